@@ -1,0 +1,36 @@
+import type { Issue } from "../model/index.ts";
+
+/**
+ * Operational failures. Each has a stable `code`; the CLI maps codes to exit codes in
+ * `cli/exit-codes.ts` and the server to HTTP statuses in `server/on-error.ts`, nowhere else.
+ */
+export type AppErrorCode =
+  | "usage"
+  | "invalid-input"
+  | "unsupported-format"
+  | "not-found"
+  | "io"
+  | "store-unavailable"
+  | "store-failure"
+  | "conflict"
+  | "internal";
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly issues: readonly Issue[];
+
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    options: { cause?: unknown; issues?: readonly Issue[] } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.issues = options.issues ?? [];
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

@@ -1,0 +1,11 @@
+export type { AppErrorCode } from "./errors.ts";
+export { AppError, isAppError } from "./errors.ts";
+export type {
+  EventQuery,
+  ImportLogEntry,
+  ImportMeta,
+  ImportSession,
+  Store,
+  StoreStats,
+  WriteCounts,
+} from "./store.ts";

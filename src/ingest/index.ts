@@ -1,0 +1,2 @@
+// Importers: strings/bytes in, { records, issues } out. Filled in by each format's folder.
+export {};

@@ -1,0 +1,115 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+import { describe, expect, it } from "vitest";
+
+/**
+ * The one place the architecture is written down. `FOLDERS`: which src folders each folder may
+ * import. `PACKAGES`: which npm packages (and whether `node:*`) each folder may import.
+ */
+const FOLDERS: Record<string, readonly string[]> = {
+  lib: [],
+  model: ["lib"],
+  ingest: ["lib", "model"],
+  screen: ["lib", "model"],
+  trace: ["lib", "model"],
+  report: ["lib", "model"],
+  generate: ["lib", "model"],
+  app: ["lib", "model", "ingest", "screen", "trace", "report", "generate"],
+  store: ["lib", "model", "app"],
+  api: ["lib", "model"],
+  server: ["lib", "model", "app", "api", "store"],
+  cli: ["lib", "model", "app", "store", "server"],
+};
+
+const NODE = "node:*";
+const PACKAGES: Record<string, readonly string[]> = {
+  lib: [],
+  model: [],
+  ingest: ["papaparse", "exceljs", "fast-xml-parser", "@streamparser/json", "zod"],
+  screen: ["pinyin-pro", "zod"],
+  trace: [],
+  report: ["pdfkit"],
+  generate: [],
+  app: ["node:crypto"],
+  store: [NODE, "better-sqlite3", "kysely", "pg"],
+  api: ["zod"],
+  server: [NODE, "hono", "@hono/node-server", "zod"],
+  cli: [NODE, "commander", "cli-progress"],
+};
+
+const SRC = resolve(import.meta.dirname, "../src");
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return path.endsWith(".ts") && !path.endsWith(".test.ts") ? [path] : [];
+  });
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, "utf8");
+  const specs = [...text.matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)].map((m) => m[1] ?? "");
+  return specs.filter(Boolean);
+}
+
+function folderOf(file: string): string {
+  return relative(SRC, file).split(sep)[0] ?? "";
+}
+
+function packageName(spec: string): string {
+  if (spec.startsWith("node:")) return spec;
+  const parts = spec.split("/");
+  return spec.startsWith("@") ? `${parts[0]}/${parts[1]}` : (parts[0] ?? spec);
+}
+
+function violations(file: string): string[] {
+  const folder = folderOf(file);
+  const allowedFolders = FOLDERS[folder];
+  const allowedPackages = PACKAGES[folder];
+  if (!allowedFolders || !allowedPackages)
+    return [`${relative(SRC, file)}: folder "${folder}" is not in the table`];
+  return importsOf(file).flatMap((spec) => {
+    if (spec.startsWith(".")) {
+      const target = folderOf(resolve(file, "..", spec));
+      if (target === folder || allowedFolders.includes(target)) return [];
+      return [`${relative(SRC, file)} imports ${spec} (${folder} → ${target})`];
+    }
+    const name = packageName(spec);
+    const ok = allowedPackages.includes(name) || (name.startsWith("node:") && allowedPackages.includes(NODE));
+    return ok ? [] : [`${relative(SRC, file)} imports package ${spec}`];
+  });
+}
+
+function crossFolderDeepImports(file: string): string[] {
+  const folder = folderOf(file);
+  return importsOf(file)
+    .filter((spec) => spec.startsWith("."))
+    .filter((spec) => {
+      const target = resolve(file, "..", spec);
+      return folderOf(target) !== folder && relative(join(SRC, folderOf(target)), target) !== "index.ts";
+    })
+    .map((spec) => `${relative(SRC, file)} imports ${spec}: go through the folder's index.ts`);
+}
+
+describe("architecture", () => {
+  const files = sourceFiles(SRC);
+
+  it("finds the source tree", () => {
+    expect(files.length).toBeGreaterThan(10);
+  });
+
+  it("keeps every folder to the imports its row allows", () => {
+    expect(files.flatMap(violations)).toEqual([]);
+  });
+
+  it("imports across folders only through index.ts", () => {
+    expect(files.flatMap(crossFolderDeepImports)).toEqual([]);
+  });
+
+  it("rejects a forbidden import (the checker itself works)", () => {
+    const folder = "trace";
+    expect(FOLDERS[folder]).not.toContain("ingest");
+    expect(PACKAGES[folder]).not.toContain(NODE);
+  });
+});
