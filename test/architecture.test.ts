@@ -25,8 +25,8 @@ const NODE = "node:*";
 const PACKAGES: Record<string, readonly string[]> = {
   lib: [],
   model: [],
-  ingest: ["papaparse", "exceljs", "fast-xml-parser", "@streamparser/json", "zod"],
-  screen: ["pinyin-pro", "zod"],
+  ingest: ["papaparse", "exceljs", "fast-xml-parser", "saxes", "@streamparser/json", "@noble/hashes", "zod"],
+  screen: ["pinyin-pro", "opencc-js", "zod"],
   trace: [],
   report: ["pdfkit"],
   generate: [],

@@ -1,2 +1,2 @@
-// Importers: strings/bytes in, { records, issues } out. Filled in by each format's folder.
-export {};
+export type { ImportInput, Importer } from "./importer.ts";
+export { CHUNK_RECORDS } from "./importer.ts";
