@@ -1,0 +1,2 @@
+export type { UnhashedEvent } from "./event-hash.ts";
+export { computeEventId } from "./event-hash.ts";
