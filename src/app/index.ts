@@ -5,6 +5,7 @@ export type {
   ImportLogEntry,
   ImportMeta,
   ImportSession,
+  ImportSummary,
   Store,
   StoreStats,
   WriteCounts,

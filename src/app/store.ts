@@ -16,9 +16,16 @@ import type {
 /** One file's import, as logged in the store. */
 export interface ImportMeta {
   readonly source: string;
-  readonly sha256: string;
   readonly format: string;
   readonly startedAt: string;
+}
+
+/** Known only once the whole file has been read, so given at commit. */
+export interface ImportSummary {
+  /** SHA-256 of the file's bytes, hex. */
+  readonly sha256: string;
+  /** Invalid records left out under --skip-invalid. */
+  readonly skippedIssues: number;
 }
 
 /** Records a write newly added (an id already present counts as unchanged, never as new). */
@@ -33,11 +40,10 @@ export interface WriteCounts {
   readonly retracted: number;
 }
 
-export interface ImportLogEntry extends ImportMeta {
+export interface ImportLogEntry extends ImportMeta, ImportSummary {
   readonly id: number;
   readonly finishedAt: string;
   readonly added: WriteCounts;
-  readonly skippedIssues: number;
 }
 
 /**
@@ -46,7 +52,7 @@ export interface ImportLogEntry extends ImportMeta {
  */
 export interface ImportSession {
   write(batch: RecordBatch): Promise<WriteCounts>;
-  commit(summary: { readonly skippedIssues: number }): Promise<ImportLogEntry>;
+  commit(summary: ImportSummary): Promise<ImportLogEntry>;
   rollback(): Promise<void>;
 }
 
