@@ -1,0 +1,95 @@
+import { normaliseGs1Uri } from "./digital-link-normaliser.ts";
+
+/**
+ * Value canonicalisation of the GS1 event hash (CBV 2.0 §8.9.2), mirroring the reference
+ * implementation: old CBV URNs become web vocabulary, numbers lose insignificant digits the way
+ * Python's `float`/`str` print them, and GS1 keys become canonical Digital Links.
+ */
+
+const WEB_VOCABULARY: readonly [string, string][] = [
+  ["urn:epcglobal:cbv:bizstep:", "https://ref.gs1.org/cbv/BizStep-"],
+  ["urn:epcglobal:cbv:disp:", "https://ref.gs1.org/cbv/Disp-"],
+  ["urn:epcglobal:cbv:btt:", "https://ref.gs1.org/cbv/BTT-"],
+  ["urn:epcglobal:cbv:sdt:", "https://ref.gs1.org/cbv/SDT-"],
+  ["urn:epcglobal:cbv:er:", "https://ref.gs1.org/cbv/ER-"],
+];
+
+function webVocabulary(text: string): string {
+  let out = text;
+  for (const [from, to] of WEB_VOCABULARY) out = out.replaceAll(from, to);
+  return out;
+}
+
+/** Python's `float()` grammar (underscores between digits allowed), without inf/nan. */
+const PY_FLOAT = /^[+-]?(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?$/;
+
+/** Python's `repr(float)`: shortest digits, exponent form below 1e-4 or from 1e16, two-digit exponents. */
+export function pythonFloatRepr(x: number): string {
+  const abs = Math.abs(x);
+  if (abs !== 0 && (abs < 1e-4 || abs >= 1e16)) {
+    const [mantissa = "", exponent = ""] = x.toExponential().split("e");
+    const sign = exponent.startsWith("-") ? "-" : "+";
+    const digits = exponent.replace(/^[+-]/, "").padStart(2, "0");
+    return `${mantissa}e${sign}${digits}`;
+  }
+  const s = String(x);
+  return s.includes(".") ? s : `${s}.0`;
+}
+
+/** `_try_format_numeric`: "025.50" → "25.5", "1e3" → "1000"; anything not a number is left alone. */
+export function canonicalNumber(text: string): string {
+  const trimmed = text.trim();
+  if (!PY_FLOAT.test(trimmed)) return text;
+  const value = Number(trimmed.replaceAll("_", ""));
+  if (!Number.isFinite(value)) return text;
+  return Number.isInteger(value) ? BigInt(value).toString() : pythonFloatRepr(value);
+}
+
+/** `_canonize_value`: vocabulary, then number, then GS1 key. */
+export function canonicalValue(text: string): string {
+  const value = canonicalNumber(webVocabulary(text));
+  return normaliseGs1Uri(value) ?? value;
+}
+
+const ISO_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+/** Milliseconds since the epoch of an ISO 8601 date-time, or undefined when it is not one. */
+export function parseInstant(text: string): number | undefined {
+  const m = ISO_INSTANT.exec(text.trim());
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s = "0", frac = "", zone = "Z"] = m;
+  const fields = [y, mo, d, h, mi].map(Number) as [number, number, number, number, number];
+  const [year, month, day, hour, minute] = fields;
+  const second = Number(s);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59)
+    return undefined;
+  // Python rounds the microseconds to milliseconds half-to-even (round(µs, -3)).
+  const micros = Number(frac.padEnd(6, "0").slice(0, 6));
+  const millis = roundHalfEven(micros / 1000);
+  const base = Date.UTC(year, month - 1, day, hour, minute, second);
+  const check = new Date(base);
+  if (check.getUTCDate() !== day || check.getUTCFullYear() !== year) return undefined;
+  return base + millis - zoneOffsetMinutes(zone) * 60_000;
+}
+
+function roundHalfEven(x: number): number {
+  const floor = Math.floor(x);
+  const diff = x - floor;
+  if (diff > 0.5) return floor + 1;
+  if (diff < 0.5) return floor;
+  return floor % 2 === 0 ? floor : floor + 1;
+}
+
+function zoneOffsetMinutes(zone: string): number {
+  if (zone === "Z" || zone === "z") return 0;
+  const sign = zone.startsWith("-") ? -1 : 1;
+  const digits = zone.slice(1).replace(":", "");
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || "0"));
+}
+
+/** `_fix_time_stamp_format`: UTC, millisecond precision, `Z`; text that is no timestamp stays as given. */
+export function canonicalTimestamp(text: string): string {
+  const ms = parseInstant(text);
+  return ms === undefined ? text : new Date(ms).toISOString();
+}
