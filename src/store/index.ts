@@ -1,1 +1,4 @@
-export {};
+export { openStore } from "./open-store.ts";
+export { openPostgresStore } from "./postgres/open-postgres-store.ts";
+export { redactUrl } from "./postgres/redact-url.ts";
+export { openSqliteStore } from "./sqlite/open-sqlite-store.ts";

@@ -1,0 +1,13 @@
+import type { Migration } from "kysely";
+import type { StoreDialect } from "./column-types.ts";
+import { initialSchema } from "./initial-schema.ts";
+
+/**
+ * Every schema version, oldest first. Names sort in the order they apply; a released migration
+ * is never edited, a change is a new entry.
+ */
+export function storeMigrations(dialect: StoreDialect): Readonly<Record<string, Migration>> {
+  return {
+    "0001-initial-schema": initialSchema(dialect),
+  };
+}

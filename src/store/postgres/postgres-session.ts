@@ -1,0 +1,110 @@
+import type { Pool, PoolClient } from "pg";
+import { AppError, type ImportLogEntry, type WriteCounts } from "../../app/index.ts";
+import type { RecordBatch, SupplyEvent } from "../../model/index.ts";
+import type { SessionDriver } from "../shared/import-session.ts";
+import { zeroCounts } from "../shared/write-counts.ts";
+import { applyRetraction, applyStoredRetractions, insertEvents } from "./postgres-event-writes.ts";
+import {
+  insertDocuments,
+  insertLinks,
+  insertLocations,
+  insertLots,
+  insertParties,
+} from "./postgres-record-writes.ts";
+
+/** Arbitrary but fixed: the advisory lock that makes imports exclusive across processes. */
+const IMPORT_LOCK = "7526913408817150001";
+/** Events per statement: large enough to amortise round trips, small enough to keep statements modest. */
+const EVENT_CHUNK = 5000;
+
+async function writeEvents(
+  client: PoolClient,
+  events: readonly SupplyEvent[],
+  state: { anyRetracted: boolean },
+): Promise<{ events: number; retracted: number }> {
+  let added = 0;
+  let retracted = 0;
+  // Originals first, so a retraction later in the same batch finds what it retracts.
+  const originals = events.filter((e) => !e.retracted);
+  for (let i = 0; i < originals.length; i += EVENT_CHUNK) {
+    let chunk = originals.slice(i, i + EVENT_CHUNK);
+    if (state.anyRetracted) chunk = await applyStoredRetractions(client, chunk);
+    added += await insertEvents(client, chunk);
+  }
+  for (const e of events) {
+    if (!e.retracted) continue;
+    const [stored, marked] = await applyRetraction(client, e);
+    added += stored;
+    retracted += marked;
+    state.anyRetracted = true;
+  }
+  return { events: added, retracted };
+}
+
+async function lockImports(client: PoolClient, location: string): Promise<boolean> {
+  await client.query("begin");
+  const { rows } = await client.query<{ ok: boolean }>("select pg_try_advisory_xact_lock($1::bigint) as ok", [
+    IMPORT_LOCK,
+  ]);
+  if (rows[0]?.ok === true) return true;
+  await client.query("rollback");
+  throw new AppError("conflict", `another process is importing into ${location}`);
+}
+
+/** One pooled connection holds the import's transaction from `begin` to `commit`/`rollback`. */
+export async function beginPostgresSession(pool: Pool, location: string): Promise<SessionDriver> {
+  const client = await pool.connect();
+  // A checked-out client that loses its connection emits 'error'; the next query then fails.
+  let lost: Error | undefined;
+  client.on("error", (e) => {
+    lost = e;
+  });
+  try {
+    await lockImports(client, location);
+  } catch (e) {
+    client.release();
+    throw e;
+  }
+  const { rows } = await client.query<{ any: boolean }>(
+    "select exists (select 1 from events where retracted) as any",
+  );
+  const state = { anyRetracted: rows[0]?.any === true };
+  const end = async (statement: "commit" | "rollback") => {
+    try {
+      await client.query(statement);
+    } finally {
+      client.release(lost);
+    }
+  };
+  return {
+    async write(batch: RecordBatch): Promise<WriteCounts> {
+      if (lost) throw lost;
+      const c = zeroCounts();
+      c.parties = await insertParties(client, batch.parties);
+      c.locations = await insertLocations(client, batch.locations);
+      c.lots = await insertLots(client, batch.lots);
+      Object.assign(c, await writeEvents(client, batch.events, state));
+      c.links = await insertLinks(client, batch.links);
+      c.documents = await insertDocuments(client, batch.documents);
+      return c;
+    },
+    async commit(entry: Omit<ImportLogEntry, "id">): Promise<number> {
+      const { rows: logged } = await client.query<{ id: string }>(
+        `insert into imports (source, sha256, format, started_at, finished_at, added, skipped_issues)
+         values ($1, $2, $3, $4, $5, $6::json, $7) returning id`,
+        [
+          entry.source,
+          entry.sha256,
+          entry.format,
+          entry.startedAt,
+          entry.finishedAt,
+          JSON.stringify(entry.added),
+          entry.skippedIssues,
+        ],
+      );
+      await end("commit");
+      return Number(logged[0]?.id);
+    },
+    rollback: () => end("rollback"),
+  };
+}

@@ -1,0 +1,91 @@
+import type { QuantityLine, SupplyEvent } from "../../model/index.ts";
+
+/** The indexed columns of an `events` row; the record itself is stored beside them as JSON. */
+export interface EventRow {
+  readonly id: string;
+  readonly declaredId: string | null;
+  readonly epcisType: string;
+  readonly kind: string;
+  readonly action: string | null;
+  /** UTC ISO instant, so that text order is time order whatever offset the sender used. */
+  readonly eventTime: string;
+  readonly bizStep: string | null;
+  readonly readPoint: string | null;
+  readonly bizLocation: string | null;
+  readonly retracted: boolean;
+  readonly record: string;
+}
+
+/** One row of `event_lots`: an identifier an event mentions, in which role, at which position. */
+export interface EventEdge {
+  readonly role: "input" | "output" | "quantity" | "epc" | "input-epc" | "output-epc" | "parent";
+  readonly position: number;
+  readonly lot: string;
+  readonly quantity: number | null;
+  readonly uom: string | null;
+  readonly kg: number | null;
+}
+
+export function utcInstant(time: string): string {
+  const ms = Date.parse(time);
+  // An unparseable time is kept as given rather than dropped; it sorts after every real instant.
+  return Number.isNaN(ms) ? time : new Date(ms).toISOString();
+}
+
+export function eventRow(e: SupplyEvent): EventRow {
+  return {
+    id: e.id,
+    declaredId: e.declaredId ?? null,
+    epcisType: e.epcisType,
+    kind: e.kind,
+    action: e.action ?? null,
+    eventTime: utcInstant(e.eventTime),
+    bizStep: e.bizStep ?? null,
+    readPoint: e.readPoint ?? null,
+    bizLocation: e.bizLocation ?? null,
+    retracted: e.retracted,
+    record: JSON.stringify(e),
+  };
+}
+
+function lines(role: EventEdge["role"], list: readonly QuantityLine[]): EventEdge[] {
+  return list.map((q, position) => ({
+    role,
+    position,
+    lot: q.lot,
+    quantity: q.quantity ?? null,
+    uom: q.uom ?? null,
+    kg: q.kg ?? null,
+  }));
+}
+
+function epcs(role: EventEdge["role"], list: readonly string[]): EventEdge[] {
+  return list.map((lot, position) => ({ role, position, lot, quantity: null, uom: null, kg: null }));
+}
+
+/** Every lot class and instance identifier the event mentions, as edges of the lot graph. */
+export function eventEdges(e: SupplyEvent): EventEdge[] {
+  const parent = e.parentId === undefined ? [] : epcs("parent", [e.parentId]);
+  return [
+    ...lines("input", e.inputs),
+    ...lines("output", e.outputs),
+    ...lines("quantity", e.quantities),
+    ...epcs("epc", e.epcs),
+    ...epcs("input-epc", e.inputEpcs),
+    ...epcs("output-epc", e.outputEpcs),
+    ...parent,
+  ];
+}
+
+/** The ids a retraction and an event are matched on: the hash id and the sender's eventID. */
+export function matchKeys(e: SupplyEvent): string[] {
+  return e.declaredId === undefined || e.declaredId === e.id ? [e.id] : [e.id, e.declaredId];
+}
+
+/** The stored event as an errorDeclaration leaves it: on record, flagged, with the declaration. */
+export function retractedRecord(stored: SupplyEvent, by: SupplyEvent): SupplyEvent {
+  const declaration = by.errorDeclaration ?? stored.errorDeclaration;
+  return declaration === undefined
+    ? { ...stored, retracted: true }
+    : { ...stored, retracted: true, errorDeclaration: declaration };
+}

@@ -1,0 +1,60 @@
+import type { Database } from "better-sqlite3";
+import type { EventQuery, ImportLogEntry, StoreStats } from "../../app/index.ts";
+import { decodeRecord, STATS_SQL, toImportLogEntry, toStats } from "../shared/read-rows.ts";
+import { guarded, storeError } from "../shared/store-error.ts";
+
+type Row = Record<string, unknown>;
+export type RecordTable = "parties" | "locations" | "lots" | "events" | "links" | "document_refs";
+
+/** Lots without master data are graph nodes only, not records. */
+function listingSql(table: RecordTable, includeRetracted: boolean): string {
+  const where =
+    table === "lots"
+      ? "where record is not null"
+      : table === "events" && !includeRetracted
+        ? "where not retracted"
+        : "";
+  return `select record from ${table} ${where} order by id`;
+}
+
+/**
+ * Reads go through their own read-only connection: under WAL it sees only committed data (an
+ * open import stays invisible until it commits) and may iterate while the writer writes.
+ */
+export function sqliteReads(db: Database) {
+  return {
+    async *list<T>(table: RecordTable, query: EventQuery = {}): AsyncGenerator<T> {
+      // A fresh statement per listing: one statement cannot be iterated twice at once.
+      let rows: IterableIterator<string>;
+      try {
+        rows = db
+          .prepare(listingSql(table, query.includeRetracted === true))
+          .pluck()
+          .iterate() as IterableIterator<string>;
+      } catch (e) {
+        throw storeError("store-failure", `listing ${table}`, e);
+      }
+      for (const json of rows) yield JSON.parse(json) as T;
+    },
+    async get<T>(table: RecordTable, id: string): Promise<T | undefined> {
+      return guarded(`reading ${table}`, () => {
+        const extra = table === "lots" ? "and record is not null" : "";
+        const value = db.prepare(`select record from ${table} where id = ? ${extra}`).pluck().get(id);
+        return value === undefined ? undefined : decodeRecord<T>(value);
+      });
+    },
+    async stats(): Promise<StoreStats> {
+      return guarded("reading store statistics", () => {
+        const counts = db.prepare(STATS_SQL.counts).get() as Row;
+        const byKind = db.prepare(STATS_SQL.byKind).all() as Row[];
+        const byCountry = db.prepare(STATS_SQL.byCountry).all() as Row[];
+        return toStats(counts, byKind, byCountry);
+      });
+    },
+    async importLog(): Promise<readonly ImportLogEntry[]> {
+      return guarded("reading the import log", () =>
+        (db.prepare(STATS_SQL.importLog).all() as Row[]).map(toImportLogEntry),
+      );
+    },
+  };
+}

@@ -1,0 +1,135 @@
+import type { Database } from "better-sqlite3";
+import type { ImportLogEntry, WriteCounts } from "../../app/index.ts";
+import type { RecordBatch, SupplyEvent } from "../../model/index.ts";
+import { eventEdges, eventRow, matchKeys, retractedRecord } from "../shared/event-row.ts";
+import type { SessionDriver } from "../shared/import-session.ts";
+import { zeroCounts } from "../shared/write-counts.ts";
+import type { SqliteStatements } from "./sqlite-statements.ts";
+
+interface StoredEvent {
+  readonly key: number;
+  readonly retracted: number;
+  readonly record: string;
+}
+
+/** Lot keys seen in this session; cleared when large so memory stays bounded on huge imports. */
+const LOT_CACHE_LIMIT = 200_000;
+
+/**
+ * The SQLite side of an import: `BEGIN IMMEDIATE` takes the write lock up front (another process
+ * importing makes this one wait, then fail), and every record is one prepared-statement run.
+ */
+export function beginSqliteSession(db: Database, s: SqliteStatements): SessionDriver {
+  db.exec("begin immediate");
+  const lotKeys = new Map<string, number>();
+  let anyRetracted = s.anyRetracted.get() === 1;
+
+  const lotKey = (id: string): number => {
+    const cached = lotKeys.get(id);
+    if (cached !== undefined) return cached;
+    const inserted = s.insertLotRef.run(id);
+    const key = inserted.changes === 1 ? Number(inserted.lastInsertRowid) : Number(s.lotKey.get(id));
+    if (lotKeys.size >= LOT_CACHE_LIMIT) lotKeys.clear();
+    lotKeys.set(id, key);
+    return key;
+  };
+
+  const findStored = (e: SupplyEvent): StoredEvent[] => {
+    const [first = e.id, second = first] = matchKeys(e);
+    return s.findEvents.all(first, second, first, second) as StoredEvent[];
+  };
+
+  const insertEvent = (e: SupplyEvent): boolean => {
+    const r = eventRow(e);
+    const result = s.insertEvent.run(
+      r.id,
+      r.declaredId,
+      r.epcisType,
+      r.kind,
+      r.action,
+      r.eventTime,
+      r.bizStep,
+      r.readPoint,
+      r.bizLocation,
+      r.retracted ? 1 : 0,
+      r.record,
+    );
+    if (result.changes === 0) return false;
+    const key = Number(result.lastInsertRowid);
+    for (const edge of eventEdges(e)) {
+      s.insertEdge.run(key, edge.role, edge.position, lotKey(edge.lot), edge.quantity, edge.uom, edge.kg);
+    }
+    if (e.retracted) anyRetracted = true;
+    return true;
+  };
+
+  /** An original arriving after its retraction is stored, but already retracted. */
+  const writeOriginal = (e: SupplyEvent): boolean => {
+    if (!anyRetracted) return insertEvent(e);
+    const retraction = findStored(e).find((m) => m.retracted === 1);
+    if (retraction === undefined) return insertEvent(e);
+    return insertEvent(retractedRecord(e, JSON.parse(retraction.record) as SupplyEvent));
+  };
+
+  /** Returns [stored as a new event, stored events it retracted]. */
+  const writeRetraction = (e: SupplyEvent): [number, number] => {
+    const matches = findStored(e);
+    if (matches.length === 0) return [insertEvent(e) ? 1 : 0, 0];
+    let retracted = 0;
+    for (const m of matches) {
+      if (m.retracted === 1) continue;
+      const record = retractedRecord(JSON.parse(m.record) as SupplyEvent, e);
+      s.markRetracted.run(JSON.stringify(record), m.key);
+      retracted += 1;
+    }
+    anyRetracted = true;
+    return [0, retracted];
+  };
+
+  const writeEvents = (events: readonly SupplyEvent[]): { events: number; retracted: number } => {
+    let added = 0;
+    let retracted = 0;
+    // Originals first, so a retraction later in the same batch finds what it retracts.
+    for (const e of events) if (!e.retracted && writeOriginal(e)) added += 1;
+    for (const e of events) {
+      if (!e.retracted) continue;
+      const [stored, marked] = writeRetraction(e);
+      added += stored;
+      retracted += marked;
+    }
+    return { events: added, retracted };
+  };
+
+  return {
+    async write(batch: RecordBatch): Promise<WriteCounts> {
+      const c = zeroCounts();
+      for (const p of batch.parties) {
+        c.parties += s.insertParty.run(p.id, p.name, p.country ?? null, JSON.stringify(p)).changes;
+      }
+      for (const l of batch.locations) {
+        const country = l.address.country ?? null;
+        c.locations += s.insertLocation.run(l.id, country, l.operator ?? null, JSON.stringify(l)).changes;
+      }
+      for (const l of batch.lots) c.lots += s.insertLot.run(l.id, JSON.stringify(l)).changes;
+      Object.assign(c, writeEvents(batch.events));
+      for (const l of batch.links) {
+        c.links += s.insertLink.run(l.id, l.kind, l.from, l.to, JSON.stringify(l)).changes;
+      }
+      for (const d of batch.documents) {
+        const row = [d.id, d.type, d.ref, d.event ?? null, JSON.stringify(d)];
+        c.documents += s.insertDocument.run(...row).changes;
+      }
+      return c;
+    },
+    async commit(entry: Omit<ImportLogEntry, "id">): Promise<number> {
+      const { source, sha256, format, startedAt, finishedAt, added, skippedIssues } = entry;
+      const args = [source, sha256, format, startedAt, finishedAt, JSON.stringify(added), skippedIssues];
+      const id = Number(s.insertImport.run(...args).lastInsertRowid);
+      db.exec("commit");
+      return id;
+    },
+    async rollback(): Promise<void> {
+      if (db.inTransaction) db.exec("rollback");
+    },
+  };
+}
