@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export const config = defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    // Starts (or finds) the PostgreSQL server the store contract runs against; see the file.
+    globalSetup: ["test/setup/postgres.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
