@@ -1,0 +1,11 @@
+export type { AddressAnalysis } from "./analyse-address.ts";
+export { analyseAddress } from "./analyse-address.ts";
+export type { Division, DivisionLevel, DivisionRef } from "./division.ts";
+export { isXinjiangCode, isXpccCode } from "./division.ts";
+export type { XinjiangLocation } from "./locate-xinjiang.ts";
+export { locateXinjiang } from "./locate-xinjiang.ts";
+export type { NormalisedAddress } from "./normalise-address.ts";
+export { normaliseAddress } from "./normalise-address.ts";
+export { parseCountry } from "./parse-country.ts";
+export type { Region, RegionQuery } from "./resolve-region.ts";
+export { resolveRegion } from "./resolve-region.ts";
