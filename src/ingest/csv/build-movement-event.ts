@@ -1,7 +1,7 @@
 import type { Issue, Provenance, SupplyEvent, TypedRef } from "../../model/index.ts";
 import { issue } from "../../model/index.ts";
 import { computeEventId, type UnhashedEvent } from "../epcis/index.ts";
-import type { MovementRow, MovementType } from "./movement-row.ts";
+import type { EventHeader, MovementRow, MovementType } from "./movement-row.ts";
 
 const SDT_LOCATION = "urn:epcglobal:cbv:sdt:location";
 const SDT_OWNING_PARTY = "urn:epcglobal:cbv:sdt:owning_party";
@@ -22,15 +22,14 @@ const SHAPES: Readonly<
 
 /**
  * The event the rows of one `event_ref` describe, with its canonical GS1 event hash id, or the
- * issue that stops it (a transform without inputs or outputs). The rows have been checked to agree
- * on every event-level column.
+ * issue that stops it (a transform without inputs or outputs). `first` holds the event-level
+ * columns, merged and checked across the rows.
  */
 export function buildMovementEvent(
   rows: readonly MovementRow[],
+  first: EventHeader,
   prov: Provenance,
 ): { event?: SupplyEvent; issues: Issue[] } {
-  const first = rows[0];
-  if (!first) return { issues: [] };
   const shape = SHAPES[first.type];
   const issues: Issue[] = [];
   const inputs = rows.filter((r) => r.role === "input").map((r) => r.line);

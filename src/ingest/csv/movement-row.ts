@@ -10,6 +10,12 @@ import { facilityLocationId, templateLotId, templatePartyId } from "./template-i
 export const MOVEMENT_TYPES = ["origin", "transform", "ship", "receive", "observe"] as const;
 export type MovementType = (typeof MOVEMENT_TYPES)[number];
 
+/** The columns of a movements row that describe its event rather than its lot line. */
+export type EventHeader = Pick<
+  MovementRow,
+  "type" | "time" | "facility" | "toFacility" | "fromFacility" | "toParty" | "fromParty" | "countryOfOrigin"
+>;
+
 /** One row of movements.csv, validated: a lot line of the event named by `ref`. */
 export interface MovementRow {
   readonly ref: string;

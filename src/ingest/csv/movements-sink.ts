@@ -3,7 +3,7 @@ import { buildMovementEvent } from "./build-movement-event.ts";
 import type { ChunkBuilder } from "./chunk-builder.ts";
 import { compact } from "./compact.ts";
 import { HeaderColumns } from "./header-columns.ts";
-import { type MovementRow, readMovementRow } from "./movement-row.ts";
+import { type EventHeader, type MovementRow, readMovementRow } from "./movement-row.ts";
 import { missingColumnsIssue, RowReader } from "./row-reader.ts";
 import type { RowSink, SinkFactory, TableRow } from "./row-sink.ts";
 
@@ -28,16 +28,20 @@ const OPTIONAL = [
   "from_party_id",
 ];
 const KNOWN = new Set<string>([...MOVEMENTS_REQUIRED, ...OPTIONAL]);
-/** Columns that describe the event, not the lot line: every row of an event must agree on them. */
-const EVENT_COLUMNS: readonly (readonly [string, (m: MovementRow) => string | undefined])[] = [
-  ["event_type", (m) => m.type],
-  ["event_time", (m) => m.time.time],
-  ["facility_id", (m) => m.facility],
-  ["to_facility_id", (m) => m.toFacility],
-  ["from_facility_id", (m) => m.fromFacility],
-  ["to_party_id", (m) => m.toParty],
-  ["from_party_id", (m) => m.fromParty],
-  ["country_of_origin", (m) => m.countryOfOrigin],
+/**
+ * Columns that describe the event, not the lot line. Required ones must be equal on every row;
+ * optional ones may be left empty on some rows (a claim stated on the output rows only), but
+ * stated values must agree.
+ */
+const EVENT_COLUMNS: readonly (readonly [keyof EventHeader, string, boolean])[] = [
+  ["type", "event_type", true],
+  ["time", "event_time", true],
+  ["facility", "facility_id", true],
+  ["toFacility", "to_facility_id", false],
+  ["fromFacility", "from_facility_id", false],
+  ["toParty", "to_party_id", false],
+  ["fromParty", "from_party_id", false],
+  ["countryOfOrigin", "country_of_origin", false],
 ];
 
 /** movements.csv (templates/README.md): adjacent rows sharing an `event_ref` make one event. */
@@ -64,6 +68,7 @@ export const createMovementsSink: SinkFactory = (source, header, headerLocator) 
 
 interface OpenEvent {
   readonly ref: string;
+  header: EventHeader | undefined;
   readonly firstLocator: string;
   lastLocator: string;
   readonly rows: MovementRow[];
@@ -88,7 +93,7 @@ class MovementsSink implements RowSink {
     const group = this.open;
     if (group && ref === group.ref) {
       group.lastLocator = row.locator;
-      if (movement) checkAgreement(r, group, movement);
+      if (movement) mergeHeader(r, group, movement);
       if (movement && !r.failed) group.rows.push(movement);
       if (r.failed) group.failed = true;
     }
@@ -101,7 +106,14 @@ class MovementsSink implements RowSink {
 
   private start(ref: string, r: RowReader, out: ChunkBuilder): void {
     this.close(out);
-    this.open = { ref, firstLocator: r.row.locator, lastLocator: r.row.locator, rows: [], failed: false };
+    this.open = {
+      ref,
+      header: undefined,
+      firstLocator: r.row.locator,
+      lastLocator: r.row.locator,
+      rows: [],
+      failed: false,
+    };
     const earlier = this.closed.get(ref);
     if (earlier !== undefined) {
       const message = `expected the rows of event_ref ${ref} to be adjacent; the event already ended at ${earlier}`;
@@ -128,7 +140,8 @@ class MovementsSink implements RowSink {
   }
 
   private emit(group: OpenEvent, prov: Provenance, out: ChunkBuilder): void {
-    const { event, issues } = buildMovementEvent(group.rows, prov);
+    if (!group.header) return;
+    const { event, issues } = buildMovementEvent(group.rows, group.header, prov);
     out.issues.push(...issues);
     if (!event) return;
     out.events.push(event);
@@ -157,12 +170,26 @@ class MovementsSink implements RowSink {
   }
 }
 
-function checkAgreement(r: RowReader, group: OpenEvent, movement: MovementRow): void {
-  const first = group.rows[0];
-  if (!first) return;
-  for (const [column, read] of EVENT_COLUMNS) {
-    if (read(first) === read(movement)) continue;
-    const message = `expected the same ${column} on every row of event_ref ${group.ref} (${group.firstLocator} has "${read(first) ?? ""}"), got "${read(movement) ?? ""}"`;
+function mergeHeader(r: RowReader, group: OpenEvent, movement: MovementRow): void {
+  const header = group.header;
+  if (!header) {
+    group.header = { ...movement };
+    return;
+  }
+  const merged: Record<string, unknown> = { ...header };
+  for (const [key, column, required] of EVENT_COLUMNS) {
+    const was = valueText(header[key]);
+    const now = valueText(movement[key]);
+    if (was === now || (!required && (was === undefined || now === undefined))) {
+      merged[key] ??= movement[key];
+      continue;
+    }
+    const message = `expected the same ${column} on every row of event_ref ${group.ref} (${group.firstLocator} has "${was ?? ""}"), got "${now ?? ""}"`;
     r.error(column, "template.event-disagrees", message);
   }
+  group.header = merged as unknown as EventHeader;
+}
+
+function valueText(v: EventHeader[keyof EventHeader]): string | undefined {
+  return typeof v === "object" ? v.time : v;
 }
