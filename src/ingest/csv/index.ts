@@ -16,5 +16,5 @@ export { parseGln, parseLei, parseOsId, parseUscc } from "./parse-identifiers.ts
 export { parseNumber, parseShare, splitList } from "./parse-number.ts";
 export type { CsvRow, CsvRowBatch } from "./read-csv-rows.ts";
 export { readCsvRows } from "./read-csv-rows.ts";
-export { RowReader } from "./row-reader.ts";
+export { missingColumnsIssue, RowReader } from "./row-reader.ts";
 export type { RowSink, SinkFactory, TableRow } from "./row-sink.ts";
