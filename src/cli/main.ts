@@ -1,0 +1,44 @@
+import { Command, CommanderError } from "commander";
+import { registerDemo } from "./commands/demo-command.ts";
+import { registerExport } from "./commands/export-command.ts";
+import { registerGenerate } from "./commands/generate-command.ts";
+import { registerImport } from "./commands/import-command.ts";
+import { registerStats } from "./commands/stats-command.ts";
+import { EXIT_CODES, exitCodeFor } from "./exit-codes.ts";
+import { addGlobalOptions } from "./global-options.ts";
+import { printError } from "./output.ts";
+
+export function buildProgram(): Command {
+  const program = addGlobalOptions(
+    new Command("threadproof")
+      .description("Trace cotton supply chains; screen parties; prove or disprove Xinjiang forced-labour exposure.")
+      .version("0.1.0")
+      .showHelpAfterError()
+      .exitOverride(),
+  );
+  for (const register of [registerImport, registerStats, registerExport, registerGenerate, registerDemo]) {
+    register(program);
+  }
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+function wantsJson(argv: readonly string[]): boolean {
+  return argv.includes("--json");
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync([...argv], { from: "user" });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version are not errors; commander has already printed the usage problem.
+      return e.exitCode === 0 ? 0 : EXIT_CODES.usage;
+    }
+    printError(e, wantsJson(argv));
+    return exitCodeFor(e);
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
