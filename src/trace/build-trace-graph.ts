@@ -78,6 +78,7 @@ function finishGraph(c: GraphCollector): TraceGraph {
     prodStart: prod.start,
     prodEvent: prod.event,
     prodWeight,
+    prodEdge: prod.edge,
     consStart: cons.start,
     consEvent: cons.event,
     consEdge: cons.edge,

@@ -1,1 +1,42 @@
-export {};
+export type { PathStep } from "./ancestry.ts";
+export { buildTraceGraph } from "./build-trace-graph.ts";
+export { checkOriginClaim } from "./check-origin-claim.ts";
+export type { Composition, CompositionOptions } from "./compute-composition.ts";
+export { computeComposition } from "./compute-composition.ts";
+export type {
+  ClaimCheck,
+  LocationBalance,
+  MassBalance,
+  MassBalanceOptions,
+  OriginMass,
+  YieldTable,
+} from "./compute-mass-balance.ts";
+export { computeMassBalance, DEFAULT_YIELDS } from "./compute-mass-balance.ts";
+export type { GapScope } from "./find-gaps.ts";
+export { findGaps } from "./find-gaps.ts";
+export type {
+  FlagCode,
+  ListedHit,
+  ListedHits,
+  RegionInfo,
+  RegionOf,
+  Stage,
+  StageOf,
+  TraceFlag,
+} from "./inputs.ts";
+export { STAGES, stageFromProcessingType } from "./inputs.ts";
+export type { OriginBucket, PriorTable } from "./origin-buckets.ts";
+export { DEFAULT_PRIORS } from "./origin-buckets.ts";
+export { renderTrace } from "./render-trace.ts";
+export type { GraphStats, TraceGraph } from "./trace-graph.ts";
+export type {
+  Descendant,
+  ListedEntityInChain,
+  LotQuantity,
+  LotRecall,
+  LotTrace,
+  OriginShare,
+  PriorUse,
+  TraceOptions,
+} from "./trace-lot.ts";
+export { lotQuantity, traceLot } from "./trace-lot.ts";

@@ -71,5 +71,7 @@ export interface TraceFlag {
   readonly location?: string;
   readonly lot?: string;
   readonly event?: string;
+  /** Every lot concerned, when more than one (a cycle). */
+  readonly lots?: readonly string[];
   readonly message: string;
 }

@@ -62,6 +62,8 @@ export interface TraceGraph {
   readonly prodStart: Int32Array;
   readonly prodEvent: Int32Array;
   readonly prodWeight: Float64Array;
+  /** Index into the out* arrays of each producing line. */
+  readonly prodEdge: Int32Array;
   /** Per lot: the transformations that consume it (`consEdge` indexes the in* arrays). */
   readonly consStart: Int32Array;
   readonly consEvent: Int32Array;

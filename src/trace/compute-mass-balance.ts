@@ -1,0 +1,243 @@
+import { percent } from "./check-origin-claim.ts";
+import type { Composition } from "./compute-composition.ts";
+import type { Stage, StageOf, TraceFlag } from "./inputs.ts";
+import type { TraceGraph } from "./trace-graph.ts";
+import { KIND_TRANSFORM } from "./trace-graph.ts";
+
+export type YieldTable = Readonly<Record<Stage, number>>;
+
+/** Maximum output/input mass per stage (DOMAIN.md; knitting onwards are estimates). Unknown stage: 1.0. */
+export const DEFAULT_YIELDS: YieldTable = {
+  ginning: 0.42,
+  spinning: 0.9,
+  "knitting-weaving": 0.98,
+  "dyeing-finishing": 0.97,
+  "cut-and-sew": 0.9,
+};
+
+export interface MassBalanceOptions {
+  readonly yields?: Partial<YieldTable>;
+  /** Defaults to the stages the composition was computed with. */
+  readonly stageOf?: StageOf;
+  readonly period?: "month" | "quarter" | "year";
+  readonly nameOf?: (location: string) => string | undefined;
+}
+
+export interface OriginMass {
+  readonly origin: string;
+  readonly kg: number;
+}
+
+export interface ClaimCheck {
+  /** The claimed country of origin. */
+  readonly origin: string;
+  readonly claimedKg: number;
+  /** Input consumed at the location whose traced origin is in that country. */
+  readonly inputKg: number;
+  readonly maxYield: number;
+  readonly limitKg: number;
+  readonly status: "ok" | "exceeded";
+}
+
+export interface LocationBalance {
+  readonly location: string;
+  readonly name: string | null;
+  readonly period: string | null;
+  readonly stage: Stage | null;
+  readonly maxYield: number;
+  readonly status: "ok" | "exceeded";
+  readonly inputKg: number;
+  readonly outputKg: number;
+  readonly limitKg: number;
+  readonly claims: readonly ClaimCheck[];
+  readonly inputs: readonly OriginMass[];
+  readonly outputs: readonly OriginMass[];
+  readonly flags: readonly TraceFlag[];
+}
+
+export interface MassBalance {
+  readonly locations: readonly LocationBalance[];
+}
+
+interface Group {
+  readonly loc: number;
+  readonly period: string | null;
+  readonly inputs: Map<number, number>;
+  readonly outputs: Map<number, number>;
+  readonly claims: Map<string, number>;
+  inputKg: number;
+  outputKg: number;
+  unweighed: number;
+}
+
+/**
+ * Claims-based mass balance per location (and period): what the transformations there put out
+ * must be explainable by what they consumed. Origin events are not balanced: they are where mass
+ * enters the chain by definition.
+ */
+export function computeMassBalance(
+  graph: TraceGraph,
+  comp: Composition,
+  options: MassBalanceOptions = {},
+): MassBalance {
+  const groups = new Map<string, Group>();
+  for (let e = 0; e < graph.eventIds.length; e++) {
+    const loc = graph.eventLocation[e]!;
+    if (graph.eventKind[e] !== KIND_TRANSFORM || loc < 0) continue;
+    const period = options.period ? periodOf(graph.eventTime[e]!, options.period) : null;
+    const key = `${loc}\u0000${period}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = {
+        loc,
+        period,
+        inputs: new Map(),
+        outputs: new Map(),
+        claims: new Map(),
+        inputKg: 0,
+        outputKg: 0,
+        unweighed: 0,
+      };
+      groups.set(key, group);
+    }
+    addEvent(graph, comp, group, e);
+  }
+  const yields = { ...DEFAULT_YIELDS, ...options.yields };
+  const locations = [...groups.values()].map((g) => settle(graph, comp, g, yields, options));
+  return { locations };
+}
+
+function addEvent(graph: TraceGraph, comp: Composition, group: Group, e: number): void {
+  for (let k = graph.inStart[e]!; k < graph.inStart[e + 1]!; k++) {
+    const kg = graph.inKg[k]!;
+    if (Number.isNaN(kg)) group.unweighed++;
+    else {
+      group.inputKg += kg;
+      spread(comp, comp.lotOffset, comp.lotLength, graph.inLot[k]!, kg, group.inputs);
+    }
+  }
+  const claim = graph.eventClaim[e]!;
+  for (let k = graph.outStart[e]!; k < graph.outStart[e + 1]!; k++) {
+    const kg = graph.outKg[k]!;
+    if (Number.isNaN(kg)) {
+      group.unweighed++;
+      continue;
+    }
+    group.outputKg += kg;
+    spread(comp, comp.eventOffset, comp.eventLength, e, kg, group.outputs);
+    if (claim >= 0) {
+      const country = graph.claims[claim]!;
+      group.claims.set(country, (group.claims.get(country) ?? 0) + kg);
+    }
+  }
+}
+
+function spread(
+  comp: Composition,
+  offset: Int32Array,
+  length: Int32Array,
+  node: number,
+  kg: number,
+  into: Map<number, number>,
+): void {
+  const start = offset[node]!;
+  for (let p = start; p < start + length[node]!; p++) {
+    const b = comp.poolBucket[p]!;
+    into.set(b, (into.get(b) ?? 0) + kg * comp.poolShare[p]!);
+  }
+}
+
+const SLACK = 1e-9;
+
+function settle(
+  graph: TraceGraph,
+  comp: Composition,
+  g: Group,
+  yields: YieldTable,
+  options: MassBalanceOptions,
+): LocationBalance {
+  const location = graph.locationIds[g.loc]!;
+  const stage = (options.stageOf ? options.stageOf(location) : comp.locationStage[g.loc]) ?? null;
+  const maxYield = stage ? yields[stage] : 1;
+  const claims = [...g.claims].map(([origin, claimedKg]) => {
+    let inputKg = 0;
+    for (const [b, kg] of g.inputs)
+      if (comp.buckets[b]!.known && comp.buckets[b]!.country === origin) inputKg += kg;
+    const limitKg = inputKg * maxYield;
+    const status = claimedKg > limitKg * (1 + SLACK) + SLACK ? ("exceeded" as const) : ("ok" as const);
+    return { origin, claimedKg, inputKg, maxYield, limitKg, status };
+  });
+  const limitKg = g.inputKg * maxYield;
+  const totalExceeded = g.outputKg > limitKg * (1 + SLACK) + SLACK;
+  const flags = balanceFlags(location, g, claims, totalExceeded, limitKg, maxYield);
+  return {
+    location,
+    name: options.nameOf?.(location) ?? null,
+    period: g.period,
+    stage,
+    maxYield,
+    status: totalExceeded || claims.some((c) => c.status === "exceeded") ? "exceeded" : "ok",
+    inputKg: g.inputKg,
+    outputKg: g.outputKg,
+    limitKg,
+    claims,
+    inputs: byOrigin(comp, g.inputs),
+    outputs: byOrigin(comp, g.outputs),
+    flags,
+  };
+}
+
+function balanceFlags(
+  location: string,
+  g: Group,
+  claims: readonly ClaimCheck[],
+  totalExceeded: boolean,
+  limitKg: number,
+  maxYield: number,
+): TraceFlag[] {
+  const when = g.period ? ` in ${g.period}` : "";
+  const flags: TraceFlag[] = claims
+    .filter((c) => c.status === "exceeded")
+    .map((c) => ({
+      code: "mass-balance-exceeded" as const,
+      location,
+      message: `${location}${when}: ${kg(c.claimedKg)} claimed as ${c.origin}, but only ${kg(c.inputKg)} of ${c.origin} input × max yield ${c.maxYield} = ${kg(c.limitKg)}`,
+    }));
+  if (totalExceeded) {
+    flags.push({
+      code: "mass-balance-exceeded",
+      location,
+      message: `${location}${when}: output ${kg(g.outputKg)} exceeds input ${kg(g.inputKg)} × max yield ${maxYield} = ${kg(limitKg)} (${percent(g.outputKg / Math.max(g.inputKg, Number.MIN_VALUE))} of input)`,
+    });
+  }
+  if (g.unweighed > 0) {
+    flags.push({
+      code: "unconvertible-quantity",
+      location,
+      message: `${location}${when}: ${g.unweighed} line(s) without a mass left out of the balance`,
+    });
+  }
+  return flags;
+}
+
+function kg(value: number): string {
+  return `${Number(value.toFixed(3))} kg`;
+}
+
+function byOrigin(comp: Composition, masses: Map<number, number>): OriginMass[] {
+  const merged = new Map<string, number>();
+  for (const [b, value] of masses) {
+    const key = comp.buckets[b]!.known ? comp.buckets[b]!.key : "unknown";
+    merged.set(key, (merged.get(key) ?? 0) + value);
+  }
+  return [...merged].map(([origin, value]) => ({ origin, kg: value })).sort((a, b) => b.kg - a.kg);
+}
+
+function periodOf(time: number, period: "month" | "quarter" | "year"): string {
+  if (Number.isNaN(time)) return "undated";
+  const d = new Date(time);
+  const year = d.getUTCFullYear();
+  if (period === "year") return `${year}`;
+  if (period === "quarter") return `${year}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
+  return `${year}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+}
