@@ -48,6 +48,8 @@ export function createJsonSplitter(): JsonSplitter {
   let depth = 0;
   let seenList = false;
 
+  // A function, so that TypeScript does not narrow `mode` across calls that change it.
+  const currentMode = (): Mode => mode;
   const pathOf = (key: string | undefined): string =>
     [...stack.slice(1).map((f) => f.key ?? ""), key ?? ""].join("/");
 
@@ -137,14 +139,14 @@ export function createJsonSplitter(): JsonSplitter {
         i = next;
       } else if (mode === "list") {
         listChar(text, i);
-        segment = mode === "outside" ? i : i + 1;
-        if (mode !== "event") i++;
+        segment = currentMode() === "outside" ? i : i + 1;
+        if (currentMode() !== "event") i++;
       } else if (inString) {
         i = scanString(text, i, i) + 1;
       } else {
         outsideChar(text.charCodeAt(i));
         i++;
-        if (mode === "list") {
+        if (currentMode() === "list") {
           skeleton.push(text.slice(segment, i));
           segment = i;
         }
