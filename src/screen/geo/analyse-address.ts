@@ -40,7 +40,11 @@ export function analyseAddress(raw: string, countryArg?: string, postalField?: s
   const foreignArg = parseCountry(countryArg) !== undefined && parseCountry(countryArg) !== "CN";
   const foreignText = !namesChina && !address.hasHan && inText.some((c) => c !== "CN");
   const foreign = foreignArg || foreignText || (iso !== undefined && iso !== "CN");
-  const strongChinese = mentions.some((m) => m.strength === "strong" && m.kind === "name" && !m.street);
+  // A strong place name, XPCC marker, USCC or admin code is Chinese context; a postal code is not
+  // (Indian PIN codes look the same).
+  const strongChinese = mentions.some(
+    (m) => m.strength === "strong" && m.kind !== "postal-code" && !m.street,
+  );
   const chineseContext = !foreign && (namesChina || address.hasHan || strongChinese);
   const resolution = foreign ? { mentions: [] } : resolveMentions(mentions, chineseContext);
   return {

@@ -7,7 +7,7 @@ import { CORROBORATION_ONLY_KEYS, FOREIGN_AMBIGUOUS_KEYS } from "./xinjiang-alia
 const MAX_WORDS = 6;
 
 /** Words after a place name that say which level it is; they are consumed with the name. */
-const LEVEL_WORDS: Readonly<Record<string, readonly DivisionLevel[]>> = {
+const LEVEL_WORDS: Readonly<Record<string, readonly (DivisionLevel | "city")[]>> = {
   province: [0],
   sheng: [0],
   zizhiqu: [0],
@@ -18,8 +18,8 @@ const LEVEL_WORDS: Readonly<Record<string, readonly DivisionLevel[]>> = {
   zhou: [1],
   league: [1],
   meng: [1],
-  city: [1, 2],
-  shi: [1, 2],
+  city: ["city"],
+  shi: ["city"],
   county: [2],
   xian: [2],
   district: [2],
@@ -103,20 +103,21 @@ function strengthOf(key: string, codes: readonly string[], curated: boolean): Me
 
 function matchAt(tokens: readonly AddressToken[], i: number): { key: string; words: number } | undefined {
   const latin = gazetteer().latin;
-  for (let n = Math.min(MAX_WORDS, tokens.length - i); n >= 1; n--) {
-    const parts = tokens.slice(i, i + n).map((t) => t.value);
-    if (parts.some((p) => !/^[a-z]+$/.test(p))) continue;
-    const key = parts.join("");
-    if (n === 1 && NEVER_ALONE.has(key)) continue;
-    if (latin.has(key)) return { key, words: n };
+  let key = "";
+  let best: { key: string; words: number } | undefined;
+  for (let n = 1; n <= MAX_WORDS && i + n <= tokens.length; n++) {
+    const part = tokens[i + n - 1]?.value ?? "";
+    if (!/^[a-z]+$/.test(part)) break;
+    key += part;
+    if (latin.has(key) && !(n === 1 && NEVER_ALONE.has(key))) best = { key, words: n };
   }
-  return undefined;
+  return best;
 }
 
 /** What follows a name: its level words (consumed) and whether it is a street. */
 function readSuffix(tokens: readonly AddressToken[], from: number) {
   let j = from;
-  let levels: readonly DivisionLevel[] = [];
+  let levels: readonly (DivisionLevel | "city")[] = [];
   while (j < tokens.length) {
     const w = tokens[j]?.value ?? "";
     const lv = LEVEL_WORDS[w];

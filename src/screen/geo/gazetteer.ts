@@ -7,7 +7,8 @@ export interface Gazetteer {
   readonly byCode: ReadonlyMap<string, Division>;
   /** Chinese form (official name, or short name where it is distinctive) → division codes. */
   readonly han: ReadonlyMap<string, readonly string[]>;
-  readonly hanMaxLength: number;
+  /** Longest key starting with each character, so a scan tries only lengths that can match. */
+  readonly hanMaxLength: ReadonlyMap<string, number>;
   /** Pinyin or romanisation with spaces removed → division codes. */
   readonly latin: ReadonlyMap<string, readonly string[]>;
   /** Keys from the curated romanisation table → the codes it gives them (preferred on a tie). */
@@ -67,6 +68,15 @@ function latinKeys(spaced: string): string[] {
   return keys.filter((k) => k.length >= 4);
 }
 
+/** A prefecture's seat city of the same name (和田地区 → 和田市), so "Hotan City" finds the city. */
+function seatCities(byCode: ReadonlyMap<string, Division>, code: string): string[] {
+  const p = byCode.get(code);
+  if (!p || p.level !== 1) return [];
+  return [...byCode.values()]
+    .filter((d) => d.level === 2 && d.code.startsWith(code.slice(0, 4)) && d.name === `${p.shortName}市`)
+    .map((d) => d.code);
+}
+
 function parseRegiments(): Map<number, string> {
   const regiments = new Map<number, string>();
   for (const row of REGIMENT_ROWS.split("\n")) {
@@ -88,14 +98,19 @@ function buildGazetteer(): Gazetteer {
   }
   const curated = new Map<string, string[]>();
   for (const [code, keys] of Object.entries(XINJIANG_LATIN_ALIASES)) {
+    const codes = [code, ...seatCities(byCode, code)];
     for (const k of keys) {
-      add(latin, k, code);
+      for (const c of codes) add(latin, k, c);
       add(curated, k, code);
     }
   }
   for (const [code, keys] of Object.entries(XINJIANG_HAN_ALIASES)) for (const k of keys) add(han, k, code);
   const regiments = parseRegiments();
-  const hanMaxLength = Math.max(...[...han.keys()].map((k) => k.length));
+  const hanMaxLength = new Map<string, number>();
+  for (const k of han.keys()) {
+    const first = k[0] ?? "";
+    hanMaxLength.set(first, Math.max(hanMaxLength.get(first) ?? 0, k.length));
+  }
   return { byCode, han, hanMaxLength, latin, curated, regiments };
 }
 

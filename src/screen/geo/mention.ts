@@ -21,8 +21,8 @@ export interface Mention {
   readonly strength: MentionStrength;
   /** Candidates to take on a tie (the curated romanisation's own division: Yining → 伊宁市). */
   readonly preferred?: readonly string[];
-  /** Levels a following word asks for ("county", "xian" → 2). */
-  readonly levelHint?: readonly DivisionLevel[];
+  /** Levels a following word asks for ("county", "xian" → 2; "city", "shi" → a division named …市). */
+  readonly levelHint?: readonly (DivisionLevel | "city")[];
   /** Part of a street name (乌鲁木齐中路, Kashgar Road): recorded, never located. */
   readonly street?: boolean;
   /** True when the mention is an XPCC marker or XPCC place. */

@@ -85,17 +85,28 @@ export function parseCountry(raw: string | undefined): string | undefined {
 
 /** Short forms that are safe to look for in free text ("Ind." is Industrial, "Tur" a street). */
 const TEXT_SHORT_NAMES = new Set(["usa", "prc", "chn", "p r c", "u s a"]);
+const HAN_NAMES = [...BY_NAME].filter(([name]) => /\p{Script=Han}/u.test(name));
+const MAX_NAME_WORDS = 5;
+
+function usableInText(name: string): boolean {
+  return name.length > 3 || TEXT_SHORT_NAMES.has(name);
+}
 
 /**
  * Countries named inside free text, by whole words ("…, Pavlodar, Kazakhstan"). Two-letter codes
  * are not looked for here: "in", "id", "us" are words.
  */
 export function countriesInText(text: string): string[] {
-  const words = ` ${key(text)} `;
+  const words = key(text).split(" ");
   const found = new Set<string>();
-  for (const [name, iso] of BY_NAME) {
-    if (name.length <= 3 && !TEXT_SHORT_NAMES.has(name) && !/\p{Script=Han}/u.test(name)) continue;
-    if (/\p{Script=Han}/u.test(name) ? text.includes(name) : words.includes(` ${name} `)) found.add(iso);
+  for (let i = 0; i < words.length; i++) {
+    let name = "";
+    for (let n = 0; n < MAX_NAME_WORDS && i + n < words.length; n++) {
+      name = n === 0 ? (words[i] ?? "") : `${name} ${words[i + n]}`;
+      const iso = BY_NAME.get(name);
+      if (iso && usableInText(name)) found.add(iso);
+    }
   }
+  for (const [name, iso] of HAN_NAMES) if (text.includes(name)) found.add(iso);
   return [...found];
 }

@@ -27,8 +27,14 @@ function affinity(a: string, b: string): number {
   return provinceCodeOf(a) === provinceCodeOf(b) ? 1 : 0;
 }
 
+function fitsHint(code: string, hint: Mention["levelHint"]): boolean {
+  if (!hint) return false;
+  const d = gazetteer().byCode.get(code);
+  return hint.includes(levelOf(code)) || (hint.includes("city") && d?.name.endsWith("市") === true);
+}
+
 function support(code: string, self: Mention, others: readonly Mention[]): number {
-  let total = self.levelHint?.includes(levelOf(code)) ? 2 : 0;
+  let total = fitsHint(code, self.levelHint) ? 2 : 0;
   for (const o of others) {
     if (o === self) continue;
     total += Math.max(0, ...o.candidates.map((c) => affinity(code, c)));
