@@ -11,6 +11,8 @@ export interface GenerateOptions {
   /** Approximate number of events (the chain has at least this many, at most one cluster more). */
   readonly events: number;
   readonly seed: number;
+  /** Events per EPCIS document before the chain is split (default 250 000). */
+  readonly maxDocumentEvents?: number;
 }
 
 export const SAMPLE_SIZES = { small: 1_500, medium: 100_000, large: 1_000_000 } as const;
@@ -44,7 +46,7 @@ export function generateChain(options: GenerateOptions): { readonly files: reado
   const spec: ChainSpec = { seed: options.seed, events: options.events, pool: buildFacilityPool(options.seed, facilityScale(options.events)) };
   return {
     files: [
-      ...epcisDocuments(spec),
+      ...epcisDocuments(spec, options.maxDocumentEvents),
       { name: "facilities.csv", chunks: lazy(() => facilitiesCsv(spec.pool.all)) },
       { name: "movements.csv", chunks: lazy(() => movementChunks(spec)) },
       { name: "ground-truth.json", chunks: lazy(() => groundTruthChunks(spec)) },
