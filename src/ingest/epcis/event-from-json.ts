@@ -304,9 +304,10 @@ function checkIdentifiers(obj: JsonObject, type: string, issues: EventIssues): v
 function header(
   obj: JsonValue,
   ctx: EventContext,
+  given: EventIssues | undefined,
 ): { issues: EventIssues; obj?: JsonObject; type?: EpcisEventType } {
   const declared = isObject(obj) && typeof obj.eventID === "string" ? obj.eventID : undefined;
-  const issues = new EventIssues(ctx, declared);
+  const issues = given ?? new EventIssues(ctx, declared);
   if (!isObject(obj)) {
     issues.error("epcis.type", "", `expected an event object, got ${JSON.stringify(obj)?.slice(0, 80)}`);
     return { issues };
@@ -324,8 +325,8 @@ function header(
 }
 
 /** Maps one event object; `event` is undefined when an error was found. */
-export function eventFromJson(raw: JsonValue, ctx: EventContext): MappedEvent {
-  const { issues, obj, type } = header(raw, ctx);
+export function eventFromJson(raw: JsonValue, ctx: EventContext, given?: EventIssues): MappedEvent {
+  const { issues, obj, type } = header(raw, ctx, given);
   if (!obj || !type) return { issues };
   const extra: Record<string, JsonValue> = {};
   const eventTime = readTime(obj, "eventTime", issues, true);

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { Importer } from "../importer.ts";
 import { computeEventPrehash } from "./event-hash.ts";
 import { importEpcisJson } from "./import-epcis-json.ts";
+import { importEpcisXml } from "./import-epcis-xml.ts";
 import { fixtureFiles, importFile } from "./test-helpers.ts";
 
 const EXAMPLES = "event-hash/tests/examples";
@@ -25,7 +26,7 @@ function hashOf(prehash: string): string {
   return `ni:///sha-256;${bytesToHex(sha256(utf8ToBytes(prehash)))}?ver=CBV2.0`;
 }
 
-export function goldenSuite(label: string, ext: RegExp, importer: Importer): void {
+function goldenSuite(label: string, ext: RegExp, importer: Importer): void {
   describe(`computeEventId reproduces the reference implementation's golden files (${label})`, () => {
     for (const file of fixtureFiles(EXAMPLES, ext)) {
       const stem = file.replace(ext, "");
@@ -47,3 +48,14 @@ export function goldenSuite(label: string, ext: RegExp, importer: Importer): voi
 }
 
 goldenSuite("JSON-LD", /\.jsonld?$/, importEpcisJson);
+goldenSuite("XML", /\.xml$/, importEpcisXml);
+
+describe("computeEventId: expected_equal documents hash all their events alike", () => {
+  for (const file of fixtureFiles("event-hash/tests/expected_equal", /\.(xml|json)$/)) {
+    it(basename(file), async () => {
+      const r = await importFile(file.endsWith(".xml") ? importEpcisXml : importEpcisJson, file);
+      expect(r.events.length).toBeGreaterThan(1);
+      expect(new Set(r.events.map((e) => e.id)).size).toBe(1);
+    });
+  }
+});

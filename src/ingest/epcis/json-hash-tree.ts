@@ -30,7 +30,8 @@ function expandKey(key: string, namespaces: Namespaces): string {
 /** Values were expanded at import (prefixed values differ between the JSON and XML references). */
 function scalarText(value: JsonValue): string {
   if (typeof value === "string") return value;
-  if (typeof value === "boolean") return value ? "True" : "False";
+  // The XML lexical form (the JSON reference prints Python's "True", so JSON and XML twins would differ).
+  if (typeof value === "boolean") return value ? "true" : "false";
   if (value === null) return "None";
   if (typeof value === "number") return Number.isInteger(value) ? String(value) : pythonFloatRepr(value);
   return "";
@@ -86,7 +87,8 @@ function correctStructure(node: HashNode): HashNode {
   const lists = new Map<string, HashNode[]>();
   const childEpcs: HashItem[] = [];
   for (const c of node.children) {
-    if (c.kind === "node" && c.name.endsWith("List")) {
+    // A user extension's `…List` nests only when it was a JSON array: an XML element (object) stays as is.
+    if (c.kind === "node" && c.name.endsWith("List") && (!c.name.startsWith("{") || c.fromArray)) {
       const group = lists.get(c.name) ?? [];
       group.push(hashNode(c.name.slice(0, -4), c.text, c.children));
       lists.set(c.name, group);

@@ -11,6 +11,8 @@ export interface HashNode {
   readonly name: string;
   readonly text: string;
   readonly children: HashItem[];
+  /** Set for the elements of a JSON array (the reference nests `…List` arrays one level deeper). */
+  readonly fromArray?: boolean;
 }
 
 export interface HashPair {
