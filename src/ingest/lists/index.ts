@@ -1,0 +1,14 @@
+export type { ListDiff } from "./diff-list-versions.ts";
+export { diffListVersions } from "./diff-list-versions.ts";
+export type { ListEntry, ListName, ListParseResult, UflpaSection } from "./list-entry.ts";
+export { listEntryId, normaliseListName, parseUflpaSection } from "./list-entry.ts";
+export type { BundledLists, ListSnapshot } from "./load-bundled-lists.ts";
+export { loadBundledLists } from "./load-bundled-lists.ts";
+export { mergeListEntries } from "./merge-list-entries.ts";
+export { parseDhsUflpaHtml } from "./parse-dhs-uflpa-html.ts";
+export type { EntityProse } from "./parse-entity-prose.ts";
+export { parseEntityProse } from "./parse-entity-prose.ts";
+export { parseFtmList } from "./parse-ftm-list.ts";
+export { parseListCsv } from "./parse-list-csv.ts";
+export type { WroRegionRule } from "./wro-region-rules.ts";
+export { WRO_REGION_RULES } from "./wro-region-rules.ts";
