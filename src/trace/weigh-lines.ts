@@ -17,13 +17,8 @@ export function weighLines(
     out[from] = Number.isNaN(only) ? 1 : only;
     return false;
   }
-  let anyMass = false;
-  let unit = -2;
-  for (let k = from; k < to; k++) {
-    const line = lineIndex[k]!;
-    if (!Number.isNaN(lines.kg[line]!)) anyMass = true;
-    else if (unit === -2 && !Number.isNaN(lines.quantity[line]!)) unit = lines.uom[line]!;
-  }
+  const anyMass = hasMass(lines, lineIndex, from, to);
+  const unit = anyMass ? -2 : firstUnit(lines, lineIndex, from, to);
   let gap = false;
   for (let k = from; k < to; k++) {
     const line = lineIndex[k]!;
@@ -39,4 +34,18 @@ export interface LineColumns {
   readonly quantity: Float64Array;
   /** Index into the builder's unit table; -1 when the line has no unit. */
   readonly uom: Int32Array;
+}
+
+function hasMass(lines: LineColumns, lineIndex: Int32Array, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!Number.isNaN(lines.kg[lineIndex[k]!]!)) return true;
+  return false;
+}
+
+/** The unit of the first line with a quantity (-1: no unit given), -2 when none has one. */
+function firstUnit(lines: LineColumns, lineIndex: Int32Array, from: number, to: number): number {
+  for (let k = from; k < to; k++) {
+    const line = lineIndex[k]!;
+    if (!Number.isNaN(lines.quantity[line]!)) return lines.uom[line]!;
+  }
+  return -2;
 }

@@ -1,0 +1,170 @@
+/**
+ * Tracing benchmark: `npx tsx bench/trace.bench.ts [events]` (default 1 000 000).
+ * Generates a layered cotton chain in memory (farm → gin → ship → spin → knit → dye → sew → ship),
+ * streams it into the graph and times composition of every lot, one lot's trace with its proving
+ * paths, and the balance of every location, beside a same-run baseline: one bare pass over the
+ * edge arrays (the floor for any pass over the graph).
+ */
+import type { EventKind, LocationId, LotId, SupplyEvent } from "../src/model/index.ts";
+import type { RegionInfo, Stage } from "../src/trace/index.ts";
+import { buildTraceGraph, computeComposition, computeMassBalance, traceLot } from "../src/trace/index.ts";
+
+const EVENTS = Number(process.argv[2] ?? 1_000_000);
+const EVENTS_PER_UNIT = 30; // 8 × (farm, gin, ship) + 2 spin + knit + dye + sew + ship
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FARM_REGIONS: readonly RegionInfo[] = [
+  { country: "CN", region: "Xinjiang", xinjiang: true },
+  { country: "US", xinjiang: false },
+  { country: "BR", xinjiang: false },
+  { country: "AU", xinjiang: false },
+  { country: "CN", region: "Hebei", xinjiang: false },
+  { country: "CN", xinjiang: false }, // no province: unknown with the Chinese prior
+];
+const regions = new Map<string, RegionInfo>();
+const stages = new Map<string, Stage>();
+function place(kind: string, i: number, region: RegionInfo, stage?: Stage): LocationId {
+  const id = `loc:${kind}-${i}` as LocationId;
+  regions.set(id, region);
+  if (stage) stages.set(id, stage);
+  return id;
+}
+const CN_MILL: RegionInfo = { country: "CN", region: "Jiangsu", xinjiang: false };
+const VN: RegionInfo = { country: "VN", xinjiang: false };
+const farms = Array.from({ length: 600 }, (_, i) => place("farm", i, FARM_REGIONS[i % FARM_REGIONS.length]!));
+const gins = Array.from({ length: 120 }, (_, i) => place("gin", i, FARM_REGIONS[i % 5]!, "ginning"));
+const mills = Array.from({ length: 60 }, (_, i) => place("mill", i, CN_MILL, "spinning"));
+const knitters = Array.from({ length: 40 }, (_, i) => place("knit", i, VN, "knitting-weaving"));
+const dyers = Array.from({ length: 30 }, (_, i) => place("dye", i, VN, "dyeing-finishing"));
+const sewers = Array.from({ length: 50 }, (_, i) => place("sew", i, VN, "cut-and-sew"));
+
+let seq = 0;
+const T0 = Date.UTC(2023, 0, 1);
+function ev(kind: EventKind, at: LocationId, parts: Partial<SupplyEvent>): SupplyEvent {
+  seq++;
+  return {
+    typeName: "event",
+    id: `e${seq}` as SupplyEvent["id"],
+    epcisType: kind === "transform" ? "TransformationEvent" : "ObjectEvent",
+    kind,
+    eventTime: new Date(T0 + seq * 1000).toISOString(),
+    eventTimeZoneOffset: "+00:00",
+    bizLocation: at,
+    epcs: [],
+    inputEpcs: [],
+    outputEpcs: [],
+    quantities: [],
+    inputs: [],
+    outputs: [],
+    bizTransactions: [],
+    sources: [],
+    destinations: [],
+    ilmd: {},
+    extra: {},
+    retracted: false,
+    provenance: { source: "bench", locator: `event ${seq}` },
+    ...parts,
+  };
+}
+const q = (lot: string, kg: number) => ({ lot: lot as LotId, quantity: kg, uom: "KGM", kg });
+const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
+
+/** One unit of the chain: 8 bales through to one garment lot, 30 events. */
+function* unit(u: number, r: () => number, recentLint: string[]): Generator<SupplyEvent> {
+  for (let b = 0; b < 8; b++) {
+    const farm = pick(r, farms);
+    const gin = pick(r, gins);
+    yield ev("origin", farm, { quantities: [q(`s${u}.${b}`, 1000)], action: "ADD" });
+    yield ev("transform", gin, { inputs: [q(`s${u}.${b}`, 1000)], outputs: [q(`l${u}.${b}`, 380)] });
+    yield ev("ship", gin, {
+      quantities: [q(`l${u}.${b}`, 380)],
+      bizTransactions: [{ type: "bol", id: `b${seq}` }],
+    });
+    recentLint.push(`l${u}.${b}`);
+  }
+  // Spinners blend lint from recent units, so ancestries overlap as they do in practice.
+  const mill = pick(r, mills);
+  for (let y = 0; y < 2; y++) {
+    const inputs = Array.from({ length: 4 }, (_, i) =>
+      q(recentLint[recentLint.length - 1 - Math.floor(r() * 64)] ?? `l${u}.${i}`, 90),
+    );
+    yield ev("transform", mill, { inputs, outputs: [q(`y${u}.${y}`, 320)] });
+  }
+  yield ev("transform", pick(r, knitters), {
+    inputs: [q(`y${u}.0`, 320), q(`y${u}.1`, 320)],
+    outputs: [q(`f${u}`, 620)],
+  });
+  yield ev("transform", pick(r, dyers), { inputs: [q(`f${u}`, 620)], outputs: [q(`d${u}`, 600)] });
+  yield ev("transform", pick(r, sewers), { inputs: [q(`d${u}`, 600)], outputs: [q(`g${u}`, 530)] });
+  yield ev("ship", pick(r, sewers), { quantities: [q(`g${u}`, 530)] });
+  if (recentLint.length > 4096) recentLint.splice(0, 2048);
+}
+
+function* chain(events: number): Generator<SupplyEvent> {
+  const r = rng(42);
+  const recent: string[] = [];
+  for (let u = 0; u < Math.ceil(events / EVENTS_PER_UNIT); u++) yield* unit(u, r, recent);
+}
+
+function time<T>(f: () => T): [T, number] {
+  const start = performance.now();
+  const value = f();
+  return [value, performance.now() - start];
+}
+
+function baseline(graph: ReturnType<typeof buildTraceGraph>): number {
+  let sum = 0;
+  for (let e = 0; e + 1 < graph.inStart.length; e++) {
+    for (let k = graph.inStart[e]!; k < graph.inStart[e + 1]!; k++) sum += graph.inKg[k]! + graph.inLot[k]!;
+    for (let k = graph.outStart[e]!; k < graph.outStart[e + 1]!; k++)
+      sum += graph.outKg[k]! + graph.outLot[k]!;
+  }
+  return sum;
+}
+
+const fmt = (ms: number) => `${ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`}`;
+const [generated, generateMs] = time(() => {
+  let n = 0;
+  seq = 0;
+  for (const _ of chain(EVENTS)) n++;
+  return n;
+});
+seq = 0;
+const [graph, buildMs] = time(() => buildTraceGraph(chain(EVENTS)));
+const [, baselineMs] = time(() => baseline(graph));
+const regionOf = (l: LocationId) => regions.get(l);
+const stageOf = (l: LocationId) => stages.get(l);
+const [comp, composeMs] = time(() => computeComposition(graph, regionOf, { stageOf }));
+const last = `g${Math.floor(generated / EVENTS_PER_UNIT) - 1}`;
+const [trace, traceMs] = time(() => traceLot(graph, comp, last));
+const [balance, balanceMs] = time(() => computeMassBalance(graph, comp, { stageOf, period: "month" }));
+const origins = trace?.direction === "up" ? trace.origins.length : 0;
+
+console.log(
+  `threadproof trace bench: ${generated.toLocaleString("en")} events generated in memory (${fmt(generateMs)} to generate alone)`,
+);
+console.log(
+  `  graph: ${graph.stats.lots.toLocaleString("en")} lots, ${graph.stats.events.toLocaleString("en")} events, ${graph.stats.edges.toLocaleString("en")} edges`,
+);
+console.log(
+  `  build graph (incl. generation) ${fmt(buildMs)}   → build alone ≈ ${fmt(buildMs - generateMs)}`,
+);
+console.log(`  baseline: bare pass over edges ${fmt(baselineMs)}`);
+console.log(
+  `  composition of every lot       ${fmt(composeMs)}   (${(composeMs / baselineMs).toFixed(1)} × baseline)`,
+);
+console.log(`  trace one lot (${last}, ${origins} origins with paths) ${fmt(traceMs)}`);
+console.log(
+  `  balance of every location/month ${fmt(balanceMs)}   (${balance.locations.length} location-months)`,
+);
+console.log(`  peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
