@@ -11,7 +11,7 @@ export { csvHeaderCells, looksLikeFacilitiesCsv, looksLikeMovementsCsv } from ".
 export { createMovementsSink, MOVEMENTS_REQUIRED } from "./movements-sink.ts";
 export { normaliseCountry } from "./normalise-country.ts";
 export type { EventTime } from "./parse-event-time.ts";
-export { fromExcelSerial, parseEventTime } from "./parse-event-time.ts";
+export { formatUtcInstant, fromExcelSerial, parseEventTime } from "./parse-event-time.ts";
 export { parseGln, parseLei, parseOsId, parseUscc } from "./parse-identifiers.ts";
 export { parseNumber, parseShare, splitList } from "./parse-number.ts";
 export type { CsvRow, CsvRowBatch } from "./read-csv-rows.ts";

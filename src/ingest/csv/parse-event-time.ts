@@ -32,7 +32,12 @@ export function parseEventTime(raw: string): EventTime | undefined {
 export function fromExcelSerial(serial: number): EventTime | undefined {
   if (!Number.isFinite(serial) || serial < 61 || serial > 2_958_465) return undefined;
   const ms = Math.round((serial - EXCEL_EPOCH_SERIAL) * MS_PER_DAY);
-  return { time: new Date(ms).toISOString(), offset: "+00:00" };
+  return { time: formatUtcInstant(ms), offset: "+00:00" };
+}
+
+/** ISO 8601 in UTC as the templates write it (`2025-03-14T08:30:00Z`: milliseconds only when set). */
+export function formatUtcInstant(ms: number): string {
+  return new Date(ms).toISOString().replace(".000Z", "Z");
 }
 
 function zoneOffset(zone: string | undefined): string {
