@@ -1,7 +1,17 @@
 import { type ChainEvent, eventOrderTime } from "./chain-event.ts";
 import { type ClusterContext, createClusterContext } from "./cluster-context.ts";
-import { buildClean, buildListedProcessor, buildRelabelledLot, buildUntracedInput, buildXinjiangBlend } from "./cluster-recipes.ts";
-import { buildOverClaimedGarment, buildOverClaimedSpinner, buildRetractedEvent } from "./cluster-recipes-planted.ts";
+import {
+  buildClean,
+  buildListedProcessor,
+  buildRelabelledLot,
+  buildUntracedInput,
+  buildXinjiangBlend,
+} from "./cluster-recipes.ts";
+import {
+  buildOverClaimedGarment,
+  buildOverClaimedSpinner,
+  buildRetractedEvent,
+} from "./cluster-recipes-planted.ts";
 import type { FacilityPool } from "./facility-pool.ts";
 import type { ClusterKind, MassTotals, PlantedCaseTruth, ShipmentTruth } from "./ground-truth-types.ts";
 import { createPrng, deriveSeed, shuffle } from "./prng.ts";

@@ -42,7 +42,12 @@ interface EventBase {
 
 /** The generator's own event form; serialised to EPCIS JSON-LD or to movements.csv rows. */
 export type ChainEvent =
-  | (EventBase & { readonly kind: "origin"; readonly output: LotLine; readonly product: Product; readonly claim: string })
+  | (EventBase & {
+      readonly kind: "origin";
+      readonly output: LotLine;
+      readonly product: Product;
+      readonly claim: string;
+    })
   | (EventBase & {
       readonly kind: "transform";
       readonly bizStep: "transforming" | "repackaging";
@@ -54,8 +59,18 @@ export type ChainEvent =
       /** Piece count of garment outputs, as an extension field: mass stays the quantity. */
       readonly pieces?: number;
     })
-  | (EventBase & { readonly kind: "ship"; readonly lines: readonly LotLine[]; readonly product: Product; readonly to: Facility })
-  | (EventBase & { readonly kind: "receive"; readonly lines: readonly LotLine[]; readonly product: Product; readonly from: Facility });
+  | (EventBase & {
+      readonly kind: "ship";
+      readonly lines: readonly LotLine[];
+      readonly product: Product;
+      readonly to: Facility;
+    })
+  | (EventBase & {
+      readonly kind: "receive";
+      readonly lines: readonly LotLine[];
+      readonly product: Product;
+      readonly from: Facility;
+    });
 
 /** The sort key inside a cluster: a retraction copy sits at its declaration time, after the original. */
 export function eventOrderTime(event: ChainEvent): number {

@@ -32,7 +32,12 @@ export interface ClusterContext {
   counters: { lot: number; doc: number; bol: number };
 }
 
-export function createClusterContext(seed: number, index: number, kind: ClusterKind, pool: FacilityPool): ClusterContext {
+export function createClusterContext(
+  seed: number,
+  index: number,
+  kind: ClusterKind,
+  pool: FacilityPool,
+): ClusterContext {
   return {
     index,
     kind,
@@ -104,19 +109,28 @@ export function facilityTaint(facility: Facility): Taint {
     location: facility.sgln,
     locationName: facility.name,
   };
-  return { flags: new Set(["listed-entity-in-chain"]), listed: new Map([[`${truth.listId}@${truth.location}`, truth]]), cases: new Set() };
+  return {
+    flags: new Set(["listed-entity-in-chain"]),
+    listed: new Map([[`${truth.listId}@${truth.location}`, truth]]),
+    cases: new Set(),
+  };
 }
 
 export function noteCase(
   ctx: ClusterContext,
   caseId: string,
-  notes: { readonly eventIds?: readonly string[]; readonly lots?: readonly string[]; readonly locations?: readonly string[] },
+  notes: {
+    readonly eventIds?: readonly string[];
+    readonly lots?: readonly string[];
+    readonly locations?: readonly string[];
+  },
 ): void {
   const entry = ctx.cases.get(caseId);
   if (!entry) throw new Error(`unknown case ${caseId}`);
   for (const id of notes.eventIds ?? []) if (!entry.eventIds.includes(id)) entry.eventIds.push(id);
   for (const lot of notes.lots ?? []) if (!entry.lots.includes(lot)) entry.lots.push(lot);
-  for (const location of notes.locations ?? []) if (!entry.locations.includes(location)) entry.locations.push(location);
+  for (const location of notes.locations ?? [])
+    if (!entry.locations.includes(location)) entry.locations.push(location);
 }
 
 export function openCase(ctx: ClusterContext, kind: ClusterKind, description: string): string {

@@ -19,7 +19,16 @@ export function recordOrigin(ctx: ClusterContext, farm: Facility, kg: number, ti
   const lot = newLot(ctx, farm, "seed cotton");
   const output = { lot, kg: roundKg(kg) };
   const origin = farm.origin ?? farm.place.country;
-  ctx.events.push({ kind: "origin", id: eventId(ctx), time, facility: farm, docs: {}, output, product: "seed cotton", claim: farm.place.country });
+  ctx.events.push({
+    kind: "origin",
+    id: eventId(ctx),
+    time,
+    facility: farm,
+    docs: {},
+    output,
+    product: "seed cotton",
+    claim: farm.place.country,
+  });
   ctx.ledger.produce(lot, pureMix(origin), output.kg, facilityTaint(farm));
   return output;
 }
@@ -41,7 +50,16 @@ export function recordMove(
   const docs = movementDocs(ctx, from, to);
   const ship = { kind: "ship" as const, id: eventId(ctx), time, facility: from, docs, lines, product, to };
   const arrival = time + transitDays(ctx, from, to) * DAY + intBetween(ctx.prng, 0, 600) * 60_000;
-  const receive = { kind: "receive" as const, id: eventId(ctx), time: arrival, facility: to, docs, lines, product, from };
+  const receive = {
+    kind: "receive" as const,
+    id: eventId(ctx),
+    time: arrival,
+    facility: to,
+    docs,
+    lines,
+    product,
+    from,
+  };
   ctx.events.push(ship, receive);
   return { ship, receive };
 }
@@ -68,7 +86,10 @@ function inputMixAndTaint(ctx: ClusterContext, inputs: readonly LotLine[]): { mi
 }
 
 /** Inputs become outputs; each output gets the input-mass-weighted mix of the inputs. */
-export function recordTransform(ctx: ClusterContext, spec: TransformSpec): ChainEvent & { kind: "transform" } {
+export function recordTransform(
+  ctx: ClusterContext,
+  spec: TransformSpec,
+): ChainEvent & { kind: "transform" } {
   const event = {
     kind: "transform" as const,
     id: eventId(ctx),
@@ -86,16 +107,26 @@ export function recordTransform(ctx: ClusterContext, spec: TransformSpec): Chain
   ctx.events.push(event);
   if (spec.retractedBy) {
     const { correctiveEventId, declarationTime } = spec.retractedBy;
-    const errorDeclaration = { declarationTime, reason: "incorrect_data", correctiveEventIds: [correctiveEventId] };
+    const errorDeclaration = {
+      declarationTime,
+      reason: "incorrect_data",
+      correctiveEventIds: [correctiveEventId],
+    };
     ctx.events.push({ ...event, errorDeclaration });
     return event;
   }
   const { mix, taint } = inputMixAndTaint(ctx, spec.inputs);
   const flags = new Set<FlagCode>();
   if (spec.claim && claimContradicted(spec.claim, mix)) flags.add("origin-claim-contradicted");
-  if (spec.facility.plant === "over-claim-garment" || spec.facility.plant === "over-claim-spinner") flags.add("mass-balance-exceeded");
+  if (spec.facility.plant === "over-claim-garment" || spec.facility.plant === "over-claim-spinner")
+    flags.add("mass-balance-exceeded");
   const own: Taint = { flags, listed: new Map(), cases: new Set() };
-  const outTaint = mergeTaints([taint, facilityTaint(spec.facility), own, ...(spec.taint ? [spec.taint] : [])]);
+  const outTaint = mergeTaints([
+    taint,
+    facilityTaint(spec.facility),
+    own,
+    ...(spec.taint ? [spec.taint] : []),
+  ]);
   for (const output of spec.outputs) ctx.ledger.produce(output.lot, mix, output.kg, outTaint);
   addMassTotals(ctx, spec, mix);
   return event;
@@ -119,7 +150,8 @@ function addMassTotals(ctx: ClusterContext, spec: TransformSpec, mix: Mix): void
   const outKg = spec.outputs.reduce((sum, line) => sum + line.kg, 0);
   totals.inputKg += inKg;
   totals.outputKg += outKg;
-  for (const [origin, share] of Object.entries(mix)) totals.inputKgByOrigin[origin] = (totals.inputKgByOrigin[origin] ?? 0) + share * inKg;
+  for (const [origin, share] of Object.entries(mix))
+    totals.inputKgByOrigin[origin] = (totals.inputKgByOrigin[origin] ?? 0) + share * inKg;
   if (spec.claim) totals.claimedOutputKg[spec.claim] = (totals.claimedOutputKg[spec.claim] ?? 0) + outKg;
   ctx.massTotals.set(facility.sgln, totals);
 }

@@ -20,7 +20,9 @@ const HOUR = 3_600_000;
 /** Harvest months: northern autumn for Xinjiang, Texas and Gujarat; southern autumn for Australia and Mato Grosso. */
 function harvestStart(ctx: ClusterContext, region: OriginRegion): number {
   const month = region === "AU" ? 3 : region === "BR" ? 6 : 8;
-  return Date.UTC(ctx.season, month, 10) + intBetween(ctx.prng, 0, 50) * DAY + intBetween(ctx.prng, 1, 9) * HOUR;
+  return (
+    Date.UTC(ctx.season, month, 10) + intBetween(ctx.prng, 0, 50) * DAY + intBetween(ctx.prng, 1, 9) * HOUR
+  );
 }
 
 /**
@@ -36,7 +38,14 @@ export function originFeed(ctx: ClusterContext, region: OriginRegion, seedLots: 
   for (let i = 0; i < seedLots; i++) {
     const farm = farms[i % farms.length] as Facility;
     const seed = recordOrigin(ctx, farm, intBetween(ctx.prng, 18_000, 60_000), time);
-    const { receive } = recordMove(ctx, [seed], "seed cotton", farm, gin, time + intBetween(ctx.prng, 1, 4) * DAY);
+    const { receive } = recordMove(
+      ctx,
+      [seed],
+      "seed cotton",
+      farm,
+      gin,
+      time + intBetween(ctx.prng, 1, 4) * DAY,
+    );
     ginStart = Math.max(ginStart, receive.time);
     seeds.push(seed);
     time += intBetween(ctx.prng, 1, 6) * DAY;
@@ -44,9 +53,23 @@ export function originFeed(ctx: ClusterContext, region: OriginRegion, seedLots: 
   const seedKg = seeds.reduce((sum, seed) => sum + seed.kg, 0);
   const lint = { lot: newLot(ctx, gin, "cotton lint"), kg: roundKg(seedKg * drawYield(ctx, 0.33, 0.42)) };
   const ginTime = ginStart + intBetween(ctx.prng, 2, 12) * DAY;
-  recordTransform(ctx, { facility: gin, time: ginTime, inputs: seeds, outputs: [lint], inputProduct: "seed cotton", outputProduct: "cotton lint" });
+  recordTransform(ctx, {
+    facility: gin,
+    time: ginTime,
+    inputs: seeds,
+    outputs: [lint],
+    inputProduct: "seed cotton",
+    outputProduct: "cotton lint",
+  });
   const trader = pick(ctx.prng, ctx.pool.traders[region]);
-  const { receive } = recordMove(ctx, [lint], "cotton lint", gin, trader, ginTime + intBetween(ctx.prng, 2, 10) * DAY);
+  const { receive } = recordMove(
+    ctx,
+    [lint],
+    "cotton lint",
+    gin,
+    trader,
+    ginTime + intBetween(ctx.prng, 2, 10) * DAY,
+  );
   return { line: lint, at: trader, time: receive.time };
 }
 
@@ -75,7 +98,12 @@ function latest(stocks: readonly Stock[]): number {
 }
 
 /** Lint lots delivered to a spinner become one yarn lot (carded yield 0.85–0.90). */
-export function spin(ctx: ClusterContext, spinner: Facility, lint: readonly Stock[], options: SpinOptions = {}): Stock {
+export function spin(
+  ctx: ClusterContext,
+  spinner: Facility,
+  lint: readonly Stock[],
+  options: SpinOptions = {},
+): Stock {
   const [min, max] = options.yieldRange ?? [0.85, 0.9];
   const yarnLot = newLot(ctx, spinner, "yarn");
   const inputs = [...lint.map((stock) => stock.line), ...(options.extraInputs ?? [])];
@@ -125,12 +153,30 @@ export interface MakeOptions {
 /** Yarn → greige fabric (0.92–0.98) at a mill → garments (cut-make-trim) at a factory. */
 export function makeGarments(ctx: ClusterContext, yarn: Stock, options: MakeOptions): Stock {
   const atMill = deliverAs(ctx, yarn, options.fabricMill, "yarn");
-  const fabric = { lot: newLot(ctx, options.fabricMill, "greige fabric"), kg: roundKg(atMill.line.kg * drawYield(ctx, 0.92, 0.98)) };
+  const fabric = {
+    lot: newLot(ctx, options.fabricMill, "greige fabric"),
+    kg: roundKg(atMill.line.kg * drawYield(ctx, 0.92, 0.98)),
+  };
   const weaveTime = atMill.time + intBetween(ctx.prng, 5, 25) * DAY;
-  recordTransform(ctx, { facility: options.fabricMill, time: weaveTime, inputs: [atMill.line], outputs: [fabric], inputProduct: "yarn", outputProduct: "greige fabric" });
-  const atFactory = deliverAs(ctx, { line: fabric, at: options.fabricMill, time: weaveTime }, options.garmentFactory, "greige fabric");
+  recordTransform(ctx, {
+    facility: options.fabricMill,
+    time: weaveTime,
+    inputs: [atMill.line],
+    outputs: [fabric],
+    inputProduct: "yarn",
+    outputProduct: "greige fabric",
+  });
+  const atFactory = deliverAs(
+    ctx,
+    { line: fabric, at: options.fabricMill, time: weaveTime },
+    options.garmentFactory,
+    "greige fabric",
+  );
   const [min, max] = options.garmentYield ?? [0.8, 0.9];
-  const garments = { lot: newLot(ctx, options.garmentFactory, "garments"), kg: roundKg(atFactory.line.kg * drawYield(ctx, min, max)) };
+  const garments = {
+    lot: newLot(ctx, options.garmentFactory, "garments"),
+    kg: roundKg(atFactory.line.kg * drawYield(ctx, min, max)),
+  };
   const sewTime = atFactory.time + intBetween(ctx.prng, 7, 30) * DAY;
   const sewing = recordTransform(ctx, {
     facility: options.garmentFactory,
@@ -145,7 +191,19 @@ export function makeGarments(ctx: ClusterContext, yarn: Stock, options: MakeOpti
   return { line: garments, at: options.garmentFactory, time: sewTime, eventIds: [sewing.id] };
 }
 
-function deliverAs(ctx: ClusterContext, stock: Stock, to: Facility, product: "yarn" | "greige fabric"): Stock {
-  const { receive } = recordMove(ctx, [stock.line], product, stock.at, to, stock.time + intBetween(ctx.prng, 2, 12) * DAY);
+function deliverAs(
+  ctx: ClusterContext,
+  stock: Stock,
+  to: Facility,
+  product: "yarn" | "greige fabric",
+): Stock {
+  const { receive } = recordMove(
+    ctx,
+    [stock.line],
+    product,
+    stock.at,
+    to,
+    stock.time + intBetween(ctx.prng, 2, 12) * DAY,
+  );
   return { line: stock.line, at: to, time: receive.time };
 }

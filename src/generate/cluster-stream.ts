@@ -22,7 +22,10 @@ export interface PositionedCluster {
  * stays at one cluster whatever the size. Clusters are added while fewer than `events` events
  * exist, so a chain has at least the requested number of events and at most one cluster more.
  */
-export function* streamClusters(spec: ChainSpec, from = { index: 0, offset: 0 }): Generator<PositionedCluster> {
+export function* streamClusters(
+  spec: ChainSpec,
+  from = { index: 0, offset: 0 },
+): Generator<PositionedCluster> {
   let { index, offset } = from;
   while (offset < spec.events) {
     const cluster = buildCluster(spec.seed, index, spec.pool);

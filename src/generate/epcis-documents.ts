@@ -13,7 +13,12 @@ type Checkpoint = { readonly index: number; readonly offset: number };
  * Where each document's first cluster is, learnt while earlier documents stream. Writing the
  * documents in order never rebuilds a cluster; reading one out of order rebuilds those before it.
  */
-function locate(spec: ChainSpec, window: number, checkpoints: Map<number, Checkpoint>, doc: number): Checkpoint {
+function locate(
+  spec: ChainSpec,
+  window: number,
+  checkpoints: Map<number, Checkpoint>,
+  doc: number,
+): Checkpoint {
   const known = checkpoints.get(doc);
   if (known) return known;
   let from = 0;
@@ -26,7 +31,12 @@ function locate(spec: ChainSpec, window: number, checkpoints: Map<number, Checkp
   return checkpoints.get(doc) ?? { index: Number.MAX_SAFE_INTEGER, offset: spec.events };
 }
 
-function* documentChunks(spec: ChainSpec, window: number, checkpoints: Map<number, Checkpoint>, doc: number): Generator<string> {
+function* documentChunks(
+  spec: ChainSpec,
+  window: number,
+  checkpoints: Map<number, Checkpoint>,
+  doc: number,
+): Generator<string> {
   yield* epcisDocumentHead(CREATION_DATE, spec.pool.all);
   let first = true;
   for (const { cluster, offset } of streamClusters(spec, locate(spec, window, checkpoints, doc))) {
@@ -49,7 +59,8 @@ function* documentChunks(spec: ChainSpec, window: number, checkpoints: Map<numbe
  * the event it retracts).
  */
 export function epcisDocuments(spec: ChainSpec, maxEvents = MAX_DOCUMENT_EVENTS): GeneratedFile[] {
-  if (maxEvents <= MAX_CLUSTER_EVENTS) throw new RangeError(`maxDocumentEvents must exceed ${MAX_CLUSTER_EVENTS}`);
+  if (maxEvents <= MAX_CLUSTER_EVENTS)
+    throw new RangeError(`maxDocumentEvents must exceed ${MAX_CLUSTER_EVENTS}`);
   const window = maxEvents - MAX_CLUSTER_EVENTS;
   const count = Math.max(1, Math.ceil(spec.events / window));
   const checkpoints = new Map<number, Checkpoint>([[0, { index: 0, offset: 0 }]]);

@@ -124,7 +124,11 @@ export function businessLocationJson(facility: Facility): string {
 }
 
 /** The document up to the event list's opening bracket, in chunks of at most `perChunk` locations. */
-export function* epcisDocumentHead(creationDate: string, facilities: readonly Facility[], perChunk = 200): Generator<string> {
+export function* epcisDocumentHead(
+  creationDate: string,
+  facilities: readonly Facility[],
+  perChunk = 200,
+): Generator<string> {
   const context = JSON.stringify([GS1_CONTEXT, { cbvmda: MDA, example: EXAMPLE_NAMESPACE }]);
   yield `{"@context":${context},"type":"EPCISDocument","schemaVersion":"2.0","creationDate":"${creationDate}",\n"epcisHeader":{"epcisMasterData":{"vocabularyList":[{"type":"urn:epcglobal:epcis:vtype:BusinessLocation","vocabularyElementList":[\n`;
   for (let i = 0; i < facilities.length; i += perChunk) {

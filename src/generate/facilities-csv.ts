@@ -43,7 +43,11 @@ export function facilityRow(facility: Facility): string {
     facility.longitude,
     PROCESSING_TYPE[facility.role],
     FACILITY_TYPE[facility.role],
-    facility.role === "farm" || facility.role === "gin" ? "Agriculture" : facility.role === "garment" || facility.role === "importer" ? "Apparel" : "Textiles",
+    facility.role === "farm" || facility.role === "gin"
+      ? "Agriculture"
+      : facility.role === "garment" || facility.role === "importer"
+        ? "Apparel"
+        : "Textiles",
     undefined,
     facility.gln,
     party.id,
@@ -61,5 +65,9 @@ export function facilityRow(facility: Facility): string {
 /** Every facility and its operating party, one row each, in chunks of 500 rows. */
 export function* facilitiesCsv(facilities: readonly Facility[]): Generator<string> {
   yield csvRow(FACILITIES_COLUMNS);
-  for (let i = 0; i < facilities.length; i += 500) yield facilities.slice(i, i + 500).map(facilityRow).join("");
+  for (let i = 0; i < facilities.length; i += 500)
+    yield facilities
+      .slice(i, i + 500)
+      .map(facilityRow)
+      .join("");
 }

@@ -35,6 +35,14 @@ function shortPinyin(name: string): string {
   return name.replace(/ (Shi|Xian)$/u, "");
 }
 
+const CHINESE_SITE: Readonly<Record<keyof typeof CHINESE_SUFFIX, readonly [string, string]>> = {
+  farm: ["棉田", "Fields"],
+  gin: ["轧花厂", "Ginning Mill"],
+  trader: ["仓库", "Warehouse"],
+  relabel: ["仓库", "Warehouse"],
+  spinner: ["纺纱厂", "Spinning Mill"],
+};
+
 /** Chinese company names: the legal name in the chosen script, the others as aliases. */
 export function chineseNaming(
   place: Place,
@@ -49,8 +57,7 @@ export function chineseNaming(
   const zh = `${cityZh}${brand.zh}${suffix.zh}`;
   const pinyin = `${cityPinyin} ${brand.pinyin} ${suffix.pinyin}`;
   const en = `${place.city.en} ${brand.pinyin} ${suffix.en}`;
-  const site = role === "gin" ? "轧花厂" : role === "spinner" ? "纺纱厂" : role === "farm" ? "棉田" : "仓库";
-  const siteEn = role === "gin" ? "Ginning Mill" : role === "spinner" ? "Spinning Mill" : role === "farm" ? "Fields" : "Warehouse";
+  const [site, siteEn] = CHINESE_SITE[role];
   if (script === "zh") return { facilityName: `${zh}${site}`, partyName: zh, partyAliases: [en, pinyin] };
   if (script === "pinyin")
     return { facilityName: `${pinyin} ${siteEn}`, partyName: pinyin, partyNameLocal: zh, partyAliases: [en] };
@@ -76,46 +83,85 @@ const LEGAL_FORM: Readonly<Record<string, string>> = {
   KH: " (Cambodia) Co., Ltd.",
 };
 
+const BR_PARTY: Readonly<Partial<Record<FacilityRole, (brand: string) => string>>> = {
+  farm: (brand) => `Fazenda ${brand} Agropecuária Ltda.`,
+  gin: (brand) => `Algodoeira ${brand} Ltda.`,
+};
+
+function brazilianNaming(place: Place, role: FacilityRole, counter: number): Naming {
+  const brand = portugueseBrand(counter);
+  const party = BR_PARTY[role]?.(brand) ?? `${brand} Comércio de Algodão Ltda.`;
+  const facilityName = role === "farm" ? `Fazenda ${brand}` : `${party} – ${place.city.en}`;
+  return { facilityName, partyName: party, partyAliases: [] };
+}
+
+const VI_KIND: Readonly<Partial<Record<FacilityRole, readonly [string, string]>>> = {
+  spinner: ["Sợi", "Yarn"],
+  fabric: ["Dệt", "Textile"],
+};
+
+function vietnameseNaming(place: Place, role: FacilityRole, counter: number): Naming {
+  const brand = vietnameseBrand(counter);
+  const [local, english] = VI_KIND[role] ?? ["May", "Garment"];
+  const en = `${brand} ${english} Co., Ltd.`;
+  return {
+    facilityName: `${en} – ${place.city.en}`,
+    partyName: en,
+    partyNameLocal: `Công ty TNHH ${local} ${brand}`,
+    partyAliases: [],
+  };
+}
+
+/** Mills, factories and importers carry their legal form in the role word already. */
+const MAKERS: ReadonlySet<FacilityRole> = new Set(["spinner", "fabric", "garment", "importer"]);
+
 /** Names outside China: an English trade name, Portuguese in Brazil, Vietnamese local names in Vietnam. */
 export function foreignNaming(place: Place, role: FacilityRole, counter: number): Naming {
+  if (place.country === "BR") return brazilianNaming(place, role, counter);
+  if (place.country === "VN") return vietnameseNaming(place, role, counter);
   const [partyWord, siteWord] = ROLE_WORDS[role];
-  if (place.country === "BR") {
-    const brand = portugueseBrand(counter);
-    const party = role === "farm" ? `Fazenda ${brand} Agropecuária Ltda.` : role === "gin" ? `Algodoeira ${brand} Ltda.` : `${brand} Comércio de Algodão Ltda.`;
-    return { facilityName: role === "farm" ? `Fazenda ${brand}` : `${party} – ${place.city.en}`, partyName: party, partyAliases: [] };
-  }
-  if (place.country === "VN") {
-    const brand = vietnameseBrand(counter);
-    const kind = role === "spinner" ? ["Sợi", "Yarn"] : role === "fabric" ? ["Dệt", "Textile"] : ["May", "Garment"];
-    const local = `Công ty TNHH ${kind[0]} ${brand}`;
-    const en = `${brand} ${kind[1]} Co., Ltd.`;
-    return { facilityName: `${en} – ${place.city.en}`, partyName: en, partyNameLocal: local, partyAliases: [] };
-  }
   const brand = englishBrand(counter);
+  const facilityName = `${brand} ${siteWord} ${place.city.en}`;
   if (place.country === "KH") {
-    const party = `${brand} ${role === "fabric" ? "Textile" : "Garment"}${LEGAL_FORM.KH}`;
-    return { facilityName: `${brand} ${siteWord} ${place.city.en}`, partyName: party, partyAliases: [] };
+    return {
+      facilityName,
+      partyName: `${brand} ${role === "fabric" ? "Textile" : "Garment"}${LEGAL_FORM.KH}`,
+      partyAliases: [],
+    };
   }
-  const form = role === "spinner" || role === "fabric" || role === "garment" || role === "importer" ? "" : (LEGAL_FORM[place.country] ?? "");
-  const party = `${brand} ${partyWord}${form}`;
-  return { facilityName: `${brand} ${siteWord} ${place.city.en}`, partyName: party, partyAliases: [] };
+  const form = MAKERS.has(role) ? "" : (LEGAL_FORM[place.country] ?? "");
+  return { facilityName, partyName: `${brand} ${partyWord}${form}`, partyAliases: [] };
 }
 
 /** A street address in the facility's script; XPCC places name the division and regiment, as real ones do. */
 export function postalAddress(prng: Prng, place: Place, script: Script): PostalAddress {
   const number = intBetween(prng, 1, 388);
   if (place.country !== "CN") {
-    return { address: `${number} ${pick(prng, ENGLISH_STREETS)}`, city: place.city.en, state: place.state.en };
+    return {
+      address: `${number} ${pick(prng, ENGLISH_STREETS)}`,
+      city: place.city.en,
+      state: place.state.en,
+    };
   }
   const street = pick(prng, STREETS);
   const xpcc = place.xpcc;
   if (script === "zh") {
-    const prefix = xpcc ? `新疆生产建设兵团${xpcc.division.zh}${xpcc.regiment.zh}` : (place.prefecture?.zh ?? "");
-    return { address: `${prefix}${street.zh}${number}号`, city: place.city.zh ?? place.city.en, state: place.state.zh ?? place.state.en };
+    const prefix = xpcc
+      ? `新疆生产建设兵团${xpcc.division.zh}${xpcc.regiment.zh}`
+      : (place.prefecture?.zh ?? "");
+    return {
+      address: `${prefix}${street.zh}${number}号`,
+      city: place.city.zh ?? place.city.en,
+      state: place.state.zh ?? place.state.en,
+    };
   }
   if (script === "pinyin") {
     const prefix = xpcc ? `Bingtuan ${xpcc.division.pinyin} ${xpcc.regiment.pinyin}, ` : "";
-    return { address: `${prefix}${street.pinyin} ${number} Hao`, city: place.city.pinyin ?? place.city.en, state: place.state.pinyin ?? place.state.en };
+    return {
+      address: `${prefix}${street.pinyin} ${number} Hao`,
+      city: place.city.pinyin ?? place.city.en,
+      state: place.state.pinyin ?? place.state.en,
+    };
   }
   const prefix = xpcc ? `${xpcc.regiment.en}, ${xpcc.division.en} (XPCC), ` : "";
   return { address: `${prefix}${number} ${street.en}`, city: place.city.en, state: place.state.en };

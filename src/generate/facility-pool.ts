@@ -37,7 +37,17 @@ export interface FacilityPool {
 }
 
 /** GS1 member-organisation prefixes by country; the rest of each 7-digit company prefix is synthetic. */
-const GS1_PREFIX: Readonly<Record<string, string>> = { CN: "69", US: "08", BR: "789", AU: "93", IN: "890", VN: "893", PK: "896", BD: "8941", KH: "884" };
+const GS1_PREFIX: Readonly<Record<string, string>> = {
+  CN: "69",
+  US: "08",
+  BR: "789",
+  AU: "93",
+  IN: "890",
+  VN: "893",
+  PK: "896",
+  BD: "8941",
+  KH: "884",
+};
 
 interface FacilitySpec {
   readonly role: FacilityRole;
@@ -97,7 +107,12 @@ function addFacility(builder: PoolBuilder, spec: FacilitySpec): Facility {
 
 const SCRIPTS: readonly Script[] = ["zh", "pinyin", "en"];
 
-function chineseFacility(builder: PoolBuilder, role: "farm" | "gin" | "trader" | "spinner", place: Place, counter: number): Facility {
+function chineseFacility(
+  builder: PoolBuilder,
+  role: "farm" | "gin" | "trader" | "spinner",
+  place: Place,
+  counter: number,
+): Facility {
   const script = pick(builder.prng, SCRIPTS);
   const owner: Owner | undefined =
     role === "gin" && place.xpcc ? { partyId: "xpcc", name: XPCC.name, share: 0.6, listed: XPCC } : undefined;
@@ -110,8 +125,20 @@ function chineseFacility(builder: PoolBuilder, role: "farm" | "gin" | "trader" |
   });
 }
 
-function foreignFacility(builder: PoolBuilder, role: FacilityRole, place: Place, counter: number, channel: "epcis" | "csv" = "epcis"): Facility {
-  return addFacility(builder, { role, place, script: "en", naming: foreignNaming(place, role, counter), channel });
+function foreignFacility(
+  builder: PoolBuilder,
+  role: FacilityRole,
+  place: Place,
+  counter: number,
+  channel: "epcis" | "csv" = "epcis",
+): Facility {
+  return addFacility(builder, {
+    role,
+    place,
+    script: "en",
+    naming: foreignNaming(place, role, counter),
+    channel,
+  });
 }
 
 function times<T>(count: number, make: (i: number) => T): T[] {
@@ -129,7 +156,9 @@ function originTier(builder: PoolBuilder, scale: number) {
   const gins = {} as Record<OriginRegion, Facility[]>;
   const traders = {} as Record<OriginRegion, Facility[]>;
   farms["CN-XJ"] = times(4 * scale, (i) => chineseFacility(builder, "farm", cycle(XINJIANG_PLACES, i), i));
-  gins["CN-XJ"] = times(3 * scale, (i) => chineseFacility(builder, "gin", cycle(XINJIANG_PLACES, i * 3 + 6), i + 64));
+  gins["CN-XJ"] = times(3 * scale, (i) =>
+    chineseFacility(builder, "gin", cycle(XINJIANG_PLACES, i * 3 + 6), i + 64),
+  );
   traders["CN-XJ"] = times(scale, (i) => chineseFacility(builder, "trader", TRADER_PLACES["CN-XJ"], i + 128));
   for (const region of ["US", "BR", "AU", "IN"] as const) {
     const places = ORIGIN_PLACES[region];
@@ -144,20 +173,34 @@ function processingTier(builder: PoolBuilder, scale: number) {
   const spinners: Record<SpinnerCountry, Facility[]> = {
     CN: times(3 * scale, (i) => chineseFacility(builder, "spinner", cycle(CHINA_PLACES, i), i + 192)),
     VN: times(2 * scale, (i) => foreignFacility(builder, "spinner", cycle(SPINNER_PLACES.VN, i), i)),
-    PK: times(2 * scale, (i) => foreignFacility(builder, "spinner", cycle(SPINNER_PLACES.PK, i), i, i % 2 === 0 ? "csv" : "epcis")),
+    PK: times(2 * scale, (i) =>
+      foreignFacility(builder, "spinner", cycle(SPINNER_PLACES.PK, i), i, i % 2 === 0 ? "csv" : "epcis"),
+    ),
     IN: times(scale, (i) => foreignFacility(builder, "spinner", cycle(SPINNER_PLACES.IN, i), i + 32)),
   };
   const fabricMills: Record<MakerCountry, Facility[]> = {
     BD: times(2 * scale, (i) => foreignFacility(builder, "fabric", cycle(MAKER_PLACES.BD, i), i)),
     VN: times(scale, (i) => foreignFacility(builder, "fabric", cycle(MAKER_PLACES.VN, i), i + 16)),
-    KH: times(scale, (i) => foreignFacility(builder, "fabric", cycle(MAKER_PLACES.KH, i), i, i % 2 === 0 ? "csv" : "epcis")),
+    KH: times(scale, (i) =>
+      foreignFacility(builder, "fabric", cycle(MAKER_PLACES.KH, i), i, i % 2 === 0 ? "csv" : "epcis"),
+    ),
   };
   const garmentFactories: Record<MakerCountry, Facility[]> = {
-    BD: times(2 * scale, (i) => foreignFacility(builder, "garment", cycle(MAKER_PLACES.BD, i + 1), i + 48, i % 2 === 1 ? "csv" : "epcis")),
+    BD: times(2 * scale, (i) =>
+      foreignFacility(
+        builder,
+        "garment",
+        cycle(MAKER_PLACES.BD, i + 1),
+        i + 48,
+        i % 2 === 1 ? "csv" : "epcis",
+      ),
+    ),
     VN: times(scale, (i) => foreignFacility(builder, "garment", cycle(MAKER_PLACES.VN, i + 1), i + 80)),
     KH: times(scale, (i) => foreignFacility(builder, "garment", cycle(MAKER_PLACES.KH, i + 1), i + 48)),
   };
-  const importers = times(2 * scale, (i) => foreignFacility(builder, "importer", cycle(IMPORTER_PLACES, i), i + 96));
+  const importers = times(2 * scale, (i) =>
+    foreignFacility(builder, "importer", cycle(IMPORTER_PLACES, i), i + 96),
+  );
   return { spinners, fabricMills, garmentFactories, importers };
 }
 

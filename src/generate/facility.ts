@@ -78,7 +78,9 @@ export const FACILITY_TYPE: Readonly<Record<FacilityRole, string>> = {
 };
 
 /** The listed entity a facility's chain touches through it: its operator, else its owner. */
-export function listedHit(facility: Facility): { entity: ListedEntity; via: "operator" | "owner" } | undefined {
+export function listedHit(
+  facility: Facility,
+): { entity: ListedEntity; via: "operator" | "owner" } | undefined {
   if (facility.party.listed) return { entity: facility.party.listed, via: "operator" };
   if (facility.party.owner?.listed) return { entity: facility.party.owner.listed, via: "owner" };
   return undefined;

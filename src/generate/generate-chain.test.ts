@@ -23,7 +23,12 @@ function templateColumns(template: string): string[] {
 
 describe("generateChain", () => {
   it("writes the JSON-LD document(s) first and the ground truth last", () => {
-    expect([...texts.keys()]).toEqual(["chain.epcis.jsonld", "facilities.csv", "movements.csv", "ground-truth.json"]);
+    expect([...texts.keys()]).toEqual([
+      "chain.epcis.jsonld",
+      "facilities.csv",
+      "movements.csv",
+      "ground-truth.json",
+    ]);
   });
 
   it("gives the same bytes for the same seed and size", () => {
@@ -47,8 +52,19 @@ describe("generateChain", () => {
     expect(vocabulary.type).toBe("urn:epcglobal:epcis:vtype:BusinessLocation");
     const facilityIds = parseCsv(text("facilities.csv")).map((row) => row.facility_id);
     expect(vocabulary.vocabularyElementList.map((el: { id: string }) => el.id)).toEqual(facilityIds);
-    const names = vocabulary.vocabularyElementList[0].attributes.map((a: { id: string }) => a.id.split("#")[1]);
-    expect(names).toEqual(["name", "streetAddressOne", "city", "state", "postalCode", "countryCode", "latitude", "longitude"]);
+    const names = vocabulary.vocabularyElementList[0].attributes.map(
+      (a: { id: string }) => a.id.split("#")[1],
+    );
+    expect(names).toEqual([
+      "name",
+      "streetAddressOne",
+      "city",
+      "state",
+      "postalCode",
+      "countryCode",
+      "latitude",
+      "longitude",
+    ]);
   });
 
   it("gives every event a type, eventID, eventTime and offset, and an action where EPCIS requires one", () => {
@@ -61,7 +77,11 @@ describe("generateChain", () => {
       expect(event.eventTimeZoneOffset).toMatch(/^[+-]\d{2}:\d{2}$/);
       if (event.type === "ObjectEvent") expect(["ADD", "OBSERVE"]).toContain(event.action);
       else expect(event.inputQuantityList?.length && event.outputQuantityList?.length).toBeTruthy();
-      for (const q of [...(event.quantityList ?? []), ...(event.inputQuantityList ?? []), ...(event.outputQuantityList ?? [])]) {
+      for (const q of [
+        ...(event.quantityList ?? []),
+        ...(event.inputQuantityList ?? []),
+        ...(event.outputQuantityList ?? []),
+      ]) {
         expect(q.epcClass).toMatch(/^urn:epc:class:lgtin:\d{7}\.\d{6}\.[A-Z0-9-]+$/);
         expect(q.uom).toBe("KGM");
         expect(q.quantity).toBeGreaterThan(0);
@@ -77,7 +97,8 @@ describe("generateChain", () => {
       const original = events.findIndex((e) => e.eventID === copy.eventID && !e.errorDeclaration);
       expect(original).toBeGreaterThanOrEqual(0);
       expect(original).toBeLessThan(events.indexOf(copy));
-      for (const id of copy.errorDeclaration?.correctiveEventIDs ?? []) expect(events.some((e) => e.eventID === id)).toBe(true);
+      for (const id of copy.errorDeclaration?.correctiveEventIDs ?? [])
+        expect(events.some((e) => e.eventID === id)).toBe(true);
     }
   });
 
@@ -106,8 +127,17 @@ describe("generateChain", () => {
     expect(xinjiang.length).toBeGreaterThan(3);
     expect(xinjiang.every((row) => row.uscc?.slice(2, 4) === "65")).toBe(true);
     expect(rows.some((row) => /[\u4e00-\u9fff]/.test(row.party_name ?? ""))).toBe(true);
-    expect(rows.some((row) => row.owner_party_name === "Xinjiang Production and Construction Corps" && row.owner_share === "0.6")).toBe(true);
-    expect(rows.some((row) => row.party_name === "Anhui Xinya New Materials Co., Ltd." && row.uscc?.slice(2, 4) === "34")).toBe(true);
+    expect(
+      rows.some(
+        (row) =>
+          row.owner_party_name === "Xinjiang Production and Construction Corps" && row.owner_share === "0.6",
+      ),
+    ).toBe(true);
+    expect(
+      rows.some(
+        (row) => row.party_name === "Anhui Xinya New Materials Co., Ltd." && row.uscc?.slice(2, 4) === "34",
+      ),
+    ).toBe(true);
   });
 });
 
@@ -140,9 +170,21 @@ describe("generateChain streaming", () => {
   it("splits large chains into documents of at most the maximum, in any reading order", () => {
     const options = { events: 4_000, seed: 5, maxDocumentEvents: 1_000 };
     const files = generateChain(options).files.filter((f) => f.name.endsWith(".jsonld"));
-    expect(files.map((f) => f.name)).toEqual(["chain-001.epcis.jsonld", "chain-002.epcis.jsonld", "chain-003.epcis.jsonld", "chain-004.epcis.jsonld", "chain-005.epcis.jsonld", "chain-006.epcis.jsonld", "chain-007.epcis.jsonld"]);
+    expect(files.map((f) => f.name)).toEqual([
+      "chain-001.epcis.jsonld",
+      "chain-002.epcis.jsonld",
+      "chain-003.epcis.jsonld",
+      "chain-004.epcis.jsonld",
+      "chain-005.epcis.jsonld",
+      "chain-006.epcis.jsonld",
+      "chain-007.epcis.jsonld",
+    ]);
     const inOrder = files.map((f) => [...f.chunks].join(""));
-    const reversed = generateChain(options).files.filter((f) => f.name.endsWith(".jsonld")).reverse().map((f) => [...f.chunks].join("")).reverse();
+    const reversed = generateChain(options)
+      .files.filter((f) => f.name.endsWith(".jsonld"))
+      .reverse()
+      .map((f) => [...f.chunks].join(""))
+      .reverse();
     expect(reversed).toEqual(inOrder);
     const ids = inOrder.flatMap((doc) => {
       const events = eventsOf(doc);

@@ -1,11 +1,11 @@
 import { type ChainSpec, streamClusters } from "./cluster-stream.ts";
+import { csvRow } from "./csv-text.ts";
 import { epcisDocuments } from "./epcis-documents.ts";
-import { buildFacilityPool } from "./facility-pool.ts";
 import { facilitiesCsv } from "./facilities-csv.ts";
+import { buildFacilityPool } from "./facility-pool.ts";
 import type { GeneratedFile } from "./generated-file.ts";
 import { groundTruthChunks } from "./ground-truth-json.ts";
 import { MOVEMENTS_COLUMNS, movementRows } from "./movements-csv.ts";
-import { csvRow } from "./csv-text.ts";
 
 export interface GenerateOptions {
   /** Approximate number of events (the chain has at least this many, at most one cluster more). */
@@ -41,9 +41,14 @@ function* movementChunks(spec: ChainSpec): Generator<string> {
  * and memory stays at one cluster of events whatever the size.
  */
 export function generateChain(options: GenerateOptions): { readonly files: readonly GeneratedFile[] } {
-  if (!Number.isInteger(options.events) || options.events < 1) throw new RangeError(`events must be a positive integer, not ${options.events}`);
+  if (!Number.isInteger(options.events) || options.events < 1)
+    throw new RangeError(`events must be a positive integer, not ${options.events}`);
   if (!Number.isInteger(options.seed)) throw new RangeError(`seed must be an integer, not ${options.seed}`);
-  const spec: ChainSpec = { seed: options.seed, events: options.events, pool: buildFacilityPool(options.seed, facilityScale(options.events)) };
+  const spec: ChainSpec = {
+    seed: options.seed,
+    events: options.events,
+    pool: buildFacilityPool(options.seed, facilityScale(options.events)),
+  };
   return {
     files: [
       ...epcisDocuments(spec, options.maxDocumentEvents),

@@ -8,11 +8,13 @@ const MAX_YIELD: Readonly<Record<MassTotals["stage"], number>> = { spinning: 0.9
 const CONVENTIONS = {
   composition:
     "An origin lot is 100 % its creation location's region; a TransformationEvent gives every output the input-quantity-weighted mix of its inputs; shipping/receiving never changes a mix; a lot made by several events is the output-quantity-weighted average; consuming part of a lot leaves the rest's mix; untraced input mass is unknown; retracted events are ignored.",
-  origins: "Shares keyed by origin region: CN-XJ (Xinjiang) or the ISO 3166-1 alpha-2 country; originCountries plus unknownShare sum to 1.",
+  origins:
+    "Shares keyed by origin region: CN-XJ (Xinjiang) or the ISO 3166-1 alpha-2 country; originCountries plus unknownShare sum to 1.",
   bol: "bizTransaction values in the EPCIS documents are urn:epcglobal:cbv:bt:<issuer GLN>:<number>; `bol` here is the number (BOL-<carrier>-<n>); movements.csv states the bare number.",
   flags:
     "origin-claim-contradicted: a countryOfOrigin claim upstream whose traced mix holds another country; mass-balance-exceeded: a transformation upstream at a location whose (claim-based) mass balance fails; untraced-input: an input lot no event creates; listed-entity-in-chain: a UFLPA-listed entity operates (or owns the operator of) a location that produced a lot upstream.",
-  verdict: "inadmissible: Xinjiang share > 0 or a listed entity; insufficient-evidence: unknown mass or a flag; admissible otherwise.",
+  verdict:
+    "inadmissible: Xinjiang share > 0 or a listed entity; insufficient-evidence: unknown mass or a flag; admissible otherwise.",
 };
 
 function indent(value: unknown): string {
@@ -23,7 +25,19 @@ function listedFacilities(facilities: readonly Facility[]): unknown[] {
   return facilities.flatMap((facility) => {
     const hit = listedHit(facility);
     if (!hit) return [];
-    return [{ entity: hit.entity.name, chineseName: hit.entity.chineseName, listId: hit.entity.listId, section: hit.entity.section, via: hit.via, party: facility.party.id, partyName: facility.party.name, location: facility.sgln, locationName: facility.name }];
+    return [
+      {
+        entity: hit.entity.name,
+        chineseName: hit.entity.chineseName,
+        listId: hit.entity.listId,
+        section: hit.entity.section,
+        via: hit.via,
+        party: facility.party.id,
+        partyName: facility.party.name,
+        location: facility.sgln,
+        locationName: facility.name,
+      },
+    ];
   });
 }
 
@@ -31,7 +45,13 @@ function massBalanceEntry(totals: MassTotals): unknown {
   const maxYield = MAX_YIELD[totals.stage];
   const claims = Object.entries(totals.claimedOutputKg).map(([origin, claimedOutputKg]) => {
     const originInputKg = totals.inputKgByOrigin[origin] ?? 0;
-    return { origin, originInputKg, claimedOutputKg, maxClaimableKg: originInputKg * maxYield, exceeded: claimedOutputKg > originInputKg * maxYield };
+    return {
+      origin,
+      originInputKg,
+      claimedOutputKg,
+      maxClaimableKg: originInputKg * maxYield,
+      exceeded: claimedOutputKg > originInputKg * maxYield,
+    };
   });
   return {
     ...totals,
@@ -70,20 +90,25 @@ function* shipmentsSection(spec: ChainSpec, tally: Tally): Generator<string> {
   }
 }
 
+function addTotals(totals: Map<string, MassTotals>, entry: MassTotals): void {
+  const sum = totals.get(entry.location);
+  if (!sum) {
+    totals.set(entry.location, structuredClone(entry));
+    return;
+  }
+  sum.inputKg += entry.inputKg;
+  sum.outputKg += entry.outputKg;
+  for (const [k, v] of Object.entries(entry.inputKgByOrigin))
+    sum.inputKgByOrigin[k] = (sum.inputKgByOrigin[k] ?? 0) + v;
+  for (const [k, v] of Object.entries(entry.claimedOutputKg))
+    sum.claimedOutputKg[k] = (sum.claimedOutputKg[k] ?? 0) + v;
+}
+
 /** Second pass: the planted cases, and per-location totals summed over every cluster. */
 function* casesSection(spec: ChainSpec, totals: Map<string, MassTotals>): Generator<string> {
   let first = true;
   for (const { cluster } of streamClusters(spec)) {
-    for (const entry of cluster.massTotals) {
-      const sum = totals.get(entry.location);
-      if (!sum) totals.set(entry.location, structuredClone(entry));
-      else {
-        sum.inputKg += entry.inputKg;
-        sum.outputKg += entry.outputKg;
-        for (const [k, v] of Object.entries(entry.inputKgByOrigin)) sum.inputKgByOrigin[k] = (sum.inputKgByOrigin[k] ?? 0) + v;
-        for (const [k, v] of Object.entries(entry.claimedOutputKg)) sum.claimedOutputKg[k] = (sum.claimedOutputKg[k] ?? 0) + v;
-      }
-    }
+    for (const entry of cluster.massTotals) addTotals(totals, entry);
     if (cluster.cases.length === 0) continue;
     yield `${first ? "" : ",\n"}    ${cluster.cases.map(indent).join(",\n    ")}`;
     first = false;
@@ -92,8 +117,24 @@ function* casesSection(spec: ChainSpec, totals: Map<string, MassTotals>): Genera
 
 /** ground-truth.json, streamed: two passes over the clusters (shipments, then cases and totals). */
 export function* groundTruthChunks(spec: ChainSpec): Generator<string> {
-  const tally: Tally = { clusters: 0, events: 0, epcisEvents: 0, csvEvents: 0, shipments: 0, byKind: {}, byVerdict: {} };
-  const head = { generator: "threadproof generate", formatVersion: 1, seed: spec.seed, requestedEvents: spec.events, conventions: CONVENTIONS, facilities: spec.pool.all.length, listedFacilities: listedFacilities(spec.pool.all) };
+  const tally: Tally = {
+    clusters: 0,
+    events: 0,
+    epcisEvents: 0,
+    csvEvents: 0,
+    shipments: 0,
+    byKind: {},
+    byVerdict: {},
+  };
+  const head = {
+    generator: "threadproof generate",
+    formatVersion: 1,
+    seed: spec.seed,
+    requestedEvents: spec.events,
+    conventions: CONVENTIONS,
+    facilities: spec.pool.all.length,
+    listedFacilities: listedFacilities(spec.pool.all),
+  };
   yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "shipments": [\n`;
   yield* shipmentsSection(spec, tally);
   yield `\n  ],\n  "plantedCases": [\n`;

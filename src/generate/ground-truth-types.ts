@@ -2,7 +2,11 @@ import type { Mix } from "./composition.ts";
 import type { ListedEntity } from "./facility.ts";
 
 /** Finding codes the tracer is expected to raise for a shipment. */
-export type FlagCode = "origin-claim-contradicted" | "mass-balance-exceeded" | "untraced-input" | "listed-entity-in-chain";
+export type FlagCode =
+  | "origin-claim-contradicted"
+  | "mass-balance-exceeded"
+  | "untraced-input"
+  | "listed-entity-in-chain";
 
 /** Kinds of supply web the generator builds; all but `clean` and `xinjiang-blend` are planted cases. */
 export type ClusterKind =
@@ -39,7 +43,12 @@ export interface ShipmentTruth {
   readonly receivingEventId: string;
   readonly shippedAt: string;
   readonly receivedAt: string;
-  readonly exporter: { readonly location: string; readonly party: string; readonly name: string; readonly country: string };
+  readonly exporter: {
+    readonly location: string;
+    readonly party: string;
+    readonly name: string;
+    readonly country: string;
+  };
   readonly importer: { readonly location: string; readonly party: string; readonly name: string };
   readonly lots: readonly { readonly lot: string; readonly kg: number }[];
   readonly totalKg: number;

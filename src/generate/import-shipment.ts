@@ -6,7 +6,12 @@ import type { Facility } from "./facility.ts";
 import type { ExpectedVerdict, FlagCode, ShipmentTruth } from "./ground-truth-types.ts";
 import { mergeTaints } from "./lot-ledger.ts";
 
-function verdict(xinjiangShare: number, listed: boolean, unknownShare: number, flags: readonly FlagCode[]): ExpectedVerdict {
+function verdict(
+  xinjiangShare: number,
+  listed: boolean,
+  unknownShare: number,
+  flags: readonly FlagCode[],
+): ExpectedVerdict {
   if (xinjiangShare > 0 || listed) return "inadmissible";
   return unknownShare > 0 || flags.length > 0 ? "insufficient-evidence" : "admissible";
 }
@@ -15,7 +20,13 @@ function verdict(xinjiangShare: number, listed: boolean, unknownShare: number, f
  * Garments leave the factory for a US importer under a bill of lading; the ground truth of the
  * shipment is the mass-weighted mix of the lots received, from the ledger the builders kept.
  */
-export function recordImport(ctx: ClusterContext, lines: readonly LotLine[], from: Facility, importer: Facility, time: number): ShipmentTruth {
+export function recordImport(
+  ctx: ClusterContext,
+  lines: readonly LotLine[],
+  from: Facility,
+  importer: Facility,
+  time: number,
+): ShipmentTruth {
   const { ship, receive } = recordMove(ctx, lines, "garments", from, importer, time);
   const read = lines.map((line) => ({ ...ctx.ledger.read(line.lot), kg: line.kg }));
   const mix = blendMixes(read);
@@ -33,7 +44,12 @@ export function recordImport(ctx: ClusterContext, lines: readonly LotLine[], fro
     receivingEventId: receive.id,
     shippedAt: new Date(ship.time).toISOString(),
     receivedAt: new Date(receive.time).toISOString(),
-    exporter: { location: from.sgln, party: from.party.id, name: from.party.name, country: from.place.country },
+    exporter: {
+      location: from.sgln,
+      party: from.party.id,
+      name: from.party.name,
+      country: from.place.country,
+    },
     importer: { location: importer.sgln, party: importer.party.id, name: importer.party.name },
     lots: lines.map((line) => ({ lot: line.lot, kg: line.kg })),
     totalKg: Math.round(totalKg(lines) * 10) / 10,

@@ -47,7 +47,8 @@ export class LotLedger {
   /** Mix and taint of a lot; a lot no event produced is untraced: unknown mass, flagged. */
   read(lot: string): { readonly mix: Mix; readonly taint: Taint } {
     const state = this.#lots.get(lot);
-    if (!state) return { mix: pureMix(UNKNOWN), taint: { ...NO_TAINT, flags: new Set<FlagCode>(["untraced-input"]) } };
+    if (!state)
+      return { mix: pureMix(UNKNOWN), taint: { ...NO_TAINT, flags: new Set<FlagCode>(["untraced-input"]) } };
     state.mix ??= blendMixes(state.parts);
     return { mix: state.mix, taint: mergeTaints(state.taints) };
   }

@@ -36,7 +36,13 @@ interface RowBase {
   readonly docs: readonly [string, string][];
 }
 
-function row(base: RowBase, role: string, line: LotLine, product: Product, extra: { claim?: string; to?: Facility; from?: Facility }): string {
+function row(
+  base: RowBase,
+  role: string,
+  line: LotLine,
+  product: Product,
+  extra: { claim?: string; to?: Facility; from?: Facility },
+): string {
   const { event } = base;
   const to = extra.to ?? (event.kind === "ship" ? event.to : event.facility);
   const from = extra.from ?? (event.kind === "receive" ? event.from : event.facility);
@@ -63,13 +69,17 @@ function row(base: RowBase, role: string, line: LotLine, product: Product, extra
 
 /** The rows of one event of a supplier that does not use EPCIS (one row per lot line). */
 export function movementRows(event: ChainEvent): string {
-  const docs = Object.entries(event.docs).filter((entry): entry is [string, string] => typeof entry[1] === "string");
+  const docs = Object.entries(event.docs).filter(
+    (entry): entry is [string, string] => typeof entry[1] === "string",
+  );
   switch (event.kind) {
     case "origin":
       return row({ event, type: "origin", docs }, "", event.output, event.product, { claim: event.claim });
     case "ship":
     case "receive":
-      return event.lines.map((line) => row({ event, type: event.kind, docs }, "lot", line, event.product, {})).join("");
+      return event.lines
+        .map((line) => row({ event, type: event.kind, docs }, "lot", line, event.product, {}))
+        .join("");
     case "transform": {
       const base = { event, type: "transform", docs };
       const claim = event.claim ? { claim: event.claim } : {};

@@ -3,15 +3,168 @@
  * appear in UFLPA-listed names (Huafu, Tianshan, Junggar, Esquel, Yida, Taida, Zhongtai, Yinfeng,
  * Oasis, "Cotton and Linen"…) are left out on purpose: only the planted facilities may match the list.
  */
-const ZH_FIRST = ["丰", "金", "恒", "润", "宏", "嘉", "博", "瑞", "鼎", "佳", "晨", "永", "盛", "和", "雪", "白"];
-const PY_FIRST = ["Feng", "Jin", "Heng", "Run", "Hong", "Jia", "Bo", "Rui", "Ding", "Jia", "Chen", "Yong", "Sheng", "He", "Xue", "Bai"];
-const ZH_SECOND = ["源", "穗", "晟", "泽", "棉", "禾", "远", "翔", "隆", "纺", "光", "信", "润", "莲", "云", "川"];
-const PY_SECOND = ["yuan", "sui", "sheng", "ze", "mian", "he", "yuan", "xiang", "long", "fang", "guang", "xin", "run", "lian", "yun", "chuan"];
-const EN_FIRST = ["Silver", "Golden", "Prairie", "Delta", "Red River", "Blue Creek", "High Plains", "Caprock", "Southern", "Cedar", "Mesa", "Pioneer", "Eagle", "Harvest", "Riverbend", "Summit"];
-const EN_SECOND = ["Ridge", "Valley", "Field", "Star", "Bay", "Crest", "Line", "Point", "Gate", "Land", "Park", "Way", "Rock", "Hill", "Wood", "Stone"];
-const PT_FIRST = ["Santa Luzia", "São Bento", "Boa Vista", "Santa Rita", "Três Irmãos", "Bom Jesus", "Santa Clara", "Ouro Verde", "Nova Era", "Primavera", "Rio Claro", "Serra Azul", "Campo Belo", "Vale Verde", "Estrela", "Aurora"];
-const VI_FIRST = ["Phú", "Thành", "Hưng", "Minh", "Tân", "Việt", "Hòa", "Đại", "An", "Phước", "Long", "Sơn", "Bảo", "Gia", "Nam", "Trường"];
-const VI_SECOND = ["Thịnh", "Phát", "Long", "An", "Hải", "Tiến", "Lợi", "Hưng", "Khang", "Thành", "Phú", "Đạt", "Vinh", "Tín", "Quang", "Nguyên"];
+const ZH_FIRST = [
+  "丰",
+  "金",
+  "恒",
+  "润",
+  "宏",
+  "嘉",
+  "博",
+  "瑞",
+  "鼎",
+  "佳",
+  "晨",
+  "永",
+  "盛",
+  "和",
+  "雪",
+  "白",
+];
+const PY_FIRST = [
+  "Feng",
+  "Jin",
+  "Heng",
+  "Run",
+  "Hong",
+  "Jia",
+  "Bo",
+  "Rui",
+  "Ding",
+  "Jia",
+  "Chen",
+  "Yong",
+  "Sheng",
+  "He",
+  "Xue",
+  "Bai",
+];
+const ZH_SECOND = [
+  "源",
+  "穗",
+  "晟",
+  "泽",
+  "棉",
+  "禾",
+  "远",
+  "翔",
+  "隆",
+  "纺",
+  "光",
+  "信",
+  "润",
+  "莲",
+  "云",
+  "川",
+];
+const PY_SECOND = [
+  "yuan",
+  "sui",
+  "sheng",
+  "ze",
+  "mian",
+  "he",
+  "yuan",
+  "xiang",
+  "long",
+  "fang",
+  "guang",
+  "xin",
+  "run",
+  "lian",
+  "yun",
+  "chuan",
+];
+const EN_FIRST = [
+  "Silver",
+  "Golden",
+  "Prairie",
+  "Delta",
+  "Red River",
+  "Blue Creek",
+  "High Plains",
+  "Caprock",
+  "Southern",
+  "Cedar",
+  "Mesa",
+  "Pioneer",
+  "Eagle",
+  "Harvest",
+  "Riverbend",
+  "Summit",
+];
+const EN_SECOND = [
+  "Ridge",
+  "Valley",
+  "Field",
+  "Star",
+  "Bay",
+  "Crest",
+  "Line",
+  "Point",
+  "Gate",
+  "Land",
+  "Park",
+  "Way",
+  "Rock",
+  "Hill",
+  "Wood",
+  "Stone",
+];
+const PT_FIRST = [
+  "Santa Luzia",
+  "São Bento",
+  "Boa Vista",
+  "Santa Rita",
+  "Três Irmãos",
+  "Bom Jesus",
+  "Santa Clara",
+  "Ouro Verde",
+  "Nova Era",
+  "Primavera",
+  "Rio Claro",
+  "Serra Azul",
+  "Campo Belo",
+  "Vale Verde",
+  "Estrela",
+  "Aurora",
+];
+const VI_FIRST = [
+  "Phú",
+  "Thành",
+  "Hưng",
+  "Minh",
+  "Tân",
+  "Việt",
+  "Hòa",
+  "Đại",
+  "An",
+  "Phước",
+  "Long",
+  "Sơn",
+  "Bảo",
+  "Gia",
+  "Nam",
+  "Trường",
+];
+const VI_SECOND = [
+  "Thịnh",
+  "Phát",
+  "Long",
+  "An",
+  "Hải",
+  "Tiến",
+  "Lợi",
+  "Hưng",
+  "Khang",
+  "Thành",
+  "Phú",
+  "Đạt",
+  "Vinh",
+  "Tín",
+  "Quang",
+  "Nguyên",
+];
 
 function pairIndex(i: number): readonly [number, number] {
   const j = i % 256;
@@ -50,10 +203,18 @@ export function vietnameseBrand(i: number): string {
 
 /** Chinese company-type suffixes by role: characters, pinyin and English. */
 export const CHINESE_SUFFIX = {
-  farm: { zh: "棉花种植专业合作社", pinyin: "Mianhua Zhongzhi Zhuanye Hezuoshe", en: "Cotton Planting Cooperative" },
+  farm: {
+    zh: "棉花种植专业合作社",
+    pinyin: "Mianhua Zhongzhi Zhuanye Hezuoshe",
+    en: "Cotton Planting Cooperative",
+  },
   gin: { zh: "棉业有限公司", pinyin: "Mianye Youxian Gongsi", en: "Cotton Co., Ltd." },
   trader: { zh: "棉花贸易有限公司", pinyin: "Mianhua Maoyi Youxian Gongsi", en: "Cotton Trading Co., Ltd." },
-  relabel: { zh: "国际贸易有限公司", pinyin: "Guoji Maoyi Youxian Gongsi", en: "International Trading Co., Ltd." },
+  relabel: {
+    zh: "国际贸易有限公司",
+    pinyin: "Guoji Maoyi Youxian Gongsi",
+    en: "International Trading Co., Ltd.",
+  },
   spinner: { zh: "纺织有限公司", pinyin: "Fangzhi Youxian Gongsi", en: "Textile Co., Ltd." },
 } as const;
 
@@ -67,4 +228,12 @@ export const STREETS = [
   { zh: "工业园区纬二路", pinyin: "Gongye Yuanqu Wei'er Lu", en: "Wei'er Road, Industrial Park" },
 ] as const;
 
-export const ENGLISH_STREETS = ["Industrial Blvd", "County Road 7", "Main Street", "Gin Road", "Export Way", "Harbour Drive", "Mill Lane"];
+export const ENGLISH_STREETS = [
+  "Industrial Blvd",
+  "County Road 7",
+  "Main Street",
+  "Gin Road",
+  "Export Way",
+  "Harbour Drive",
+  "Mill Lane",
+];

@@ -32,7 +32,11 @@ export interface Place {
   readonly xpcc?: { readonly division: Spelling; readonly regiment: Spelling };
 }
 
-const XJ: Spelling = { en: "Xinjiang Uygur Autonomous Region", zh: "新疆维吾尔自治区", pinyin: "Xinjiang Weiwuer Zizhiqu" };
+const XJ: Spelling = {
+  en: "Xinjiang Uygur Autonomous Region",
+  zh: "新疆维吾尔自治区",
+  pinyin: "Xinjiang Weiwuer Zizhiqu",
+};
 
 function xj(
   key: string,
@@ -61,32 +65,119 @@ function xj(
 
 const AKSU = { en: "Aksu Prefecture", zh: "阿克苏地区", pinyin: "Akesu Diqu" };
 const KASHGAR = { en: "Kashgar Prefecture", zh: "喀什地区", pinyin: "Kashi Diqu" };
-const BAYINGOLIN = { en: "Bayingolin Mongol Autonomous Prefecture", zh: "巴音郭楞蒙古自治州", pinyin: "Bayinguoleng Zhou" };
+const BAYINGOLIN = {
+  en: "Bayingolin Mongol Autonomous Prefecture",
+  zh: "巴音郭楞蒙古自治州",
+  pinyin: "Bayinguoleng Zhou",
+};
 const CHANGJI = { en: "Changji Hui Autonomous Prefecture", zh: "昌吉回族自治州", pinyin: "Changji Zhou" };
 
 export const XINJIANG_PLACES: readonly Place[] = [
-  xj("xj-aksu", "652901", AKSU, { en: "Aksu", zh: "阿克苏市", pinyin: "Akesu Shi" }, "843000", [41.17, 80.26]),
-  xj("xj-shaya", "652924", AKSU, { en: "Shayar", zh: "沙雅县", pinyin: "Shaya Xian" }, "842200", [41.22, 82.78]),
-  xj("xj-kashgar", "653101", KASHGAR, { en: "Kashgar", zh: "喀什市", pinyin: "Kashi Shi" }, "844000", [39.47, 75.99]),
-  xj("xj-bachu", "653130", KASHGAR, { en: "Maralbexi", zh: "巴楚县", pinyin: "Bachu Xian" }, "843800", [39.78, 78.55]),
-  xj("xj-korla", "652801", BAYINGOLIN, { en: "Korla", zh: "库尔勒市", pinyin: "Kuerle Shi" }, "841000", [41.76, 86.15]),
-  xj("xj-hutubi", "652323", CHANGJI, { en: "Hutubi", zh: "呼图壁县", pinyin: "Hutubi Xian" }, "831200", [44.19, 86.89]),
-  xj("xj-shihezi", "659001", undefined, { en: "Shihezi", zh: "石河子市", pinyin: "Shihezi Shi" }, "832000", [44.31, 86.08], {
-    division: { en: "8th Division", zh: "第八师", pinyin: "Di Ba Shi" },
-    regiment: { en: "Regiment 121", zh: "一二一团", pinyin: "Yi Er Yi Tuan" },
-  }),
-  xj("xj-aral", "659002", undefined, { en: "Aral", zh: "阿拉尔市", pinyin: "Alaer Shi" }, "843300", [40.55, 81.28], {
-    division: { en: "1st Division", zh: "第一师", pinyin: "Di Yi Shi" },
-    regiment: { en: "Regiment 10", zh: "十团", pinyin: "Shi Tuan" },
-  }),
-  xj("xj-tumxuk", "659003", undefined, { en: "Tumxuk", zh: "图木舒克市", pinyin: "Tumushuke Shi" }, "843806", [39.87, 79.07], {
-    division: { en: "3rd Division", zh: "第三师", pinyin: "Di San Shi" },
-    regiment: { en: "Regiment 44", zh: "四十四团", pinyin: "Sishisi Tuan" },
-  }),
+  xj(
+    "xj-aksu",
+    "652901",
+    AKSU,
+    { en: "Aksu", zh: "阿克苏市", pinyin: "Akesu Shi" },
+    "843000",
+    [41.17, 80.26],
+  ),
+  xj(
+    "xj-shaya",
+    "652924",
+    AKSU,
+    { en: "Shayar", zh: "沙雅县", pinyin: "Shaya Xian" },
+    "842200",
+    [41.22, 82.78],
+  ),
+  xj(
+    "xj-kashgar",
+    "653101",
+    KASHGAR,
+    { en: "Kashgar", zh: "喀什市", pinyin: "Kashi Shi" },
+    "844000",
+    [39.47, 75.99],
+  ),
+  xj(
+    "xj-bachu",
+    "653130",
+    KASHGAR,
+    { en: "Maralbexi", zh: "巴楚县", pinyin: "Bachu Xian" },
+    "843800",
+    [39.78, 78.55],
+  ),
+  xj(
+    "xj-korla",
+    "652801",
+    BAYINGOLIN,
+    { en: "Korla", zh: "库尔勒市", pinyin: "Kuerle Shi" },
+    "841000",
+    [41.76, 86.15],
+  ),
+  xj(
+    "xj-hutubi",
+    "652323",
+    CHANGJI,
+    { en: "Hutubi", zh: "呼图壁县", pinyin: "Hutubi Xian" },
+    "831200",
+    [44.19, 86.89],
+  ),
+  xj(
+    "xj-shihezi",
+    "659001",
+    undefined,
+    { en: "Shihezi", zh: "石河子市", pinyin: "Shihezi Shi" },
+    "832000",
+    [44.31, 86.08],
+    {
+      division: { en: "8th Division", zh: "第八师", pinyin: "Di Ba Shi" },
+      regiment: { en: "Regiment 121", zh: "一二一团", pinyin: "Yi Er Yi Tuan" },
+    },
+  ),
+  xj(
+    "xj-aral",
+    "659002",
+    undefined,
+    { en: "Aral", zh: "阿拉尔市", pinyin: "Alaer Shi" },
+    "843300",
+    [40.55, 81.28],
+    {
+      division: { en: "1st Division", zh: "第一师", pinyin: "Di Yi Shi" },
+      regiment: { en: "Regiment 10", zh: "十团", pinyin: "Shi Tuan" },
+    },
+  ),
+  xj(
+    "xj-tumxuk",
+    "659003",
+    undefined,
+    { en: "Tumxuk", zh: "图木舒克市", pinyin: "Tumushuke Shi" },
+    "843806",
+    [39.87, 79.07],
+    {
+      division: { en: "3rd Division", zh: "第三师", pinyin: "Di San Shi" },
+      regiment: { en: "Regiment 44", zh: "四十四团", pinyin: "Sishisi Tuan" },
+    },
+  ),
 ];
 
-function cn(key: string, adminCode: string, state: Spelling, city: Spelling, postalCode: string, latLon: readonly [number, number]): Place {
-  return { key, country: "CN", adminCode, state, city, postalCode, latitude: latLon[0], longitude: latLon[1], timeZoneOffset: "+08:00" };
+function cn(
+  key: string,
+  adminCode: string,
+  state: Spelling,
+  city: Spelling,
+  postalCode: string,
+  latLon: readonly [number, number],
+): Place {
+  return {
+    key,
+    country: "CN",
+    adminCode,
+    state,
+    city,
+    postalCode,
+    latitude: latLon[0],
+    longitude: latLon[1],
+    timeZoneOffset: "+08:00",
+  };
 }
 
 const JIANGSU = { en: "Jiangsu", zh: "江苏省", pinyin: "Jiangsu Sheng" };
@@ -94,19 +185,94 @@ const SHANDONG = { en: "Shandong", zh: "山东省", pinyin: "Shandong Sheng" };
 const HENAN = { en: "Henan", zh: "河南省", pinyin: "Henan Sheng" };
 
 export const CHINA_PLACES: readonly Place[] = [
-  cn("cn-nantong", "320600", JIANGSU, { en: "Nantong", zh: "南通市", pinyin: "Nantong Shi" }, "226000", [32.0, 120.86]),
-  cn("cn-wuxi", "320200", JIANGSU, { en: "Wuxi", zh: "无锡市", pinyin: "Wuxi Shi" }, "214000", [31.49, 120.31]),
-  cn("cn-dezhou", "371400", SHANDONG, { en: "Dezhou", zh: "德州市", pinyin: "Dezhou Shi" }, "253000", [37.43, 116.36]),
-  cn("cn-xinxiang", "410700", HENAN, { en: "Xinxiang", zh: "新乡市", pinyin: "Xinxiang Shi" }, "453000", [35.3, 113.93]),
-  cn("cn-shangqiu", "411400", HENAN, { en: "Shangqiu", zh: "商丘市", pinyin: "Shangqiu Shi" }, "476000", [34.41, 115.65]),
+  cn(
+    "cn-nantong",
+    "320600",
+    JIANGSU,
+    { en: "Nantong", zh: "南通市", pinyin: "Nantong Shi" },
+    "226000",
+    [32.0, 120.86],
+  ),
+  cn(
+    "cn-wuxi",
+    "320200",
+    JIANGSU,
+    { en: "Wuxi", zh: "无锡市", pinyin: "Wuxi Shi" },
+    "214000",
+    [31.49, 120.31],
+  ),
+  cn(
+    "cn-dezhou",
+    "371400",
+    SHANDONG,
+    { en: "Dezhou", zh: "德州市", pinyin: "Dezhou Shi" },
+    "253000",
+    [37.43, 116.36],
+  ),
+  cn(
+    "cn-xinxiang",
+    "410700",
+    HENAN,
+    { en: "Xinxiang", zh: "新乡市", pinyin: "Xinxiang Shi" },
+    "453000",
+    [35.3, 113.93],
+  ),
+  cn(
+    "cn-shangqiu",
+    "411400",
+    HENAN,
+    { en: "Shangqiu", zh: "商丘市", pinyin: "Shangqiu Shi" },
+    "476000",
+    [34.41, 115.65],
+  ),
 ];
 
-export const QINGDAO = cn("cn-qingdao", "370200", SHANDONG, { en: "Qingdao", zh: "青岛市", pinyin: "Qingdao Shi" }, "266000", [36.07, 120.38]);
-export const XUANCHENG = cn("cn-xuancheng", "341800", { en: "Anhui", zh: "安徽省", pinyin: "Anhui Sheng" }, { en: "Xuancheng", zh: "宣城市", pinyin: "Xuancheng Shi" }, "242000", [30.94, 118.76]);
-export const URUMQI = xj("xj-urumqi", "650100", undefined, { en: "Urumqi", zh: "乌鲁木齐市", pinyin: "Wulumuqi Shi" }, "830000", [43.83, 87.62]);
+export const QINGDAO = cn(
+  "cn-qingdao",
+  "370200",
+  SHANDONG,
+  { en: "Qingdao", zh: "青岛市", pinyin: "Qingdao Shi" },
+  "266000",
+  [36.07, 120.38],
+);
+export const XUANCHENG = cn(
+  "cn-xuancheng",
+  "341800",
+  { en: "Anhui", zh: "安徽省", pinyin: "Anhui Sheng" },
+  { en: "Xuancheng", zh: "宣城市", pinyin: "Xuancheng Shi" },
+  "242000",
+  [30.94, 118.76],
+);
+export const URUMQI = xj(
+  "xj-urumqi",
+  "650100",
+  undefined,
+  { en: "Urumqi", zh: "乌鲁木齐市", pinyin: "Wulumuqi Shi" },
+  "830000",
+  [43.83, 87.62],
+);
 
-function place(key: string, country: string, state: string, city: string, postalCode: string, latLon: readonly [number, number], timeZoneOffset: string, origin?: OriginRegion): Place {
-  return { key, country, ...(origin ? { origin } : {}), state: { en: state }, city: { en: city }, postalCode, latitude: latLon[0], longitude: latLon[1], timeZoneOffset };
+function place(
+  key: string,
+  country: string,
+  state: string,
+  city: string,
+  postalCode: string,
+  latLon: readonly [number, number],
+  timeZoneOffset: string,
+  origin?: OriginRegion,
+): Place {
+  return {
+    key,
+    country,
+    ...(origin ? { origin } : {}),
+    state: { en: state },
+    city: { en: city },
+    postalCode,
+    latitude: latLon[0],
+    longitude: latLon[1],
+    timeZoneOffset,
+  };
 }
 
 export const ORIGIN_PLACES: Readonly<Record<Exclude<OriginRegion, "CN-XJ">, readonly Place[]>> = {
