@@ -25,6 +25,7 @@ export function eventProvenance(ctx: EventContext, declaredId?: string): Provena
 /** Collects the issues of one event; every one names the event and the field. */
 export class EventIssues {
   readonly list: Issue[] = [];
+  private nonBlockingCount = 0;
   constructor(
     private readonly ctx: EventContext,
     private readonly declaredId: string | undefined,
@@ -34,11 +35,17 @@ export class EventIssues {
     this.list.push(issue(code, eventProvenance(this.ctx, this.declaredId), path, message));
   }
 
+  /** An error that does not make the event unusable (its content is unambiguous): reported, event kept. */
+  nonBlocking(code: string, path: string, message: string): void {
+    this.list.push(issue(code, eventProvenance(this.ctx, this.declaredId), path, message));
+    this.nonBlockingCount++;
+  }
+
   warning(code: string, path: string, message: string): void {
     this.list.push(issue(code, eventProvenance(this.ctx, this.declaredId), path, message, "warning"));
   }
 
   get hasErrors(): boolean {
-    return this.list.some((i) => i.severity === "error");
+    return this.list.filter((i) => i.severity === "error").length > this.nonBlockingCount;
   }
 }

@@ -157,8 +157,11 @@ const STANDARD_PREFIXES: Readonly<Record<string, string>> = {
   cbv: "https://ref.gs1.org/cbv/",
   epcis: "https://ref.gs1.org/epcis/",
 };
-/** Value prefixes the XML reference expands (it leaves every other `prefix:value` alone). */
-const XML_VALUE_PREFIXES: Readonly<Record<string, string>> = {
+/**
+ * Value prefixes expanded in both serialisations: the XML reference expands only these, and doing
+ * the same for JSON keeps XML/JSON twins equal (no reference example depends on more).
+ */
+const VALUE_PREFIXES: Readonly<Record<string, string>> = {
   gs1: "https://gs1.org/voc/",
   cbv: "https://ref.gs1.org/cbv/",
 };
@@ -237,7 +240,7 @@ function readExtensions(
   extra: Record<string, JsonValue>,
 ): Extensions {
   const ns = declaredNamespaces(obj, ctx);
-  const valueNs = ctx.format === "json" ? ns : XML_VALUE_PREFIXES;
+  const valueNs = VALUE_PREFIXES;
   const ilmd: Record<string, JsonValue> = {};
   const ilmdRaw = obj.ilmd;
   if (ilmdRaw !== undefined && !isObject(ilmdRaw))

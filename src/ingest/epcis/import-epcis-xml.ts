@@ -28,6 +28,7 @@ const EVENT_NAMES = new Set([
 ]);
 const ROOTS = new Set(["EPCISDocument", "EPCISQueryDocument"]);
 const MAX_XML_ERRORS = 50;
+const XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
 interface XmlState {
   readonly source: string;
@@ -43,11 +44,31 @@ interface XmlState {
   xmlErrors: number;
 }
 
+/** Elements some writers qualify with the EPCIS schema namespace are EPCIS's own, like unqualified ones. */
+function isEpcisNamespace(uri: string): boolean {
+  return uri.startsWith("urn:epcglobal:epcis:xsd:") || uri.startsWith("urn:epcglobal:epcis-query:xsd:");
+}
+
 function nodeOf(tag: SaxesTagNS, line: number): XmlNode {
   const attributes = Object.values(tag.attributes as Record<string, SaxesAttributeNS>)
-    .filter((a) => a.prefix !== "xmlns" && a.name !== "xmlns")
-    .map((a) => ({ uri: a.uri, prefix: a.prefix, local: a.local, value: a.value }));
-  return { uri: tag.uri, prefix: tag.prefix, local: tag.local, attributes, children: [], text: "", line };
+    // xsi:type / xsi:nil are XML typing, not data (the JSON twin has no such field).
+    .filter((a) => a.prefix !== "xmlns" && a.name !== "xmlns" && a.uri !== XSI)
+    .map((a) =>
+      isEpcisNamespace(a.uri)
+        ? { uri: "", prefix: "", local: a.local, value: a.value }
+        : { uri: a.uri, prefix: a.prefix, local: a.local, value: a.value },
+    );
+  const epcis = isEpcisNamespace(tag.uri);
+  return { uri: epcis ? "" : tag.uri, prefix: epcis ? "" : tag.prefix, local: tag.local, attributes, children: [], text: "", line };
+}
+
+/** An element in an EventList that is no EPCIS event type: reported as an event with a bad type. */
+function reportUnknownEvent(state: XmlState, tag: SaxesTagNS, line: number): void {
+  state.index++;
+  const ctx: EventContext = { source: state.source, index: state.index, line, namespaces: {}, format: "xml" };
+  const issues = new EventIssues(ctx, undefined);
+  issues.error("epcis.event-type", "type", `<${tag.local}> is not an EPCIS 2.0 event type (ObjectEvent, AggregationEvent, TransactionEvent, TransformationEvent, AssociationEvent)`);
+  state.collector.addEvent({ issues }, ctx);
 }
 
 /** An element is an event when it sits in an EventList (or its 1.x `extension`), or is the root. */
@@ -70,6 +91,8 @@ function onOpen(state: XmlState, tag: SaxesTagNS, line: number): void {
   } else if (isEventElement(state, tag)) {
     state.collecting = "event";
     state.open.push(nodeOf(tag, line));
+  } else if (state.path.at(-1) === "EventList" && tag.local !== "extension") {
+    reportUnknownEvent(state, tag, line);
   } else if (tag.local === "VocabularyList") {
     state.collecting = "vocabulary";
     state.open.push(nodeOf(tag, line));

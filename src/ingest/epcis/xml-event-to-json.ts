@@ -109,7 +109,9 @@ function quantityElement(node: XmlNode, map: PrefixMap): JsonObject {
   for (const c of node.children) {
     const text = c.text.trim();
     const n = Number(text);
-    const value: JsonValue = c.local === "quantity" && !c.uri && text !== "" && Number.isFinite(n) ? n : text;
+    // <quantity xsi:nil="true"/> is an absent quantity.
+    if (c.local === "quantity" && !c.uri && text === "") continue;
+    const value: JsonValue = c.local === "quantity" && !c.uri && Number.isFinite(n) ? n : text;
     obj[keyOf(c.uri, c.prefix, c.local, map)] = value;
   }
   return obj;
