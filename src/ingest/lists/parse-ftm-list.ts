@@ -88,7 +88,7 @@ function toEntry(
     id: `${list}:${e.id}`,
     aliases: aliases.filter((a) => !HAN.test(a)),
     formerNames: props(e, "previousName"),
-    chineseNames: [...names, ...aliases].filter((n) => HAN.test(n)),
+    chineseNames: [...new Set([...names, ...aliases].filter((n) => HAN.test(n)))],
     sections: sectionsOf(e, sanctions),
     ...(effectiveDate ? { effectiveDate } : {}),
     notes: props(e, "notes", "topics").slice(0, 5),
