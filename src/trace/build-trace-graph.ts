@@ -40,20 +40,10 @@ function finishGraph(c: GraphCollector): TraceGraph {
     uom: c.lineUom.data,
   };
   const [inputs, outputs, held] = eventRows(c, keep, live);
-  const eventFlags = new Uint8Array(live);
-  const inWeight = new Float64Array(inputs.lot.length);
-  for (let e = 0; e < live; e++) {
-    if (weighLines(lines, inputs.line, inputs.start[e]!, inputs.start[e + 1]!, inWeight))
-      eventFlags[e] = FLAG_INPUT_UNCONVERTIBLE;
-  }
+  const [inWeight, eventFlags] = weighRows(lines, inputs.line, inputs.start, FLAG_INPUT_UNCONVERTIBLE);
   const prod = transpose(outputs, nLots);
   const prodLine = prod.edge.map((k) => outputs.line[k]!);
-  const prodWeight = new Float64Array(prodLine.length);
-  const lotFlags = new Uint8Array(nLots);
-  for (let l = 0; l < nLots; l++) {
-    if (weighLines(lines, prodLine, prod.start[l]!, prod.start[l + 1]!, prodWeight))
-      lotFlags[l] = FLAG_OUTPUT_UNCONVERTIBLE;
-  }
+  const [prodWeight, lotFlags] = weighRows(lines, prodLine, prod.start, FLAG_OUTPUT_UNCONVERTIBLE);
   const cons = transpose(inputs, nLots);
   const custody = transpose(held, nLots);
   return {
@@ -169,4 +159,20 @@ function transpose(rows: Rows, nLots: number): Transposed {
     }
   }
   return { start: start, event, edge };
+}
+
+/** Comparable weights for every row of a CSR relation, and a flag per row that had a gap. */
+function weighRows(
+  lines: LineColumns,
+  lineIndex: Int32Array,
+  start: Int32Array,
+  flag: number,
+): [Float64Array, Uint8Array] {
+  const rows = start.length - 1;
+  const weight = new Float64Array(lineIndex.length);
+  const flags = new Uint8Array(rows);
+  for (let r = 0; r < rows; r++) {
+    if (weighLines(lines, lineIndex, start[r]!, start[r + 1]!, weight)) flags[r] = flag;
+  }
+  return [weight, flags];
 }
