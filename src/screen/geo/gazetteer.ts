@@ -71,7 +71,7 @@ function latinKeys(spaced: string): string[] {
 /** A prefecture's seat city of the same name (和田地区 → 和田市), so "Hotan City" finds the city. */
 function seatCities(byCode: ReadonlyMap<string, Division>, code: string): string[] {
   const p = byCode.get(code);
-  if (!p || p.level !== 1) return [];
+  if (p?.level !== 1) return [];
   return [...byCode.values()]
     .filter((d) => d.level === 2 && d.code.startsWith(code.slice(0, 4)) && d.name === `${p.shortName}市`)
     .map((d) => d.code);
@@ -84,6 +84,12 @@ function parseRegiments(): Map<number, string> {
     if (n && code) regiments.set(Number(n), code);
   }
   return regiments;
+}
+
+function longestByFirstChar(keys: ReadonlyMap<string, unknown>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const k of keys.keys()) out.set(k[0] ?? "", Math.max(out.get(k[0] ?? "") ?? 0, k.length));
+  return out;
 }
 
 function buildGazetteer(): Gazetteer {
@@ -105,13 +111,7 @@ function buildGazetteer(): Gazetteer {
     }
   }
   for (const [code, keys] of Object.entries(XINJIANG_HAN_ALIASES)) for (const k of keys) add(han, k, code);
-  const regiments = parseRegiments();
-  const hanMaxLength = new Map<string, number>();
-  for (const k of han.keys()) {
-    const first = k[0] ?? "";
-    hanMaxLength.set(first, Math.max(hanMaxLength.get(first) ?? 0, k.length));
-  }
-  return { byCode, han, hanMaxLength, latin, curated, regiments };
+  return { byCode, han, hanMaxLength: longestByFirstChar(han), latin, curated, regiments: parseRegiments() };
 }
 
 let cached: Gazetteer | undefined;
