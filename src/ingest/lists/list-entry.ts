@@ -81,7 +81,7 @@ export function listEntry(
   };
 }
 
-/** "2(d)(2)(B)(v)" from "Section 2(d)(2)(B)(v)", "(v)", "2(d)(2)(b)(V)" … */
+/** Reads "Section 2(d)(2)(B)(v)", "(v)" or "2(d)(2)(b)(V)" as "2(d)(2)(B)(v)". */
 export function parseUflpaSection(raw: string): UflpaSection | undefined {
   const m = /(?:2\s*\(\s*d\s*\)\s*\(\s*2\s*\)\s*\(\s*b\s*\)\s*)?\(\s*(iv|v|ii|i)\s*\)\s*$/i.exec(raw.trim());
   const full = /2\s*\(\s*d\s*\)\s*\(\s*2\s*\)\s*\(\s*b\s*\)\s*\(\s*(iv|v|ii|i)\s*\)/i.exec(raw);
