@@ -81,7 +81,9 @@ function nodeSlots(input: PackageInput, depths: ReadonlyMap<string, number>): Sl
       ]);
       const scope: ChecklistScope = { kind: "node", node: node.id, label: nodeLabel(node) };
       const order = depths.get(node.id) ?? 0;
-      return NODE_REQUIREMENTS[node.role].map((category): Slot => ({ category, scope, requirement: "required", keys, order }));
+      return NODE_REQUIREMENTS[node.role].map(
+        (category): Slot => ({ category, scope, requirement: "required", keys, order }),
+      );
     });
 }
 
@@ -100,7 +102,9 @@ function transferSlots(input: PackageInput, depths: ReadonlyMap<string, number>)
     const label = `${byName.get(from)?.name ?? from} → ${byName.get(to)?.name ?? to}`;
     const scope: ChecklistScope = { kind: "transfer", from, to, label };
     const order = (depths.get(from) ?? 0) + 0.5;
-    return TRANSFER_REQUIREMENTS.map((category): Slot => ({ category, scope, requirement: "required", keys, order }));
+    return TRANSFER_REQUIREMENTS.map(
+      (category): Slot => ({ category, scope, requirement: "required", keys, order }),
+    );
   });
 }
 
@@ -113,7 +117,9 @@ function shipmentSlots(input: PackageInput): Slot[] {
   ]);
   const scope: ChecklistScope = { kind: "shipment", label: `Shipment ${shipment.id}` };
   const order = Number.MAX_SAFE_INTEGER;
-  const required = SHIPMENT_REQUIREMENTS.map((category): Slot => ({ category, scope, requirement: "required", keys, order }));
+  const required = SHIPMENT_REQUIREMENTS.map(
+    (category): Slot => ({ category, scope, requirement: "required", keys, order }),
+  );
   const supporting = SUPPORTING_CATEGORIES.map(
     (category): Slot => ({ category, scope, requirement: "supporting", keys, order }),
   );

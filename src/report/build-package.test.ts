@@ -1,7 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cleanShipment, TAINTED_OMITTED_DOCUMENTS, taintedShipment } from "../../test/fixtures/report/shipments.ts";
+import {
+  cleanShipment,
+  TAINTED_OMITTED_DOCUMENTS,
+  taintedShipment,
+} from "../../test/fixtures/report/shipments.ts";
 import { buildPackage } from "./build-package.ts";
 import { renderPackageJson } from "./render-package-json.ts";
 
@@ -17,7 +21,10 @@ function expectGolden(name: string, actual: string): void {
 
 describe("buildPackage", () => {
   it("matches the golden package.json of a clean shipment", () => {
-    expectGolden("clean.package.json", renderPackageJson(buildPackage(cleanShipment(), { generatedAt: GENERATED_AT })));
+    expectGolden(
+      "clean.package.json",
+      renderPackageJson(buildPackage(cleanShipment(), { generatedAt: GENERATED_AT })),
+    );
   });
 
   it("matches the golden package.json of a tainted shipment", () => {
@@ -50,7 +57,8 @@ describe("buildPackage", () => {
     const missing = pkg.checklist.missing.map((m) => `${m.category} @ ${m.scope.label}`);
     // The five omitted registry documents, plus the Shanghai yarn trader's sale, which has no
     // business record at all (the untraced 3.2 %), and the untranslated Chinese spinning record.
-    const shanghai = "上海纱线贸易商 (Shanghai yarn trader, undocumented) → 江苏恒远纺织有限公司 (Jiangsu Hengyuan Textile)";
+    const shanghai =
+      "上海纱线贸易商 (Shanghai yarn trader, undocumented) → 江苏恒远纺织有限公司 (Jiangsu Hengyuan Textile)";
     const sorriso = "Algodoeira Sorriso → 青岛海联棉花贸易有限公司 (Qingdao Hailian Cotton Trading)";
     expect(missing).toEqual([
       `purchase-order @ ${shanghai}`,
@@ -59,10 +67,10 @@ describe("buildPackage", () => {
       "certificate-of-origin @ Shipment BOL-MAEU-5501",
       "bale-lint-purchase-record @ 新疆塔里木棉业有限公司 (Xinjiang Tarim Cotton Co.) (Gin)",
       "inventory-warehouse-receipt @ 青岛海联棉花贸易有限公司 (Qingdao Hailian Cotton Trading) (Trader)",
-      `proof-of-payment @ ${shanghai}`,
       `proof-of-payment @ ${sorriso}`,
-      `transport-document @ ${shanghai}`,
+      `proof-of-payment @ ${shanghai}`,
       `transport-document @ ${sorriso}`,
+      `transport-document @ ${shanghai}`,
       "translation @ Translation of 纺纱生产记录-044.pdf",
     ]);
     expect(TAINTED_OMITTED_DOCUMENTS.length).toBe(5);

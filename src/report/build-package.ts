@@ -31,7 +31,12 @@ export function buildPackage(input: PackageInput, options: BuildPackageOptions =
     version: PACKAGE_SCHEMA_VERSION,
     generatedAt: options.generatedAt ?? new Date().toISOString(),
     shipment: buildShipment(input),
-    summary: summariseShipment({ traces: input.traces, flags, screening, missingDocuments: checklist.missing.length }),
+    summary: summariseShipment({
+      traces: input.traces,
+      flags,
+      screening,
+      missingDocuments: checklist.missing.length,
+    }),
     flowChart: buildFlowChart(input),
     parties: buildParties(input),
     screening,

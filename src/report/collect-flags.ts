@@ -24,7 +24,9 @@ export function collectFlags(input: PackageInput, screening: readonly ScreeningR
   for (const m of input.massBalance.filter((x) => x.status === "exceeded")) {
     const already = flags.some((f) => f.code === "mass-balance-exceeded" && f.subject === m.location);
     if (!already)
-      flags.push(flag("mass-balance-exceeded", m.location, `${m.name}: output exceeds what its inputs can explain`));
+      flags.push(
+        flag("mass-balance-exceeded", m.location, `${m.name}: output exceeds what its inputs can explain`),
+      );
   }
   for (const row of screening)
     for (const hit of row.hits.filter((h) => h.status === "open"))

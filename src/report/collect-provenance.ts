@@ -54,22 +54,28 @@ function chainFigures(input: PackageInput): FigureProvenance[] {
       figure(
         `node:${n.id}:quantities`,
         `Quantities at ${n.name}`,
-        [n.inputKg, n.outputKg].map((kg) => (kg === undefined ? "?" : formatKg(kg))).join(" in, ") + " out",
+        `${[n.inputKg, n.outputKg].map((kg) => (kg === undefined ? "?" : formatKg(kg))).join(" in, ")} out`,
         [n.provenance],
       ),
     );
   const edges = input.chain.edges.map((e) =>
-    figure(`edge:${e.from}>${e.to}:${e.lot}`, `Lot ${e.lot} moved ${e.from} → ${e.to}`, formatKg(e.kg), [e.provenance]),
+    figure(`edge:${e.from}>${e.to}:${e.lot}`, `Lot ${e.lot} moved ${e.from} → ${e.to}`, formatKg(e.kg), [
+      e.provenance,
+    ]),
   );
   return [...nodes, ...edges];
 }
 
 function figure(id: string, label: string, value: string, sources: readonly Provenance[]): FigureProvenance {
-  const unique = new Map(sources.map((s) => [`${s.source}\u0000${s.locator}`, { source: s.source, locator: s.locator }]));
+  const unique = new Map(
+    sources.map((s) => [`${s.source}\u0000${s.locator}`, { source: s.source, locator: s.locator }]),
+  );
   return {
     figure: id,
     label,
     value,
-    sources: [...unique.values()].toSorted((a, b) => compareText(a.source, b.source) || compareText(a.locator, b.locator)),
+    sources: [...unique.values()].toSorted(
+      (a, b) => compareText(a.source, b.source) || compareText(a.locator, b.locator),
+    ),
   };
 }

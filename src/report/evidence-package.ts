@@ -55,7 +55,11 @@ export interface ExecutiveSummary {
   /** The same answer, one sentence per fact. */
   readonly sentences: readonly string[];
   readonly figures: SummaryFigures;
-  readonly verdict: { readonly kind: VerdictKind; readonly title: string; readonly reasons: readonly string[] };
+  readonly verdict: {
+    readonly kind: VerdictKind;
+    readonly title: string;
+    readonly reasons: readonly string[];
+  };
 }
 
 export interface SummaryFigures {
@@ -175,7 +179,11 @@ export interface MassBalanceRow {
   readonly yield: number | null;
   readonly maxYield: number | null;
   readonly status: "ok" | "exceeded";
-  readonly claims: readonly { readonly origin: string; readonly claimedKg: number; readonly allowedKg: number }[];
+  readonly claims: readonly {
+    readonly origin: string;
+    readonly claimedKg: number;
+    readonly allowedKg: number;
+  }[];
 }
 
 export type ChecklistScope =

@@ -1,5 +1,5 @@
-export { buildPackage } from "./build-package.ts";
 export type { BuildPackageOptions } from "./build-package.ts";
+export { buildPackage } from "./build-package.ts";
 export {
   CBP_CATEGORIES,
   CBP_CATEGORY_LABELS,
@@ -35,7 +35,7 @@ export type {
 } from "./evidence-package.ts";
 export { PACKAGE_SCHEMA_VERSION } from "./evidence-package.ts";
 export { formatKg, formatShare } from "./format-figure.ts";
-export type { FlowChartLayout, PositionedNode, RoutedEdge } from "./layout-flow-chart.ts";
+export type { FlowChartLayout, FlowChartMetrics, PositionedNode, RoutedEdge } from "./layout-flow-chart.ts";
 export { FLOW_CHART_METRICS, layoutFlowChart } from "./layout-flow-chart.ts";
 export type {
   BizTransactionInput,
@@ -64,3 +64,5 @@ export type {
   TraceResultInput,
 } from "./package-input.ts";
 export { renderPackageJson } from "./render-package-json.ts";
+export type { PackageFonts } from "./render-package-pdf.ts";
+export { PDF_SECTIONS, renderPackagePdf } from "./render-package-pdf.ts";

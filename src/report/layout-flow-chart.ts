@@ -27,8 +27,20 @@ export interface FlowChartLayout {
   readonly edges: readonly RoutedEdge[];
 }
 
+export interface FlowChartMetrics {
+  readonly nodeWidth: number;
+  readonly nodeHeight: number;
+  readonly columnGap: number;
+  readonly rowGap: number;
+}
+
 /** Box and gap sizes in PDF points at scale 1; the renderer scales the whole layout to its page. */
-export const FLOW_CHART_METRICS = { nodeWidth: 132, nodeHeight: 66, columnGap: 48, rowGap: 18 } as const;
+export const FLOW_CHART_METRICS: FlowChartMetrics = {
+  nodeWidth: 110,
+  nodeHeight: 104,
+  columnGap: 36,
+  rowGap: 16,
+};
 
 const SWEEPS = 4;
 
@@ -36,20 +48,26 @@ const SWEEPS = 4;
  * Tiers left to right (column = longest path from an origin), rows ordered by a barycentre pass
  * to reduce crossings. Deterministic: ties fall back to the previous order, then the node id.
  */
-export function layoutFlowChart(chart: FlowChart): FlowChartLayout {
+export function layoutFlowChart(
+  chart: FlowChart,
+  metrics: FlowChartMetrics = FLOW_CHART_METRICS,
+): FlowChartLayout {
   const depths = tierDepths(chart);
   const columnCount = Math.max(0, ...depths.values()) + (chart.nodes.length > 0 ? 1 : 0);
   const columns: string[][] = Array.from({ length: columnCount }, () => []);
   for (const node of [...chart.nodes].sort((a, b) => compareText(a.id, b.id)))
     columns[depths.get(node.id) ?? 0]?.push(node.id);
   orderByBarycentre(columns, chart.edges);
-  return place(chart, columns);
+  return place(chart, columns, metrics);
 }
 
 function orderByBarycentre(columns: string[][], edges: readonly FlowEdge[]): void {
   const rowOf = new Map<string, number>();
   const remember = (): void => {
-    for (const column of columns) column.forEach((id, row) => rowOf.set(id, row));
+    for (const column of columns)
+      column.forEach((id, row) => {
+        rowOf.set(id, row);
+      });
   };
   remember();
   const neighbours = (id: string, forward: boolean): string[] =>
@@ -65,14 +83,18 @@ function orderByBarycentre(columns: string[][], edges: readonly FlowEdge[]): voi
           .filter((r): r is number => r !== undefined);
         return rows.length > 0 ? rows.reduce((a, b) => a + b, 0) / rows.length : (rowOf.get(id) ?? 0);
       };
-      column.sort((a, b) => key(a) - key(b) || (rowOf.get(a) ?? 0) - (rowOf.get(b) ?? 0) || compareText(a, b));
-      column.forEach((id, row) => rowOf.set(id, row));
+      column.sort(
+        (a, b) => key(a) - key(b) || (rowOf.get(a) ?? 0) - (rowOf.get(b) ?? 0) || compareText(a, b),
+      );
+      column.forEach((id, row) => {
+        rowOf.set(id, row);
+      });
     }
   }
 }
 
-function place(chart: FlowChart, columns: readonly string[][]): FlowChartLayout {
-  const { nodeWidth, nodeHeight, columnGap, rowGap } = FLOW_CHART_METRICS;
+function place(chart: FlowChart, columns: readonly string[][], metrics: FlowChartMetrics): FlowChartLayout {
+  const { nodeWidth, nodeHeight, columnGap, rowGap } = metrics;
   const maxRows = Math.max(0, ...columns.map((c) => c.length));
   const height = maxRows > 0 ? maxRows * nodeHeight + (maxRows - 1) * rowGap : 0;
   const byId = new Map(chart.nodes.map((n) => [n.id, n]));

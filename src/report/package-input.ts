@@ -173,7 +173,12 @@ export interface ScreeningInput {
 }
 
 export interface ScreeningHitInput {
-  readonly entity: { readonly id: string; readonly name: string; readonly list: string; readonly section?: string };
+  readonly entity: {
+    readonly id: string;
+    readonly name: string;
+    readonly list: string;
+    readonly section?: string;
+  };
   readonly score: number;
   readonly match: boolean;
   readonly threshold: number;

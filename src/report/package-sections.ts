@@ -30,7 +30,14 @@ export function buildFlowChart(input: PackageInput): FlowChart {
     }))
     .toSorted((a, b) => compareText(a.id, b.id));
   const edges = input.chain.edges
-    .map((e) => ({ from: e.from, to: e.to, lot: e.lot, kg: e.kg, share: e.share ?? null, onShippedPath: e.onShippedPath }))
+    .map((e) => ({
+      from: e.from,
+      to: e.to,
+      lot: e.lot,
+      kg: e.kg,
+      share: e.share ?? null,
+      onShippedPath: e.onShippedPath,
+    }))
     .toSorted((a, b) => compareText(a.from, b.from) || compareText(a.to, b.to) || compareText(a.lot, b.lot));
   return { nodes, edges };
 }
@@ -53,7 +60,12 @@ export function buildParties(input: PackageInput): PartyRow[] {
     .toSorted((a, b) => compareText(a.name, b.name) || compareText(a.id, b.id));
 }
 
-const STATUS_RANK: Readonly<Record<ScreeningStatus, number>> = { confirmed: 3, open: 2, dismissed: 1, clear: 0 };
+const STATUS_RANK: Readonly<Record<ScreeningStatus, number>> = {
+  confirmed: 3,
+  open: 2,
+  dismissed: 1,
+  clear: 0,
+};
 
 function hitStatus(hit: ScreeningHitInput): ScreeningStatus {
   if (hit.review) return hit.review.decision;
@@ -70,16 +82,24 @@ function screeningRow(s: ScreeningInput): ScreeningRow {
       match: h.match,
       status: hitStatus(h),
       explanations: [...h.explanations],
-      review: h.review ? `${h.review.decision} by ${h.review.user} on ${h.review.at}: ${h.review.reason}` : null,
+      review: h.review
+        ? `${h.review.decision} by ${h.review.user} on ${h.review.at}: ${h.review.reason}`
+        : null,
     }))
     .toSorted((a, b) => b.score - a.score || compareText(a.entity, b.entity));
-  const status = hits.reduce<ScreeningStatus>((w, h) => (STATUS_RANK[h.status] > STATUS_RANK[w] ? h.status : w), "clear");
+  const status = hits.reduce<ScreeningStatus>(
+    (w, h) => (STATUS_RANK[h.status] > STATUS_RANK[w] ? h.status : w),
+    "clear",
+  );
   const geo = s.geography;
   return {
     subject: { ...s.subject },
     status,
     xinjiang: geo?.xinjiang
-      ? { division: geo.division ? `${geo.division.name} (${geo.division.code})` : null, evidence: [...geo.evidence] }
+      ? {
+          division: geo.division ? `${geo.division.name} (${geo.division.code})` : null,
+          evidence: [...geo.evidence],
+        }
       : null,
     hits,
   };
@@ -104,7 +124,9 @@ export function buildTiers(input: PackageInput, depths: ReadonlyMap<string, numb
   const maxDepth = Math.max(-1, ...depths.values());
   const tiers: TierSection[] = [];
   for (let tier = 0; tier <= maxDepth; tier++) {
-    const nodes = input.chain.nodes.filter((n) => depths.get(n.id) === tier).toSorted((a, b) => compareText(a.name, b.name));
+    const nodes = input.chain.nodes
+      .filter((n) => depths.get(n.id) === tier)
+      .toSorted((a, b) => compareText(a.name, b.name));
     if (nodes.length === 0) continue;
     const ids = new Set(nodes.map((n) => n.id));
     const records = input.records
@@ -125,7 +147,12 @@ export function buildTiers(input: PackageInput, depths: ReadonlyMap<string, numb
           status: docs.length > 0 ? "present" : "missing",
         };
       })
-      .toSorted((a, b) => compareText(a.from, b.from) || compareText(a.to, b.to) || compareText(a.bizTransaction.id, b.bizTransaction.id));
+      .toSorted(
+        (a, b) =>
+          compareText(a.from, b.from) ||
+          compareText(a.to, b.to) ||
+          compareText(a.bizTransaction.id, b.bizTransaction.id),
+      );
     const roles = [...new Set(nodes.map((n) => n.role))].sort(compareText);
     tiers.push({ tier, roles, nodes: nodes.map((n) => ({ id: n.id, name: n.name })), records });
   }
@@ -158,9 +185,14 @@ function shipmentBalance(input: PackageInput): Reconciliation["shipment"] {
   const { shipment, chain } = input;
   const shippedKg = shipment.cottonKg ?? (shipment.quantity.unit === "KGM" ? shipment.quantity.value : null);
   const importers = new Set(chain.nodes.filter((n) => n.role === "importer").map((n) => n.id));
-  const suppliers = new Set(chain.edges.filter((e) => e.onShippedPath && importers.has(e.to)).map((e) => e.from));
+  const suppliers = new Set(
+    chain.edges.filter((e) => e.onShippedPath && importers.has(e.to)).map((e) => e.from),
+  );
   const outputs = chain.nodes.filter((n) => suppliers.has(n.id)).map((n) => n.outputKg);
-  const producedKg = outputs.length > 0 && outputs.every((o) => o !== undefined) ? outputs.reduce<number>((s, o) => s + (o ?? 0), 0) : null;
+  const producedKg =
+    outputs.length > 0 && outputs.every((o) => o !== undefined)
+      ? outputs.reduce<number>((s, o) => s + (o ?? 0), 0)
+      : null;
   if (shippedKg === null || producedKg === null) return { shippedKg, producedKg, status: "unknown" };
   return { shippedKg, producedKg, status: shippedKg <= producedKg * (1 + 1e-9) ? "ok" : "exceeded" };
 }

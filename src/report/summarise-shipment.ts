@@ -1,5 +1,11 @@
-import type { ExecutiveSummary, FlagRow, ScreeningRow, SummaryFigures, VerdictKind } from "./evidence-package.ts";
 import { compareText } from "./compare-text.ts";
+import type {
+  ExecutiveSummary,
+  FlagRow,
+  ScreeningRow,
+  SummaryFigures,
+  VerdictKind,
+} from "./evidence-package.ts";
 import { formatShare } from "./format-figure.ts";
 import type { ListedEntityInput, OriginInput, TraceResultInput } from "./package-input.ts";
 
@@ -88,14 +94,19 @@ function judge(f: SummaryFigures, context: SummaryContext): ExecutiveSummary["ve
       `${formatShare(f.xinjiangShare)} of the cotton is of Xinjiang origin (region-wide WRO and UFLPA presumption; no de minimis)`,
     );
   for (const e of f.listedEntities)
-    failing.push(`${e.name} (${e.listEntry}) handled the goods: a listed entity anywhere in the chain defeats origin evidence`);
+    failing.push(
+      `${e.name} (${e.listEntry}) handled the goods: a listed entity anywhere in the chain defeats origin evidence`,
+    );
   for (const flag of context.flags.filter((x) => x.code === "origin-claim-contradicted"))
     failing.push(`false origin claim: ${flag.message}`);
   if (failing.length > 0) return verdict("fails", failing);
   const weak: string[] = [];
   if (f.unknownShare > 0)
-    weak.push(`${formatShare(f.unknownShare)} of the cotton is untraced (worst case ${formatShare(f.worstCaseXinjiangShare)} Xinjiang)`);
-  if (f.missingDocuments > 0) weak.push(`${count(f.missingDocuments, "required document is", "required documents are")} missing`);
+    weak.push(
+      `${formatShare(f.unknownShare)} of the cotton is untraced (worst case ${formatShare(f.worstCaseXinjiangShare)} Xinjiang)`,
+    );
+  if (f.missingDocuments > 0)
+    weak.push(`${count(f.missingDocuments, "required document is", "required documents are")} missing`);
   const open = context.screening.filter((s) => s.status === "open").length;
   if (open > 0) weak.push(`${count(open, "screening hit is", "screening hits are")} not yet reviewed`);
   const errors = context.flags.filter((x) => x.severity === "error").length;
@@ -106,7 +117,8 @@ function judge(f: SummaryFigures, context: SummaryContext): ExecutiveSummary["ve
 const VERDICT_TITLES: Readonly<Record<VerdictKind, string>> = {
   "likely-to-succeed":
     "Applicability review likely to succeed: no Xinjiang input and no listed entity in the chain, fully documented",
-  "at-risk": "Applicability review at risk: no Xinjiang input or listed entity found, but the evidence has gaps",
+  "at-risk":
+    "Applicability review at risk: no Xinjiang input or listed entity found, but the evidence has gaps",
   fails:
     "Applicability review fails: the goods are subject to the UFLPA presumption; only the exception route (clear and convincing evidence) remains",
 };

@@ -28,5 +28,22 @@ export function tierDepths(graph: Graph): ReadonlyMap<string, number> {
     return d;
   };
   for (const node of [...graph.nodes].sort((a, b) => compareText(a.id, b.id))) visit(node.id);
+  pullSourcesForward(graph, incoming, depth);
   return depth;
+}
+
+/**
+ * A source that feeds a later tier directly (an undocumented yarn trader selling to a spinner)
+ * sits one column before its first buyer, not among the farms, so its edge stays short.
+ */
+function pullSourcesForward(
+  graph: Graph,
+  incoming: ReadonlyMap<string, string[]>,
+  depth: Map<string, number>,
+): void {
+  for (const node of graph.nodes) {
+    if ((incoming.get(node.id) ?? []).length > 0) continue;
+    const buyers = graph.edges.filter((e) => e.from === node.id).map((e) => depth.get(e.to) ?? 1);
+    if (buyers.length > 0) depth.set(node.id, Math.max(0, Math.min(...buyers) - 1));
+  }
 }

@@ -1,0 +1,194 @@
+import type PDFDocument from "pdfkit";
+
+export type Pdf = InstanceType<typeof PDFDocument>;
+
+/** Font names registered on the document; `bold` falls back to regular when no bold face is given. */
+export const REGULAR = "regular";
+export const BOLD = "bold";
+
+export const MARGINS = { top: 56, bottom: 64, left: 50, right: 50 } as const;
+
+export const COLOURS = {
+  text: "#111827",
+  muted: "#4b5563",
+  rule: "#d1d5db",
+  zebra: "#f3f4f6",
+  header: "#e5e7eb",
+  red: "#b91c1c",
+  redFill: "#fee2e2",
+  amber: "#b45309",
+  amberFill: "#fef3c7",
+  green: "#15803d",
+  greenFill: "#dcfce7",
+  path: "#111827",
+  faint: "#9ca3af",
+} as const;
+
+export type Cell = string | { readonly text: string; readonly color?: string; readonly bold?: boolean };
+
+export interface Column {
+  readonly header: string;
+  /** Fraction of the content width. */
+  readonly width: number;
+  readonly align?: "left" | "right";
+}
+
+const CELL_PAD = 4;
+
+export function contentWidth(doc: Pdf): number {
+  return doc.page.width - doc.page.margins.left - doc.page.margins.right;
+}
+
+function bottom(doc: Pdf): number {
+  return doc.page.height - doc.page.margins.bottom;
+}
+
+export function addPortraitPage(doc: Pdf): void {
+  doc.addPage({ size: "A4", layout: "portrait", margins: MARGINS });
+}
+
+/** Starts a new page when fewer than `height` points remain. */
+export function ensureSpace(doc: Pdf, height: number): void {
+  if (doc.y + height > bottom(doc)) addPortraitPage(doc);
+}
+
+export function heading(doc: Pdf, text: string): void {
+  doc.font(BOLD).fontSize(17).fillColor(COLOURS.text).text(text, doc.page.margins.left, doc.y);
+  const y = doc.y + 3;
+  doc
+    .moveTo(doc.page.margins.left, y)
+    .lineTo(doc.page.width - doc.page.margins.right, y)
+    .lineWidth(1)
+    .strokeColor(COLOURS.rule)
+    .stroke();
+  doc.y = y + 10;
+}
+
+export function subheading(doc: Pdf, text: string): void {
+  ensureSpace(doc, 60);
+  doc.moveDown(0.4);
+  doc.font(BOLD).fontSize(11.5).fillColor(COLOURS.text).text(text, doc.page.margins.left, doc.y);
+  doc.moveDown(0.25);
+}
+
+export function paragraph(doc: Pdf, text: string, options: { size?: number; color?: string } = {}): void {
+  doc
+    .font(REGULAR)
+    .fontSize(options.size ?? 10)
+    .fillColor(options.color ?? COLOURS.text)
+    .text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc), lineGap: 1.5 });
+  doc.moveDown(0.4);
+}
+
+export function bullets(doc: Pdf, items: readonly string[], size = 10): void {
+  for (const item of items) {
+    ensureSpace(doc, size * 2);
+    const x = doc.page.margins.left;
+    doc.font(REGULAR).fontSize(size).fillColor(COLOURS.text);
+    doc.text("•", x + 2, doc.y, { continued: false, lineBreak: false });
+    doc.moveUp();
+    doc.text(item, x + 14, doc.y, { width: contentWidth(doc) - 14, lineGap: 1.5 });
+    doc.moveDown(0.2);
+  }
+  doc.moveDown(0.3);
+}
+
+function cellText(cell: Cell): string {
+  return typeof cell === "string" ? cell : cell.text;
+}
+
+function rowHeight(doc: Pdf, widths: readonly number[], cells: readonly Cell[], size: number): number {
+  const heights = cells.map((cell, i) => {
+    doc.font(typeof cell !== "string" && cell.bold ? BOLD : REGULAR).fontSize(size);
+    return doc.heightOfString(cellText(cell) || " ", { width: (widths[i] ?? 40) - 2 * CELL_PAD, lineGap: 1 });
+  });
+  return Math.max(...heights) + 2 * CELL_PAD;
+}
+
+function drawRow(
+  doc: Pdf,
+  columns: readonly Column[],
+  widths: readonly number[],
+  cells: readonly Cell[],
+  opts: RowStyle,
+): void {
+  const x0 = doc.page.margins.left;
+  const y = doc.y;
+  const height = Math.min(opts.height, bottom(doc) - y);
+  if (opts.fill) doc.rect(x0, y, contentWidth(doc), height).fill(opts.fill);
+  let x = x0;
+  cells.forEach((cell, i) => {
+    const width = widths[i] ?? 40;
+    const styled = typeof cell === "string" ? { text: cell } : cell;
+    doc
+      .font(opts.bold || styled.bold ? BOLD : REGULAR)
+      .fontSize(opts.size)
+      .fillColor(styled.color ?? COLOURS.text)
+      .text(styled.text, x + CELL_PAD, y + CELL_PAD, {
+        width: width - 2 * CELL_PAD,
+        height: height - CELL_PAD,
+        align: columns[i]?.align ?? "left",
+        lineGap: 1,
+        ellipsis: true,
+      });
+    x += width;
+  });
+  doc
+    .moveTo(x0, y + height)
+    .lineTo(x0 + contentWidth(doc), y + height)
+    .lineWidth(0.4)
+    .strokeColor(COLOURS.rule)
+    .stroke();
+  doc.y = y + height;
+}
+
+interface RowStyle {
+  readonly size: number;
+  readonly height: number;
+  readonly bold?: boolean;
+  readonly fill?: string;
+}
+
+/** A table that breaks across pages, repeating its header row. */
+export function table(
+  doc: Pdf,
+  columns: readonly Column[],
+  rows: readonly (readonly Cell[])[],
+  size = 8.5,
+): void {
+  const total = columns.reduce((s, c) => s + c.width, 0);
+  const widths = columns.map((c) => (c.width / total) * contentWidth(doc));
+  const header = columns.map((c) => c.header);
+  // A table of facts has no header row: its labels are in the first column.
+  const headerHeight = header.some(Boolean) ? rowHeight(doc, widths, header, size) : 0;
+  const drawHeader = (): void => {
+    if (headerHeight > 0)
+      drawRow(doc, columns, widths, header, { size, height: headerHeight, bold: true, fill: COLOURS.header });
+  };
+  const heights = rows.map((row) => rowHeight(doc, widths, row, size));
+  ensureSpace(doc, headerHeight + (heights[0] ?? 0));
+  drawHeader();
+  rows.forEach((row, index) => {
+    const height = heights[index] ?? 0;
+    if (doc.y + height > bottom(doc)) {
+      addPortraitPage(doc);
+      drawHeader();
+    }
+    drawRow(doc, columns, widths, row, { size, height, ...(index % 2 === 1 ? { fill: COLOURS.zebra } : {}) });
+  });
+  doc.x = doc.page.margins.left;
+  doc.moveDown(0.8);
+}
+
+/** Two-column label/value table for facts. */
+export function facts(doc: Pdf, rows: readonly (readonly [string, Cell])[], size = 9.5): void {
+  table(
+    doc,
+    [
+      { header: "", width: 0.3 },
+      { header: "", width: 0.7 },
+    ],
+    rows.map(([label, value]) => [{ text: label, bold: true }, value]),
+    size,
+  );
+}
