@@ -72,13 +72,18 @@ export function digits(prng: Prng, count: number): string {
   return out;
 }
 
-/** A version-4-shaped UUID from the stream, for deterministic `urn:uuid:` event ids. */
+function word(prng: Prng): string {
+  return Math.floor(prng.next() * 4294967296)
+    .toString(16)
+    .padStart(8, "0");
+}
+
+/** A version-4-shaped UUID from four draws of the stream, for deterministic `urn:uuid:` event ids. */
 export function uuid(prng: Prng): string {
-  const hex = (n: number): string => {
-    let s = "";
-    for (let i = 0; i < n; i++) s += Math.floor(prng.next() * 16).toString(16);
-    return s;
-  };
-  const variant = (8 + Math.floor(prng.next() * 4)).toString(16);
-  return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+  const a = word(prng);
+  const b = word(prng);
+  const c = word(prng);
+  const d = word(prng);
+  const variant = "89ab"[Number.parseInt(c[0] ?? "0", 16) & 3];
+  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
 }
