@@ -7,6 +7,7 @@ import type {
 } from "../../model/index.ts";
 import { locationId } from "../../model/index.ts";
 import { canonicalTimestamp, parseInstant } from "./canonical-value.ts";
+import { normaliseVocabulary } from "./cbv-vocabulary.ts";
 import { type EventContext, EventIssues } from "./event-context.ts";
 import type { UnhashedEvent } from "./event-hash.ts";
 import { CONTEXT_KEY } from "./event-to-json.ts";
@@ -217,6 +218,32 @@ function declaredNamespaces(obj: JsonObject, ctx: EventContext): Record<string, 
   return out;
 }
 
+/** persistentDisposition set/unset hold dispositions: stored as CBV short names like `disposition`. */
+function readPersistentDisposition(v: JsonValue, issues: EventIssues): JsonValue {
+  if (!isObject(v)) {
+    issues.error("epcis.type", "persistentDisposition", "expected {set: [...], unset: [...]}");
+    return v;
+  }
+  const out: Record<string, JsonValue> = { ...v };
+  for (const k of ["set", "unset"]) {
+    const list = v[k];
+    if (list === undefined) continue;
+    const values = Array.isArray(list) ? list : [list];
+    out[k] = values.map((x: JsonValue, i: number) => {
+      if (typeof x !== "string") return x;
+      const r = normaliseVocabulary("disp", x);
+      if (!r.ok)
+        issues.error(
+          "epcis.vocabulary",
+          `persistentDisposition.${k}[${i}]`,
+          `"${x}" is not a CBV disposition or an absolute URI`,
+        );
+      return r.value;
+    });
+  }
+  return out;
+}
+
 function readCertificationInfo(v: JsonValue, issues: EventIssues): boolean {
   const ok = typeof v === "string" || (Array.isArray(v) && v.every((x: JsonValue) => typeof x === "string"));
   if (!ok)
@@ -258,6 +285,7 @@ function readExtensions(
     if (MAPPED.has(k) || k === CONTEXT_KEY) continue;
     if (k === "certificationInfo" && !readCertificationInfo(v, issues)) continue;
     if (k === "sensorElementList") extra[k] = expandSensorTerms(expandValues(v, valueNs));
+    else if (k === "persistentDisposition") extra[k] = readPersistentDisposition(v, issues);
     else if (KEPT.has(k) || k.includes(":")) extra[k] = expandValues(v, valueNs);
     else
       issues.error(

@@ -59,7 +59,15 @@ function nodeOf(tag: SaxesTagNS, line: number): XmlNode {
         : { uri: a.uri, prefix: a.prefix, local: a.local, value: a.value },
     );
   const epcis = isEpcisNamespace(tag.uri);
-  return { uri: epcis ? "" : tag.uri, prefix: epcis ? "" : tag.prefix, local: tag.local, attributes, children: [], text: "", line };
+  return {
+    uri: epcis ? "" : tag.uri,
+    prefix: epcis ? "" : tag.prefix,
+    local: tag.local,
+    attributes,
+    children: [],
+    text: "",
+    line,
+  };
 }
 
 /** An element in an EventList that is no EPCIS event type: reported as an event with a bad type. */
@@ -67,7 +75,11 @@ function reportUnknownEvent(state: XmlState, tag: SaxesTagNS, line: number): voi
   state.index++;
   const ctx: EventContext = { source: state.source, index: state.index, line, namespaces: {}, format: "xml" };
   const issues = new EventIssues(ctx, undefined);
-  issues.error("epcis.event-type", "type", `<${tag.local}> is not an EPCIS 2.0 event type (ObjectEvent, AggregationEvent, TransactionEvent, TransformationEvent, AssociationEvent)`);
+  issues.error(
+    "epcis.event-type",
+    "type",
+    `<${tag.local}> is not an EPCIS 2.0 event type (ObjectEvent, AggregationEvent, TransactionEvent, TransformationEvent, AssociationEvent)`,
+  );
   state.collector.addEvent({ issues }, ctx);
 }
 

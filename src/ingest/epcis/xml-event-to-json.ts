@@ -31,9 +31,10 @@ export interface PrefixMap {
 
 function keyOf(uri: string, prefix: string, local: string, map: PrefixMap): string {
   if (!uri) return local;
-  let p = prefix || "ns";
-  let n = 1;
-  while (map.namespaces[p] !== undefined && map.namespaces[p] !== uri) p = `${prefix || "ns"}${n++}`;
+  const known = prefix ? undefined : Object.entries(map.namespaces).find(([, u]) => u === uri)?.[0];
+  let p = known ?? (prefix || "ns");
+  for (let n = 1; map.namespaces[p] !== undefined && map.namespaces[p] !== uri; n++)
+    p = `${prefix || "ns"}${n}`;
   map.namespaces[p] = uri;
   return `${p}:${local}`;
 }
@@ -213,10 +214,10 @@ function checkOrder(children: readonly XmlNode[], issues: EventIssues): void {
     if (c.uri) continue;
     const rank = RANK[c.local] ?? LATER;
     if (rank < highest) {
-      issues.error(
+      issues.nonBlocking(
         "epcis.xml-order",
         c.local,
-        `line ${c.line}: <${c.local}> must come before <${highestName}> (EPCIS 2.0 XSD element order)`,
+        `line ${c.line}: <${c.local}> must come before <${highestName}> (EPCIS 2.0 XSD element order); the event is kept`,
       );
     }
     if (rank > highest) {
