@@ -81,15 +81,16 @@ export function paragraph(doc: Pdf, text: string, options: { size?: number; colo
 }
 
 export function bullets(doc: Pdf, items: readonly string[], size = 10): void {
+  const x = doc.page.margins.left;
   for (const item of items) {
     ensureSpace(doc, size * 2);
-    const x = doc.page.margins.left;
+    const y = doc.y;
     doc.font(REGULAR).fontSize(size).fillColor(COLOURS.text);
-    doc.text("•", x + 2, doc.y, { continued: false, lineBreak: false });
-    doc.moveUp();
-    doc.text(item, x + 14, doc.y, { width: contentWidth(doc) - 14, lineGap: 1.5 });
-    doc.moveDown(0.2);
+    doc.text("•", x + 2, y, { lineBreak: false });
+    doc.text(item, x + 14, y, { width: contentWidth(doc) - 14, lineGap: 1.5 });
+    doc.y += size * 0.25;
   }
+  doc.x = x;
   doc.moveDown(0.3);
 }
 
