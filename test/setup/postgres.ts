@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -88,13 +88,28 @@ async function stopByPid(pidFile: string): Promise<void> {
   process.kill(pid, "SIGKILL");
 }
 
+/**
+ * If this process dies without running teardown (killed, crashed), a detached watcher stops the
+ * server and removes its directory, so no cluster outlives the test run.
+ */
+function watchForOrphan(dir: string, pidFile: string): number | undefined {
+  const script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 2; done
+    kill -INT "$(head -n 1 '${pidFile}' 2>/dev/null)" 2>/dev/null; sleep 5; rm -rf '${dir}'`;
+  const watcher = spawn("sh", ["-c", script], { detached: true, stdio: "ignore" });
+  watcher.unref();
+  return watcher.pid;
+}
+
 export async function startCluster(bin: string): Promise<Cluster> {
   const dir = mkdtempSync(join(tmpdir(), "threadproof-pg-"));
   const as = runAs(dir);
   const data = join(dir, "data");
   const port = await freePort();
+  const pidFile = join(data, "postmaster.pid");
+  const watcher = watchForOrphan(dir, pidFile);
   const stop = async () => {
-    await stopByPid(join(data, "postmaster.pid"));
+    if (watcher !== undefined) process.kill(watcher, "SIGTERM");
+    await stopByPid(pidFile);
     rmSync(dir, { recursive: true, force: true });
   };
   try {

@@ -115,7 +115,6 @@ const INDEXES: readonly (readonly [table: string, column: string])[] = [
   ["events", "biz_location"],
   ["events", "read_point"],
   ["events", "event_time"],
-  ["events", "retracted"],
   ["events", "declared_id"],
   ["event_lots", "lot_key"],
   ["locations", "country"],
@@ -135,6 +134,13 @@ export function initialSchema(dialect: StoreDialect): Migration {
       for (const [table, column] of INDEXES) {
         await db.schema.createIndex(`${table}_${column}_idx`).on(table).column(column).execute();
       }
+      // Partial: retracted events are few, so the index stays small and costs ordinary inserts nothing.
+      await db.schema
+        .createIndex("events_retracted_idx")
+        .on("events")
+        .column("key")
+        .where(sql<boolean>`retracted`)
+        .execute();
     },
   };
 }

@@ -26,7 +26,11 @@ export interface EventEdge {
   readonly kg: number | null;
 }
 
+const CANONICAL_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
 export function utcInstant(time: string): string {
+  // Already what toISOString would give: skip the parse, which is a measurable share of a bulk import.
+  if (CANONICAL_UTC.test(time)) return time;
   const ms = Date.parse(time);
   // An unparseable time is kept as given rather than dropped; it sorts after every real instant.
   return Number.isNaN(ms) ? time : new Date(ms).toISOString();
