@@ -60,7 +60,7 @@ these files by hand; change the generator and regenerate.
   (\`epcisHeader.epcisMasterData\`) describes every facility as a BusinessLocation (name, street,
   city, state, postal code, country, latitude, longitude). Farms commission seed-cotton lots
   (ObjectEvent ADD, \`commissioning\`, ILMD \`cbvmda:countryOfOrigin\`), gins, spinners, mills and
-  garment factories transform lots (TransformationEvent, \`transforming\`), and every movement is a
+  garment factories transform lots (TransformationEvent, \`commissioning\` for the outputs; \`repackaging\` for the relabel), and every movement is a
   \`shipping\` ObjectEvent at the sender and a \`receiving\` one at the receiver with po/inv (and a
   bill of lading across borders) in \`bizTransactionList\`. Lots are LGTINs, locations SGLNs,
   parties PGLNs; all quantities in KGM.

@@ -50,7 +50,7 @@ export type ChainEvent =
     })
   | (EventBase & {
       readonly kind: "transform";
-      readonly bizStep: "transforming" | "repackaging";
+      readonly bizStep: "commissioning" | "repackaging";
       readonly inputs: readonly LotLine[];
       readonly outputs: readonly LotLine[];
       readonly inputProduct: Product;

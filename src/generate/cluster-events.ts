@@ -71,7 +71,7 @@ export interface TransformSpec {
   readonly outputs: readonly LotLine[];
   readonly inputProduct: Product;
   readonly outputProduct: Product;
-  readonly bizStep?: "transforming" | "repackaging";
+  readonly bizStep?: "commissioning" | "repackaging";
   readonly claim?: string;
   readonly pieces?: number;
   /** Extra taint on the outputs (a planted case's marker). */
@@ -96,7 +96,7 @@ export function recordTransform(
     time: spec.time,
     facility: spec.facility,
     docs: { prodorder: `PRD-${ctx.index}-${ctx.counters.doc++}` },
-    bizStep: spec.bizStep ?? "transforming",
+    bizStep: spec.bizStep ?? "commissioning",
     inputs: spec.inputs,
     outputs: spec.outputs,
     inputProduct: spec.inputProduct,
