@@ -10,7 +10,7 @@ import {
 } from "./layout-flow-chart.ts";
 import { BOLD, COLOURS, type Pdf, REGULAR } from "./pdf-layout.ts";
 
-const PAGE = { margin: 36, top: 80, legend: 58 } as const;
+const PAGE = { margin: 36, top: 84, legend: 58 } as const;
 const MAX_SCALE = 1.35;
 /** Narrowest box that still holds a Chinese company name in three lines at 7.5 pt. */
 const MIN_NODE_WIDTH = 76;
