@@ -1,5 +1,6 @@
 export type { BizTransactionType, DocumentRef } from "./document-ref.ts";
-export { canonicalEpc } from "./epc.ts";
+export type { CanonicalEpcOptions } from "./epc.ts";
+export { canonicalEpc, DEFAULT_COMPANY_PREFIX_LENGTH } from "./epc.ts";
 export type {
   EpcisAction,
   EpcisEventType,

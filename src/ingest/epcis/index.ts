@@ -1,4 +1,8 @@
+export { expandVocabulary, normaliseVocabulary } from "./cbv-vocabulary.ts";
 export type { UnhashedEvent } from "./event-hash.ts";
 export { computeEventId, computeEventPrehash } from "./event-hash.ts";
+export { eventToEpcisJson } from "./event-to-json.ts";
 export { importEpcisJson } from "./import-epcis-json.ts";
 export { importEpcisXml } from "./import-epcis-xml.ts";
+export type { EpcisExportInput } from "./write-epcis-json-ld.ts";
+export { writeEpcisJsonLd } from "./write-epcis-json-ld.ts";
