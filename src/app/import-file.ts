@@ -40,7 +40,15 @@ export interface ImportResult {
   readonly log: ImportLogEntry;
 }
 
-const ZERO: WriteCounts = { parties: 0, locations: 0, lots: 0, events: 0, links: 0, documents: 0, retracted: 0 };
+const ZERO: WriteCounts = {
+  parties: 0,
+  locations: 0,
+  lots: 0,
+  events: 0,
+  links: 0,
+  documents: 0,
+  retracted: 0,
+};
 
 function addCounts(a: WriteCounts, b: WriteCounts): WriteCounts {
   return {
@@ -107,7 +115,11 @@ function resolveFormat(source: ImportSource, forced: string | undefined): Import
  * the store stays as it was; the file is still read to the end so the report names every bad
  * record (a 10,000-row file with 3 bad rows says which 3), not only the first.
  */
-export async function importFile(store: Store, source: ImportSource, options: ImportOptions): Promise<ImportResult> {
+export async function importFile(
+  store: Store,
+  source: ImportSource,
+  options: ImportOptions,
+): Promise<ImportResult> {
   const format = resolveFormat(source, options.format);
   const keep = options.maxReportedIssues ?? 1000;
   const hash = createHash("sha256");
@@ -118,21 +130,30 @@ export async function importFile(store: Store, source: ImportSource, options: Im
   });
   const tally: Tally = { added: ZERO, recordsRead: 0, errors: [], errorCount: 0, warnings: [] };
   try {
-    const chunks = importerFor(format)({ source: source.name, bytes: tap(source.open(), hash, options.onProgress) });
+    const chunks = importerFor(format)({
+      source: source.name,
+      bytes: tap(source.open(), hash, options.onProgress),
+    });
     for await (const chunk of chunks) {
       record(tally, chunk.issues, keep);
       tally.recordsRead += batchSize(chunk.records);
       const writing = options.skipInvalid === true || tally.errorCount === 0;
-      if (writing && batchSize(chunk.records) > 0) tally.added = addCounts(tally.added, await write(session, chunk.records));
+      if (writing && batchSize(chunk.records) > 0)
+        tally.added = addCounts(tally.added, await write(session, chunk.records));
     }
   } catch (e) {
     await session.rollback();
-    throw e instanceof AppError ? e : new AppError("io", `${source.name}: could not be read: ${String(e)}`, { cause: e });
+    throw e instanceof AppError
+      ? e
+      : new AppError("io", `${source.name}: could not be read: ${String(e)}`, { cause: e });
   }
   return finish(session, source, format, options, tally, hash.digest("hex"));
 }
 
-async function write(session: Awaited<ReturnType<Store["beginImport"]>>, records: RecordBatch): Promise<WriteCounts> {
+async function write(
+  session: Awaited<ReturnType<Store["beginImport"]>>,
+  records: RecordBatch,
+): Promise<WriteCounts> {
   return session.write(records);
 }
 
@@ -166,4 +187,3 @@ async function finish(
     log,
   };
 }
-

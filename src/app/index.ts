@@ -1,5 +1,15 @@
+// Result types and the text rendering of traces, re-exported so composition roots need only `app`.
+export type { LocationBalance, LotRecall, LotTrace, MassBalance } from "../trace/index.ts";
+export { renderTrace } from "../trace/index.ts";
+export type { BalanceOptions } from "./balance-in-store.ts";
+export { balanceInStore } from "./balance-in-store.ts";
 export type { AppErrorCode } from "./errors.ts";
 export { AppError, isAppError } from "./errors.ts";
+export { exportEpcis } from "./export-epcis.ts";
+export type { GeneratedFile, GenerateOptions } from "./generate-sample.ts";
+export { generateChain, SAMPLE_SIZES } from "./generate-sample.ts";
+export type { ImportOptions, ImportResult, ImportSource } from "./import-file.ts";
+export { importFile } from "./import-file.ts";
 export type {
   EventQuery,
   ImportLogEntry,
@@ -10,8 +20,9 @@ export type {
   StoreStats,
   WriteCounts,
 } from "./store.ts";
-export type { ImportOptions, ImportResult, ImportSource } from "./import-file.ts";
-export { importFile } from "./import-file.ts";
-export { exportEpcis } from "./export-epcis.ts";
-export type { GeneratedFile, GenerateOptions } from "./generate-sample.ts";
-export { generateChain, SAMPLE_SIZES } from "./generate-sample.ts";
+export type { TraceContext } from "./trace-context.ts";
+export { loadTraceContext, regionOfLocation } from "./trace-context.ts";
+export type { TraceResult } from "./trace-in-store.ts";
+export { traceInStore, traceWithContext } from "./trace-in-store.ts";
+export type { TraceTarget } from "./trace-target.ts";
+export { resolveTraceTarget } from "./trace-target.ts";

@@ -1,9 +1,11 @@
 import { Command, CommanderError } from "commander";
+import { registerBalance } from "./commands/balance-command.ts";
 import { registerDemo } from "./commands/demo-command.ts";
 import { registerExport } from "./commands/export-command.ts";
 import { registerGenerate } from "./commands/generate-command.ts";
 import { registerImport } from "./commands/import-command.ts";
 import { registerStats } from "./commands/stats-command.ts";
+import { registerTrace } from "./commands/trace-command.ts";
 import { EXIT_CODES, exitCodeFor } from "./exit-codes.ts";
 import { addGlobalOptions } from "./global-options.ts";
 import { printError } from "./output.ts";
@@ -11,12 +13,22 @@ import { printError } from "./output.ts";
 export function buildProgram(): Command {
   const program = addGlobalOptions(
     new Command("threadproof")
-      .description("Trace cotton supply chains; screen parties; prove or disprove Xinjiang forced-labour exposure.")
+      .description(
+        "Trace cotton supply chains; screen parties; prove or disprove Xinjiang forced-labour exposure.",
+      )
       .version("0.1.0")
       .showHelpAfterError()
       .exitOverride(),
   );
-  for (const register of [registerImport, registerStats, registerExport, registerGenerate, registerDemo]) {
+  for (const register of [
+    registerImport,
+    registerStats,
+    registerExport,
+    registerTrace,
+    registerBalance,
+    registerGenerate,
+    registerDemo,
+  ]) {
     register(program);
   }
   for (const command of program.commands) command.exitOverride();

@@ -52,7 +52,11 @@ function detectJson(text: string, sniff: CsvSniffers): ImportFormat | undefined 
 }
 
 /** Returns the format, or undefined when the content matches none (the caller reports it). */
-export function detectFormat(head: Uint8Array, fileName: string, sniff: CsvSniffers): ImportFormat | undefined {
+export function detectFormat(
+  head: Uint8Array,
+  fileName: string,
+  sniff: CsvSniffers,
+): ImportFormat | undefined {
   if (startsWith(head, ZIP) || startsWith(head, OLE)) return "xlsx";
   const text = headText(head);
   const first = text.trimStart()[0];

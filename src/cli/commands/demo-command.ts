@@ -26,7 +26,9 @@ export function registerDemo(program: Command): void {
   addGlobalOptions(
     program
       .command("demo")
-      .description("the main job on the bundled sample chain: import everything, then report what the store holds")
+      .description(
+        "the main job on the bundled sample chain: import everything, then report what the store holds",
+      )
       .option("--sample <dir>", "a sample folder written by `threadproof generate`", BUNDLED_SAMPLE),
   ).action(async (flags: { sample: string }, command: Command) => {
     const options = globalOptions(command);

@@ -19,14 +19,17 @@ export function registerGenerate(program: Command): void {
   addGlobalOptions(
     program
       .command("generate")
-      .description("write a seeded, realistic multi-tier cotton chain (EPCIS JSON-LD + CSV templates + ground truth)")
+      .description(
+        "write a seeded, realistic multi-tier cotton chain (EPCIS JSON-LD + CSV templates + ground truth)",
+      )
       .option("--size <size>", "small | medium | large | a number of events", "small")
       .option("--seed <n>", "random seed (same seed, same bytes)", "42")
       .option("--out <dir>", "output folder", "generated"),
   ).action(async (flags: { size: string; seed: string; out: string }, command: Command) => {
     const events = parseSize(flags.size);
     const seed = Number(flags.seed);
-    if (!Number.isInteger(seed)) throw new AppError("usage", `--seed must be an integer, not "${flags.seed}"`);
+    if (!Number.isInteger(seed))
+      throw new AppError("usage", `--seed must be an integer, not "${flags.seed}"`);
     await mkdir(flags.out, { recursive: true });
     const written: string[] = [];
     for (const file of generateChain({ events, seed }).files) {
@@ -35,6 +38,9 @@ export function registerGenerate(program: Command): void {
       written.push(path);
     }
     if (globalOptions(command).json) printJson({ events, seed, files: written });
-    else printLine(`wrote ${written.length} files to ${flags.out}/ (${events.toLocaleString("en-US")} events, seed ${seed})`);
+    else
+      printLine(
+        `wrote ${written.length} files to ${flags.out}/ (${events.toLocaleString("en-US")} events, seed ${seed})`,
+      );
   });
 }

@@ -13,7 +13,11 @@ interface ImportFlags {
 }
 
 /** Imports each file in its own transaction: a rejected file leaves the store as it was. */
-export async function importPaths(store: Store, paths: readonly string[], flags: ImportFlags): Promise<ImportResult[]> {
+export async function importPaths(
+  store: Store,
+  paths: readonly string[],
+  flags: ImportFlags,
+): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
   for (const path of paths) {
     const file = await openLocalFile(path);
@@ -50,7 +54,18 @@ function summaryRow(r: ImportResult): string[] {
 }
 
 export function printImportResults(results: readonly ImportResult[]): void {
-  const headers = ["file", "format", "events", "lots", "locations", "parties", "links", "docs", "retracted", "skipped"];
+  const headers = [
+    "file",
+    "format",
+    "events",
+    "lots",
+    "locations",
+    "parties",
+    "links",
+    "docs",
+    "retracted",
+    "skipped",
+  ];
   printLine(formatTable(headers, results.map(summaryRow)));
   printLine("(counts are records newly added; a re-import adds nothing)");
   for (const r of results) {
@@ -63,10 +78,18 @@ export function registerImport(program: Command): void {
   addGlobalOptions(
     program
       .command("import")
-      .description("load EPCIS 2.0 (JSON-LD/XML), CSV/XLSX templates, Open Supply Hub lists, FollowTheMoney JSON lines")
+      .description(
+        "load EPCIS 2.0 (JSON-LD/XML), CSV/XLSX templates, Open Supply Hub lists, FollowTheMoney JSON lines",
+      )
       .argument("<files...>", "files to import; the format is detected from the content")
-      .option("--format <format>", "force a format (epcis-json, epcis-xml, facilities-csv, movements-csv, osh-csv, ftm-json, xlsx)")
-      .option("--skip-invalid", "import the valid records and list the invalid ones, instead of rejecting the file"),
+      .option(
+        "--format <format>",
+        "force a format (epcis-json, epcis-xml, facilities-csv, movements-csv, osh-csv, ftm-json, xlsx)",
+      )
+      .option(
+        "--skip-invalid",
+        "import the valid records and list the invalid ones, instead of rejecting the file",
+      ),
   ).action(async (files: string[], flags: ImportFlags, command: Command) => {
     const options = globalOptions(command);
     const results = await withStore(options, (store) => importPaths(store, files, flags));

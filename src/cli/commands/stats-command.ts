@@ -16,7 +16,12 @@ export function printStats(location: string, stats: StoreStats): void {
     ["document references", stats.documents],
     ["imports", stats.imports],
   ];
-  printLine(formatTable(["records", "count"], rows.map(([k, v]) => [k, v.toLocaleString("en-US")])));
+  printLine(
+    formatTable(
+      ["records", "count"],
+      rows.map(([k, v]) => [k, v.toLocaleString("en-US")]),
+    ),
+  );
   const kinds = Object.entries(stats.eventsByKind).map(([k, v]) => [k, String(v)]);
   if (kinds.length > 0) printLine(`\n${formatTable(["event kind", "count"], kinds)}`);
   const countries = Object.entries(stats.locationsByCountry)
