@@ -45,10 +45,22 @@ export function canonicalNumber(text: string): string {
   return Number.isInteger(value) ? BigInt(value).toString() : pythonFloatRepr(value);
 }
 
+/**
+ * Values repeat a lot across events (locations, parties, vocabulary): a small memo spares the
+ * regular expressions. Cleared when full, so memory stays bounded.
+ */
+const MEMO_LIMIT = 50_000;
+const memo = new Map<string, string>();
+
 /** `_canonize_value`: vocabulary, then number, then GS1 key. */
 export function canonicalValue(text: string): string {
+  const known = memo.get(text);
+  if (known !== undefined) return known;
   const value = canonicalNumber(webVocabulary(text));
-  return normaliseGs1Uri(value) ?? value;
+  const out = normaliseGs1Uri(value) ?? value;
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(text, out);
+  return out;
 }
 
 const ISO_INSTANT =

@@ -340,8 +340,12 @@ function normaliseDigitalLink(uri: string): string | undefined {
 export function normaliseGs1Uri(uri: string): string | undefined {
   const partition = uri.indexOf(".");
   if (partition === -1) return undefined;
-  for (const rule of [...ID_RULES, ...PATTERN_RULES]) {
-    if (rule.pattern.test(uri)) return rule.convert(uri, partition);
+  // Cheap guards first: most values are neither (times, quantities, vocabulary URIs).
+  if (uri.startsWith("urn:epc:")) {
+    for (const rule of uri.startsWith("urn:epc:idpat:") ? PATTERN_RULES : ID_RULES) {
+      if (rule.pattern.test(uri)) return rule.convert(uri, partition);
+    }
+    return undefined;
   }
-  return normaliseDigitalLink(uri);
+  return uri.startsWith("http") ? normaliseDigitalLink(uri) : undefined;
 }

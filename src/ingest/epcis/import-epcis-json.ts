@@ -152,7 +152,17 @@ async function* importJson(input: ImportInput): AsyncGenerator<ParsedChunk> {
     yield* state.collector.take(false);
   }
   acceptEvents(state, splitter.push(decoder.decode()), splitter.preview);
-  const { skeleton, truncated } = splitter.end();
+  const { skeleton, truncated, strayValue } = splitter.end();
+  if (strayValue) {
+    state.collector.addIssue(
+      documentIssue(
+        state.source,
+        "epcisBody.eventList",
+        "the event list holds a value that is not an event object",
+        "epcis.type",
+      ),
+    );
+  }
   finishDocument(state, skeleton, truncated);
   yield* state.collector.take(true);
 }

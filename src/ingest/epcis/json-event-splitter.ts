@@ -14,7 +14,7 @@ export interface JsonSplitter {
   /** True once the scanner has entered an event list. */
   readonly inEventList: boolean;
   /** Ends the input: the full skeleton, or why the document is incomplete. */
-  end(): { readonly skeleton: string; readonly truncated: boolean };
+  end(): { readonly skeleton: string; readonly truncated: boolean; readonly strayValue: boolean };
 }
 
 const OPEN_OBJ = 123; // {
@@ -47,6 +47,7 @@ export function createJsonSplitter(): JsonSplitter {
   let eventParts: string[] = [];
   let depth = 0;
   let seenList = false;
+  let strayValue = false;
 
   // A function, so that TypeScript does not narrow `mode` across calls that change it.
   const currentMode = (): Mode => mode;
@@ -119,13 +120,17 @@ export function createJsonSplitter(): JsonSplitter {
   /** One character between events: `{` starts an event, `]` ends the list, anything else but separators is kept for the final parse to report. */
   function listChar(text: string, i: number): void {
     const c = text.charCodeAt(i);
-    if (c === OPEN_OBJ) {
+    if (c === OPEN_OBJ || c === OPEN_ARR) {
+      // An array is no event either, but captured whole so that its mapping reports it.
       mode = "event";
       depth = 0;
     } else if (c === CLOSE_ARR) {
       mode = "outside";
       stack.pop();
-    } else if (c > 32 && c !== COMMA) skeleton.push(text[i] ?? "");
+    } else if (c > 32 && c !== COMMA) {
+      skeleton.push(text[i] ?? "");
+      strayValue = true;
+    }
   }
 
   function push(text: string): string[] {
@@ -176,6 +181,7 @@ export function createJsonSplitter(): JsonSplitter {
     end: () => ({
       skeleton: skeleton.join(""),
       truncated: mode !== "outside" || stack.length > 0 || inString,
+      strayValue,
     }),
   };
 }

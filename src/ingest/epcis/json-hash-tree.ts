@@ -83,6 +83,7 @@ function pairOf(entry: HashNode): HashItem {
 }
 
 function correctStructure(node: HashNode): HashNode {
+  if (node.children.length === 0) return renameForXml(node);
   const rest: HashItem[] = [];
   const lists = new Map<string, HashNode[]>();
   const childEpcs: HashItem[] = [];
