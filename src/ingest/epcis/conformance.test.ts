@@ -179,3 +179,103 @@ describe("EPCIS 2.0 conformance: invalid documents are rejected with issues nami
     });
   }
 });
+
+/** What each invalid document must be blamed for: the field, and for XML the line. */
+const EXPECTED: Readonly<Record<string, readonly [locator: RegExp, path: string, message: RegExp]>> = {
+  "JSON/Capture/Invalid/ObjectEvent_without_action_and_eventTime.json": [
+    /^event 1$/,
+    "action",
+    /missing action/,
+  ],
+  "JSON/Capture/Invalid/ObjectEvent_with_invalid_eventTime_format.json": [
+    /^event 1$/,
+    "eventTime",
+    /ISO 8601/,
+  ],
+  "JSON/Capture/Invalid/ObjectEvent_with_non_standard_bizStep.json": [
+    /^event 1$/,
+    "bizStep",
+    /not a standard CBV bizstep/,
+  ],
+  "JSON/Capture/Invalid/ObjectEvent_with_non_standard_bizStep_in_second_event.json": [
+    /^event 2$/,
+    "bizStep",
+    /transforming/,
+  ],
+  "JSON/Capture/Invalid/ObjectEvent_with_non_standard_disposition.json": [
+    /^event 1$/,
+    "disposition",
+    /in_transport/,
+  ],
+  "JSON/Capture/Invalid/ObjectEvent_with_quantity_as_text.json": [
+    /^event 1$/,
+    "quantityList[0].quantity",
+    /expected a number/,
+  ],
+  "JSON/Capture/Invalid/ObjectEvent_with_unknown_field_in_quantityList.json": [
+    /^event 1$/,
+    "quantityList[0].weight",
+    /unknown field/,
+  ],
+  "JSON/Capture/Invalid/EPCISDocument_without_context.json": [/^event 1$/, "@context", /no @context/],
+  "JSON/Capture/Invalid/ObjectEvent_with_ilmd_field_without_namespace.json": [
+    /^event 1$/,
+    "ilmd.materialType",
+    /no namespace/,
+  ],
+  "JSON/Capture/Invalid/ObjectEvent_with_invalid_action.json": [
+    /^event 1$/,
+    "action",
+    /ADD, OBSERVE or DELETE/,
+  ],
+  "JSON/Capture/Invalid/ObjectEvent_with_invalid_certificationInfo.json": [
+    /^event 1$/,
+    "certificationInfo",
+    /URI/,
+  ],
+  "JSON/Capture/Invalid/ObjectEvent_without_identifier_list.json": [
+    /^event 1$/,
+    "epcList",
+    /epcList or a quantityList/,
+  ],
+  "JSON/Query/Invalid/QueryDocument_with_invalid_eventType.json": [/^event 1$/, "type", /ObjectEventInvalid/],
+  "XML/Capture/Invalid/ObjectEvent_with_wrong_element_order.xml": [
+    /^line 6, event 1$/,
+    "eventTime",
+    /must come before <action>/,
+  ],
+  "XML/Capture/Invalid/ObjectEvent_with_unknown_element.xml": [
+    /^line 6, event 1$/,
+    "madeUpField",
+    /not an element/,
+  ],
+  "XML/Capture/Invalid/ObjectEvent_with_near_miss_action.xml": [/^line 6, event 1$/, "action", /OBSERV/],
+  "XML/Capture/Invalid/ObjectEvent_without_eventTime.xml": [
+    /^line \d+, event 1$/,
+    "eventTime",
+    /missing eventTime/,
+  ],
+  "XML/Capture/Invalid/ObjectEvent_bare_event_without_action.xml": [
+    /^line 1, event 1$/,
+    "action",
+    /missing action/,
+  ],
+  "XML/Query/Invalid/QueryDocument_with_invalid_eventType.xml": [
+    /^line 8, event 1$/,
+    "type",
+    /ObjectEventInvalid/,
+  ],
+};
+
+describe("EPCIS 2.0 conformance: invalid documents name the right event and field", () => {
+  for (const [rel, [locator, path, message]] of Object.entries(EXPECTED)) {
+    it(rel, async () => {
+      const file = join(FIXTURES, OPEN, rel);
+      const r = await importFile(importerFor(file), file);
+      const hit = errorsOf(r).find(
+        (e) => e.path === path && locator.test(e.provenance.locator) && message.test(e.message),
+      );
+      expect(hit, errorsOf(r).map(formatIssue).join("\n")).toBeDefined();
+    });
+  }
+});
