@@ -1,3 +1,4 @@
+export type { CbvVocabulary, VocabularyValue } from "./cbv-vocabulary.ts";
 export { expandVocabulary, normaliseVocabulary } from "./cbv-vocabulary.ts";
 export type { UnhashedEvent } from "./event-hash.ts";
 export { computeEventId, computeEventPrehash } from "./event-hash.ts";
