@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { lotId } from "../../model/index.ts";
 import { sampleEvent } from "../../../test/contract/sample-records.ts";
+import { lotId } from "../../model/index.ts";
 import { eventEdges, eventRow, matchKeys, utcInstant } from "./event-row.ts";
 
 describe("utcInstant", () => {
