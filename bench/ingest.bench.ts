@@ -54,7 +54,8 @@ async function generateEpcis(events: number): Promise<string[]> {
     .map((n) => join(dir, n));
 }
 
-const HEADER = "event_ref,event_type,event_time,facility_id,role,lot_id,product,quantity,unit,country_of_origin,doc_type,doc_id";
+const HEADER =
+  "event_ref,event_type,event_time,facility_id,role,lot_id,product,quantity,unit,country_of_origin,doc_type,doc_id";
 
 function* csvLines(rows: number): Iterable<string> {
   yield `${HEADER}\n`;
@@ -113,11 +114,15 @@ interface RunResult {
 }
 
 function runImport(target: string, paths: readonly string[]): RunResult {
-  const r = spawnSync(process.execPath, ["--import", "tsx", join(ROOT, "bench/ingest-run.ts"), target, ...paths], {
-    cwd: ROOT,
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ["--import", "tsx", join(ROOT, "bench/ingest-run.ts"), target, ...paths],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   if (r.status !== 0) throw new Error(`import failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split("\n").at(-1) ?? "{}") as RunResult;
 }
@@ -139,7 +144,9 @@ async function postgresTarget(): Promise<{ url: string; stop: () => Promise<void
 async function main(): Promise<void> {
   const events = arg("events", 1_000_000);
   const rows = arg("rows", 2_000_000);
-  process.stdout.write(`threadproof bench:ingest — ${events.toLocaleString("en-US")} EPCIS events, ${rows.toLocaleString("en-US")} CSV rows\n`);
+  process.stdout.write(
+    `threadproof bench:ingest — ${events.toLocaleString("en-US")} EPCIS events, ${rows.toLocaleString("en-US")} CSV rows\n`,
+  );
   const jsonFiles = await generateEpcis(events);
   const csv = await generateCsv(rows);
   const jsonMb = bytesOf(jsonFiles) / 1e6;
@@ -159,11 +166,23 @@ async function main(): Promise<void> {
   const out = [
     `EPCIS JSON: ${jsonFiles.length} document(s), ${jsonMb.toFixed(0)} MB, ${bj.events.toLocaleString("en-US")} events`,
     line("  baseline: read + JSON.parse", bj.events, bj.seconds, "events"),
-    line("  threadproof import → SQLite", sj.events, sj.seconds, "events", `peak RSS ${sj.maxRssMb.toFixed(0)} MB`),
+    line(
+      "  threadproof import → SQLite",
+      sj.events,
+      sj.seconds,
+      "events",
+      `peak RSS ${sj.maxRssMb.toFixed(0)} MB`,
+    ),
     `  SQLite ingest / baseline throughput: ${((bj.seconds / sj.seconds) * 100).toFixed(0)} %`,
     `CSV: ${csvMb.toFixed(0)} MB, ${bc.rows.toLocaleString("en-US")} rows`,
     line("  baseline: papaparse (streaming, no-op)", bc.rows, bc.seconds, "rows"),
-    line("  threadproof import → SQLite", sc.events, sc.seconds, "rows", `peak RSS ${sc.maxRssMb.toFixed(0)} MB`),
+    line(
+      "  threadproof import → SQLite",
+      sc.events,
+      sc.seconds,
+      "rows",
+      `peak RSS ${sc.maxRssMb.toFixed(0)} MB`,
+    ),
     `  SQLite ingest / baseline throughput: ${((bc.seconds / sc.seconds) * 100).toFixed(0)} %`,
   ];
   process.stdout.write(`${out.join("\n")}\n`);
@@ -175,7 +194,9 @@ async function main(): Promise<void> {
   }
   try {
     const pj = runImport(pg.url, jsonFiles);
-    process.stdout.write(`${line("  threadproof import → PostgreSQL (EPCIS)", pj.events, pj.seconds, "events", `peak RSS ${pj.maxRssMb.toFixed(0)} MB`)}\n`);
+    process.stdout.write(
+      `${line("  threadproof import → PostgreSQL (EPCIS)", pj.events, pj.seconds, "events", `peak RSS ${pj.maxRssMb.toFixed(0)} MB`)}\n`,
+    );
   } finally {
     await pg.stop();
   }

@@ -1,6 +1,8 @@
 // Result types and the text rendering of traces, re-exported so composition roots need only `app`.
 export type { LocationBalance, LotRecall, LotTrace, MassBalance } from "../trace/index.ts";
 export { renderTrace } from "../trace/index.ts";
+export type { ShipmentAssessment } from "./assess-shipments.ts";
+export { assessShipments } from "./assess-shipments.ts";
 export type { BalanceOptions } from "./balance-in-store.ts";
 export { balanceInStore } from "./balance-in-store.ts";
 export type { AppErrorCode } from "./errors.ts";
@@ -10,6 +12,8 @@ export type { GeneratedFile, GenerateOptions } from "./generate-sample.ts";
 export { generateChain, SAMPLE_SIZES } from "./generate-sample.ts";
 export type { ImportOptions, ImportResult, ImportSource } from "./import-file.ts";
 export { importFile } from "./import-file.ts";
+export type { Shipment } from "./list-shipments.ts";
+export { listShipments, shortTransactionId } from "./list-shipments.ts";
 export type {
   EventQuery,
   ImportLogEntry,
