@@ -18,6 +18,7 @@ export { formatIssue, hasErrors, issue } from "./issue.ts";
 export type { Link, LinkKind } from "./link.ts";
 export type { Address, Location } from "./location.ts";
 export type { Lot } from "./lot.ts";
+export { mergeLocation, mergeParty } from "./merge-records.ts";
 export type { Party } from "./party.ts";
 export type { Provenance } from "./provenance.ts";
 export { describeProvenance, provenance } from "./provenance.ts";

@@ -28,4 +28,6 @@ export interface Location {
   /** Further attributes as received (master-data attributes, extra CSV columns). */
   readonly attributes: Readonly<Record<string, string>>;
   readonly provenance: Provenance;
+  /** Other sources that added facts to this record after the first (see `mergeLocation`/`mergeParty`). */
+  readonly mergedFrom?: readonly Provenance[];
 }

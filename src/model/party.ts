@@ -13,4 +13,6 @@ export interface Party {
   readonly address?: string;
   readonly attributes: Readonly<Record<string, string>>;
   readonly provenance: Provenance;
+  /** Other sources that added facts to this record after the first (see `mergeLocation`/`mergeParty`). */
+  readonly mergedFrom?: readonly Provenance[];
 }
