@@ -1,0 +1,70 @@
+import { GENERIC_WORDS, GLOSSARY_TERMS, INDUSTRY_TERMS, type LexiconTerm, STOPWORDS } from "./lexicon.ts";
+import type { RegionRef } from "./regions.ts";
+
+/** What kind of entity a name belongs to; the caller knows it (FtM schema) or leaves it unknown. */
+export type NameKind = "company" | "person" | "vessel" | "unknown";
+
+/**
+ * What a token says about the named entity. `name` tokens identify it (trade name, personal
+ * name); the others qualify it and weigh less when names are aligned.
+ */
+export type TokenRole =
+  | "name"
+  | "generic"
+  | "industry"
+  | "region"
+  | "country"
+  | "number"
+  | "initial"
+  | "particle";
+
+export interface NameToken {
+  /** Canonical Latin form: compared, indexed and shown. */
+  readonly text: string;
+  readonly role: TokenRole;
+  /** Other spellings that count as the same word (pinyin of a translated word, nicknames). */
+  readonly forms: readonly string[];
+  /** The Chinese characters the token was read from, if any. */
+  readonly han?: string;
+  /** Pinyin syllables when the token reads as pinyin. */
+  readonly syllables?: readonly string[];
+  readonly region?: RegionRef;
+  readonly country?: string;
+  /** How an explanation names the token when `text` is a closed-up key ("cotton and linen"). */
+  readonly label?: string;
+}
+
+export function token(text: string, role: TokenRole, extra: Partial<NameToken> = {}): NameToken {
+  return { text, role, forms: [], ...extra };
+}
+
+function lookup(terms: readonly LexiconTerm[]): Map<string, LexiconTerm> {
+  const map = new Map<string, LexiconTerm>();
+  for (const term of terms) {
+    for (const form of term.latin) {
+      const key = form
+        .split(" ")
+        .filter((w) => !STOPWORDS.has(w))
+        .join(" ");
+      if (!map.has(key)) map.set(key, term);
+      // ü is typed "v" or "u" (绿 lv / lu): register both.
+      if (key.includes("lv") && !map.has(key.replace(/lv/g, "lu"))) map.set(key.replace(/lv/g, "lu"), term);
+    }
+  }
+  return map;
+}
+
+export const INDUSTRY_BY_LATIN = lookup(INDUSTRY_TERMS);
+export const GLOSSARY_BY_LATIN = lookup(GLOSSARY_TERMS);
+
+/** A lexicon token: industry words are qualifiers, glossary words identify (East Hope). */
+export function lexiconToken(term: LexiconTerm, role: "industry" | "name", han?: string): NameToken {
+  const forms = term.latin.filter((form) => form !== term.key).map((form) => form.replace(/ /g, ""));
+  const text = term.key.replace(/ and /g, " ").replace(/ /g, "");
+  const extra = { forms, label: term.key };
+  return han === undefined ? token(text, role, extra) : token(text, role, { ...extra, han });
+}
+
+export function isGenericWord(word: string): boolean {
+  return GENERIC_WORDS.has(word);
+}

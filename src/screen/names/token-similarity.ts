@@ -1,0 +1,96 @@
+import type { NameToken } from "./name-token.ts";
+import { regionsAgree } from "./regions.ts";
+
+/** Look-alike and sound-alike letters (rigour's compare.yml): substituting one costs half an edit. */
+const CONFUSABLE = new Set(
+  ["0o", "1i", "1l", "g9", "q9", "b6", "5s", "ei", "ou", "ij", "iy", "ck", "nh", "vw", "sz", "kq"].flatMap(
+    (pair) => [pair, `${pair[1]}${pair[0]}`],
+  ),
+);
+
+function codes(text: string): number[] {
+  const out: number[] = [];
+  for (const char of text) out.push(char.codePointAt(0) ?? 0);
+  return out;
+}
+
+const CONFUSABLE_CODES = new Set(
+  [...CONFUSABLE].map((pair) => codes(pair).reduce((x, y) => x * 0x110000 + y)),
+);
+
+function substitutionCost(a: number, b: number): number {
+  if (a === b) return 0;
+  return CONFUSABLE_CODES.has(a * 0x110000 + b) ? 0.5 : 1;
+}
+
+/**
+ * Weighted Damerau-Levenshtein distance over code points, on three rolling rows (this runs for
+ * every token pair of every candidate, so it avoids allocation per cell). A doubled letter
+ * (Basharr, Hanniball) costs half an edit.
+ */
+export function editDistance(left: string, right: string): number {
+  const a = codes(left);
+  const b = codes(right);
+  let before = new Float64Array(b.length + 1);
+  let previous = Float64Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Float64Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    const ai = a[i - 1] as number;
+    const insertA = i > 1 && ai === a[i - 2] ? 0.5 : 1;
+    current[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const bj = b[j - 1] as number;
+      const insertB = j > 1 && bj === b[j - 2] ? 0.5 : 1;
+      let cost = Math.min(
+        (previous[j] as number) + insertA,
+        (current[j - 1] as number) + insertB,
+        (previous[j - 1] as number) + substitutionCost(ai, bj),
+      );
+      if (i > 1 && j > 1 && ai === b[j - 2] && a[i - 2] === bj)
+        cost = Math.min(cost, (before[j - 2] as number) + 1);
+      current[j] = cost;
+    }
+    [before, previous, current] = [previous, current, before];
+  }
+  return previous[b.length] as number;
+}
+
+const cache = new Map<string, number>();
+const CACHE_LIMIT = 100_000;
+
+/**
+ * 1 − weighted edit distance / longer length. When the lengths alone bound the similarity below
+ * 0.7 that bound is returned: no such pair ever counts as one word, and screening compares every
+ * token of every candidate, so the shortcut (and a memo of recent pairs) keeps it fast.
+ */
+export function stringSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const longest = Math.max(a.length, b.length);
+  if (longest === 0) return 1;
+  const bound = 1 - Math.abs(a.length - b.length) / longest;
+  if (bound < 0.7) return bound;
+  const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const value = Math.max(0, 1 - editDistance(a, b) / longest);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+function forms(t: NameToken): readonly string[] {
+  return t.forms.length ? [t.text, ...t.forms] : [t.text];
+}
+
+/** Similarity of two tokens in [0, 1], aware of roles: regions by containment, numbers exactly. */
+export function tokenSimilarity(a: NameToken, b: NameToken): number {
+  if (a.region && b.region) return regionsAgree(a.region, b.region) ? 1 : 0;
+  if (a.country && b.country) return a.country === b.country ? 1 : 0;
+  if (a.role === "number" || b.role === "number") return a.text === b.text ? 1 : 0;
+  if (a.role === "initial" || b.role === "initial") return a.text.charAt(0) === b.text.charAt(0) ? 0.9 : 0;
+  // Two Chinese spellings compare as characters: 华孚 and 华富 share pinyin, not identity.
+  if (a.han && b.han && !a.label && !b.label) return stringSimilarity(a.han, b.han);
+  let best = 0;
+  for (const x of forms(a)) for (const y of forms(b)) best = Math.max(best, stringSimilarity(x, y));
+  return best;
+}
