@@ -4,8 +4,7 @@ import type { NameToken } from "./name-token.ts";
 /** The words a token was written as: a translated term keeps its words (production and construction). */
 function writtenWords(t: NameToken): string[] {
   if (t.label) return t.label.split(" ").filter((w) => !STOPWORDS.has(w));
-  if (t.region || t.country) return [t.forms[0] ?? t.text];
-  return [t.text];
+  return [t.written ?? t.text];
 }
 
 /**

@@ -32,6 +32,8 @@ export interface NameToken {
   readonly country?: string;
   /** How an explanation names the token when `text` is a closed-up key ("cotton and linen"). */
   readonly label?: string;
+  /** The word as written when `text` is a canonical form (army → mil, Aksu → akesu). */
+  readonly written?: string;
 }
 
 export function token(text: string, role: TokenRole, extra: Partial<NameToken> = {}): NameToken {

@@ -86,7 +86,7 @@ function normaliseLatin(
   folded: string,
   kind: NameKind,
 ): Omit<NormalisedName, "raw" | "kind" | "script" | "folded"> {
-  const list = dropPrefixes(numbers(words(folded), kind), kind);
+  const list = dropPrefixes(numbers(words(folded, kind), kind), kind);
   const { words: rest, forms } = stripLegalForms(list, kind);
   const tagged = tagWords(rest, kind);
   // Repeated words in a company name add nothing; in a personal name they may be two people's names.

@@ -60,13 +60,17 @@ function longestAt(
 const MIN_RUN = 3;
 const LONGEST_WORD = 6;
 
-/** A long word that reads wholly as pinyin (Changjiyidafangzhi…) is opened into syllables. */
+/**
+ * A long word that reads wholly as pinyin (Changjiyidafangzhi…) is opened into syllables, but only
+ * if regrouping finds a place, industry or legal form in it: "Netanyahu" also splits into
+ * syllables (ne-tan-ya-hu) and must stay one word.
+ */
 function openRunTogether(words: readonly Word[]): Word[] {
   return words.flatMap((word) => {
     const syllables = word.text.length >= 8 ? splitPinyin(word.text) : null;
-    return syllables && syllables.length >= 4
-      ? syllables.map((text) => ({ text, paren: word.paren }))
-      : [word];
+    if (!syllables || syllables.length < 4) return [word];
+    const opened = syllables.map((text) => ({ text, paren: word.paren }));
+    return regroupRun(opened).length > 1 ? opened : [word];
   });
 }
 
@@ -147,7 +151,9 @@ export function regroupPinyin(words: readonly Word[]): Word[] {
   const out: Word[] = [];
   let run: Word[] = [];
   const end = () => {
-    out.push(...(run.length >= MIN_RUN ? regroupRun(run) : run));
+    const regrouped = run.length >= MIN_RUN ? regroupRun(run) : run;
+    const knownFound = regrouped.length > 1 || run.length < MIN_RUN;
+    out.push(...(knownFound ? regrouped : run));
     run = [];
   };
   for (const word of opened) {

@@ -228,8 +228,10 @@ function features(
 
 function combine(f: NameFeatures, compact: number): number {
   if (f.identifier === "equal") return 1;
-  let score = Math.max(f.nameSimilarity, f.acronym ? ACRONYM_SCORE : 0);
+  let score = f.nameSimilarity;
   for (const role of f.conflicts) score *= CONFLICT_PENALTY[role as TokenRole] ?? 1;
+  // An acronym leaves every word of the long form unpaired: no conflict penalty applies to it.
+  if (f.acronym) score = Math.max(score, ACRONYM_SCORE);
   for (const _ of f.extraQualifiers) score *= 0.8;
   if (f.legalForm === "differ") score *= 0.85;
   if (f.country === "differ" && !f.conflicts.includes("country")) score *= 0.5;

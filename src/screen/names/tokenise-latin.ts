@@ -31,7 +31,7 @@ function romanValue(text: string): number | null {
 }
 
 /** Splits folded text into words, remembering which stood in parentheses. */
-function words(folded: string): Word[] {
+function words(folded: string, kind: NameKind): Word[] {
   const out: Word[] = [];
   let depth = 0;
   for (const part of folded.split(" ")) {
@@ -42,7 +42,8 @@ function words(folded: string): Word[] {
       for (const text of expanded.split(" ")) out.push({ text, paren: depth > 0 });
     }
   }
-  return regroupPinyin(out);
+  // Chinese registry romanisations are company names; personal names are never regrouped.
+  return kind === "person" ? out : regroupPinyin(out);
 }
 
 /** Number words and Roman numerals become digits, so "Forty-Four", "Forty 4" and "44" meet. */
@@ -182,7 +183,7 @@ function plainToken(raw: string, kind: NameKind): NameToken {
   const syllables = splitPinyin(canonical);
   const extra = syllables && syllables.length > 1 ? { syllables } : {};
   const forms = [...(symbol ? [text] : []), ...initialism(syllables ?? [])];
-  return token(canonical, role, { ...extra, forms });
+  return token(canonical, role, symbol ? { ...extra, forms, written: text } : { ...extra, forms });
 }
 
 /** Tags each word with its role: region, country, industry, number, name… */
@@ -203,7 +204,7 @@ export function tagWords(list: Word[], kind: NameKind): NameToken[] {
         .slice(i, i + country.size)
         .map((w) => w.text)
         .join("");
-      out.push(token(country.code, "country", { country: country.code, forms: [written] }));
+      out.push(token(country.code, "country", { country: country.code, forms: [written], written }));
       i += country.size;
     } else if (region) {
       previous = region.region;
@@ -211,7 +212,7 @@ export function tagWords(list: Word[], kind: NameKind): NameToken[] {
         .slice(i, i + region.size)
         .map((w) => w.text)
         .join("");
-      out.push(token(region.region.pinyin, "region", { region: region.region, forms: [written] }));
+      out.push(token(region.region.pinyin, "region", { region: region.region, forms: [written], written }));
       i += region.size;
     } else if (lexicon) {
       out.push(lexicon.token);
