@@ -75,7 +75,11 @@ export function explainScore(
     listOf(candidate.tokens, "industry"),
   );
   const forms = (n: NormalisedName) => n.legalForms.map((l) => l.display).join(", ");
-  const legal = qualifier("Legal form", f.legalForm, forms(query), forms(candidate));
+  // A form on each side that is not the same kind (Co Ltd vs Group) reads as a difference, though
+  // only two strong forms (LLC vs JSC) lower the score.
+  const bothWritten = query.legalForms.length > 0 && candidate.legalForms.length > 0;
+  const shownLegal = f.legalForm === "one-sided" && bothWritten ? "differ" : f.legalForm;
+  const legal = qualifier("Legal form", shownLegal, forms(query), forms(candidate));
   const country = qualifier(
     "Country",
     f.country,

@@ -27,7 +27,7 @@ const EXTRA_FORMS: readonly (readonly [string, string, string])[] = [
   [
     "Group",
     "GROUP",
-    "集团有限公司|集团股份有限公司|集团公司|集团|jituan youxian gongsi|jituan gongsi|jituan|group|grp|group company|group co|group corporation|group holdings",
+    "集团公司|集团|jituan gongsi|jituan|group|grp|group company|group co|group corporation|group holdings",
   ],
   ["Branch", "BRANCH", "分公司|分厂|fen gongsi|fengongsi|branch|branch office"],
   ["Factory", "FACTORY", "厂|总厂|chang|factory"],
