@@ -51,7 +51,7 @@ function normaliseHan(
   kind: NameKind,
 ): Omit<NormalisedName, "raw" | "kind" | "script" | "folded"> {
   const parenRegions: RegionRef[] = [];
-  const body = folded.replace(/\(\s*([^()]*?)\s*\)/g, (whole, inner: string) => {
+  const body = folded.replace(/\(\s*([^()]*?)\s*\)/g, (_whole, inner: string) => {
     const compact = inner.replace(/ /g, "");
     const found = hanRegionNamed(compact);
     if (found) {

@@ -74,10 +74,6 @@ function weightOf(token: NameToken, options: ScoreOptions): number {
   return options.rarity?.(token) ?? base;
 }
 
-function hasRole(tokens: readonly NameToken[], roles: readonly TokenRole[]): boolean {
-  return tokens.some((t) => roles.includes(t.role));
-}
-
 /**
  * How much an unpaired word costs. A swapped part (words unpaired on both sides) counts fully. An
  * extra part on one side only counts less: for people, because lists add and drop middle names and
