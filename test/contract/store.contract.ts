@@ -177,6 +177,41 @@ export function describeStoreContract(target: ContractTarget): void {
     });
   });
 
+  describe("the same record from another source", () => {
+    it("completes a stored location and party instead of dropping the new facts", async () => {
+      const store = await openNew();
+      const location = sampleLocation(1, "CN");
+      const party = sampleParty(1);
+      await importBatches(store, batchOf({ locations: [location], parties: [party] }));
+      const richer = {
+        ...location,
+        name: "another name",
+        processingType: "ginning",
+        identifiers: [{ scheme: "gln" as const, value: "6900001000013" }],
+        provenance: { source: "facilities.csv", locator: "line 2" },
+      };
+      const otherName = {
+        ...party,
+        name: "新疆某某棉业有限公司",
+        provenance: { source: "b.jsonl", locator: "entity 1" },
+      };
+      // Twice in one write, then once more: the second and third add nothing further.
+      const [first, again] = await importBatches(
+        store,
+        batchOf({ locations: [richer, richer], parties: [otherName] }),
+        batchOf({ locations: [richer], parties: [otherName] }),
+      );
+      expect(first).toMatchObject({ locations: 0, parties: 0 });
+      expect(again).toMatchObject({ locations: 0, parties: 0 });
+      const stored = await store.getLocation(location.id);
+      expect(stored?.name).toBe(location.name);
+      expect(stored?.processingType).toBe("ginning");
+      expect(stored?.identifiers).toContainEqual({ scheme: "gln", value: "6900001000013" });
+      expect(stored?.mergedFrom).toEqual([richer.provenance]);
+      expect((await store.getParty(party.id))?.aliases).toContain("新疆某某棉业有限公司");
+    });
+  });
+
   describe("import sessions", () => {
     it("leaves the store unchanged on rollback", async () => {
       const store = await openNew();

@@ -1,5 +1,13 @@
 import type { PoolClient } from "pg";
-import type { DocumentRef, Link, Location, Lot, Party } from "../../model/index.ts";
+import {
+  type DocumentRef,
+  type Link,
+  type Location,
+  type Lot,
+  mergeLocation,
+  mergeParty,
+  type Party,
+} from "../../model/index.ts";
 
 /**
  * Multi-row inserts as one statement per table and batch: every column travels as one array
@@ -24,26 +32,80 @@ export async function insertRows(
   return result.rowCount ?? 0;
 }
 
-export function insertParties(client: PoolClient, parties: readonly Party[]): Promise<number> {
-  const columns = [
+interface MergeSpec<T extends Party | Location> {
+  readonly table: "parties" | "locations";
+  readonly columns: readonly (readonly [name: string, type: string])[];
+  readonly row: (record: T) => readonly unknown[];
+  readonly merge: (existing: T, incoming: T) => T | undefined;
+}
+
+/**
+ * A record seen before is completed from the new source (the model's merge rules), never
+ * overwritten: one read of the batch's stored ids, inserts for new ones, one upsert for the changed.
+ */
+async function writeMerged<T extends Party | Location>(
+  client: PoolClient,
+  spec: MergeSpec<T>,
+  records: readonly T[],
+): Promise<number> {
+  if (records.length === 0) return 0;
+  const byId = new Map<string, T>();
+  for (const r of records) {
+    const seen = byId.get(r.id);
+    byId.set(r.id, seen ? (spec.merge(seen, r) ?? seen) : r);
+  }
+  const { rows } = await client.query<{ id: string; record: T }>(
+    `select id, record from ${spec.table} where id = any($1::text[])`,
+    [[...byId.keys()]],
+  );
+  const stored = new Map(rows.map((r) => [r.id, r.record]));
+  const fresh = [...byId.values()].filter((r) => !stored.has(r.id));
+  const changed = [...byId.values()].flatMap((r) => {
+    const existing = stored.get(r.id);
+    const merged = existing ? spec.merge(existing, r) : undefined;
+    return merged ? [merged] : [];
+  });
+  const update = spec.columns.map(([name]) => `${name} = excluded.${name}`).join(", ");
+  await insertRows(
+    client,
+    spec.table,
+    spec.columns,
+    changed.map(spec.row),
+    `on conflict (id) do update set ${update}`,
+  );
+  return insertRows(client, spec.table, spec.columns, fresh.map(spec.row));
+}
+
+const PARTIES: MergeSpec<Party> = {
+  table: "parties",
+  columns: [
     ["id", "text"],
     ["name", "text"],
     ["country", "text"],
     ["record", "json"],
-  ] as const;
-  const rows = parties.map((p) => [p.id, p.name, p.country, JSON.stringify(p)]);
-  return insertRows(client, "parties", columns, rows);
-}
+  ],
+  row: (p) => [p.id, p.name, p.country, JSON.stringify(p)],
+  merge: mergeParty,
+};
 
-export function insertLocations(client: PoolClient, locations: readonly Location[]): Promise<number> {
-  const columns = [
+const LOCATIONS: MergeSpec<Location> = {
+  table: "locations",
+  columns: [
     ["id", "text"],
     ["country", "text"],
     ["operator", "text"],
     ["record", "json"],
-  ] as const;
-  const rows = locations.map((l) => [l.id, l.address.country, l.operator, JSON.stringify(l)]);
-  return insertRows(client, "locations", columns, rows);
+  ],
+  row: (l) => [l.id, l.address.country, l.operator, JSON.stringify(l)],
+  merge: mergeLocation,
+};
+
+export function insertParties(client: PoolClient, parties: readonly Party[]): Promise<number> {
+  return writeMerged(client, PARTIES, parties);
+}
+
+export function insertLocations(client: PoolClient, locations: readonly Location[]): Promise<number> {
+  return writeMerged(client, LOCATIONS, locations);
 }
 
 export function insertLots(client: PoolClient, lots: readonly Lot[]): Promise<number> {

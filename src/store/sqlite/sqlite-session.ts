@@ -1,6 +1,13 @@
 import type { Database } from "better-sqlite3";
 import type { ImportLogEntry, WriteCounts } from "../../app/index.ts";
-import type { RecordBatch, SupplyEvent } from "../../model/index.ts";
+import {
+  type Location,
+  mergeLocation,
+  mergeParty,
+  type Party,
+  type RecordBatch,
+  type SupplyEvent,
+} from "../../model/index.ts";
 import { eventEdges, eventRow, matchKeys, retractedRecord } from "../shared/event-row.ts";
 import type { SessionDriver } from "../shared/import-session.ts";
 import { zeroCounts } from "../shared/write-counts.ts";
@@ -100,16 +107,33 @@ export function beginSqliteSession(db: Database, s: SqliteStatements): SessionDr
     return { events: added, retracted };
   };
 
+  // A record seen before is completed from the new source (model's merge rules), never overwritten.
+  const writeParty = (p: Party): number => {
+    if (s.insertParty.run(p.id, p.name, p.country ?? null, JSON.stringify(p)).changes > 0) return 1;
+    const merged = mergeParty(JSON.parse(s.partyRecord.get(p.id) as string) as Party, p);
+    if (merged) s.updateParty.run(merged.name, merged.country ?? null, JSON.stringify(merged), p.id);
+    return 0;
+  };
+  const writeLocation = (l: Location): number => {
+    const row = [l.address.country ?? null, l.operator ?? null, JSON.stringify(l)];
+    if (s.insertLocation.run(l.id, ...row).changes > 0) return 1;
+    const merged = mergeLocation(JSON.parse(s.locationRecord.get(l.id) as string) as Location, l);
+    if (merged) {
+      s.updateLocation.run(
+        merged.address.country ?? null,
+        merged.operator ?? null,
+        JSON.stringify(merged),
+        l.id,
+      );
+    }
+    return 0;
+  };
+
   return {
     async write(batch: RecordBatch): Promise<WriteCounts> {
       const c = zeroCounts();
-      for (const p of batch.parties) {
-        c.parties += s.insertParty.run(p.id, p.name, p.country ?? null, JSON.stringify(p)).changes;
-      }
-      for (const l of batch.locations) {
-        const country = l.address.country ?? null;
-        c.locations += s.insertLocation.run(l.id, country, l.operator ?? null, JSON.stringify(l)).changes;
-      }
+      for (const p of batch.parties) c.parties += writeParty(p);
+      for (const l of batch.locations) c.locations += writeLocation(l);
       for (const l of batch.lots) c.lots += s.insertLot.run(l.id, JSON.stringify(l)).changes;
       Object.assign(c, writeEvents(batch.events));
       for (const l of batch.links) {

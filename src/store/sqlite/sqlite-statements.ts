@@ -4,6 +4,10 @@ import type { Database, Statement } from "better-sqlite3";
 export interface SqliteStatements {
   readonly insertParty: Statement;
   readonly insertLocation: Statement;
+  readonly partyRecord: Statement;
+  readonly locationRecord: Statement;
+  readonly updateParty: Statement;
+  readonly updateLocation: Statement;
   readonly insertLot: Statement;
   readonly insertLotRef: Statement;
   readonly lotKey: Statement;
@@ -26,6 +30,10 @@ export function prepareSqliteStatements(db: Database): SqliteStatements {
     insertLocation: p(
       "insert into locations (id, country, operator, record) values (?, ?, ?, ?) on conflict (id) do nothing",
     ),
+    partyRecord: p("select record from parties where id = ?").pluck(),
+    locationRecord: p("select record from locations where id = ?").pluck(),
+    updateParty: p("update parties set name = ?, country = ?, record = ? where id = ?"),
+    updateLocation: p("update locations set country = ?, operator = ?, record = ? where id = ?"),
     // A lot first seen in an event has a row without a record; its master data fills it in.
     insertLot: p(
       `insert into lots (id, record) values (?, ?)
