@@ -150,8 +150,3 @@ export function hanRegionNamed(name: string): RegionRef | null {
   const counties = COUNTIES_BY_SHORT.get(name) ?? [];
   return counties.length === 1 ? (counties[0] ?? null) : null;
 }
-
-/** Every romanised form the gazetteer knows, for regrouping syllable-spaced pinyin. */
-export function latinRegionForms(): IterableIterator<string> {
-  return BY_LATIN.keys();
-}
