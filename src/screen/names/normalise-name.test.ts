@@ -26,12 +26,12 @@ const WORDS = [
   "zhongtai",
   "chemical",
   "tianshan",
-  "wool",
   "east",
   "hope",
   "logistics",
 ];
-// Words that are not numerals, legal forms or county names (their reading depends on position).
+// Words that are not numerals, legal forms, county names or halves of a dictionary phrase
+// ("wool textile"): those are read by position on purpose.
 const word = fc.oneof(
   fc.constantFrom(...WORDS),
   fc.stringMatching(/^[bcdfghk][aeou][lmnrst][aeiou][a-z]{0,4}$/),
