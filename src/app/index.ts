@@ -14,6 +14,8 @@ export type { ImportOptions, ImportResult, ImportSource } from "./import-file.ts
 export { importFile } from "./import-file.ts";
 export type { Shipment } from "./list-shipments.ts";
 export { listShipments, shortTransactionId } from "./list-shipments.ts";
+export type { ListMatch, Screener } from "./screener.ts";
+export { checkName, createScreener, listedHitsOf, screenParties, screenParty } from "./screener.ts";
 export type {
   EventQuery,
   ImportLogEntry,

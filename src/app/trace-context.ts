@@ -10,6 +10,7 @@ import {
   stageFromProcessingType,
   type TraceGraph,
 } from "../trace/index.ts";
+import { createScreener, type ListMatch, listedHitsOf, screenParties } from "./screener.ts";
 import type { Store } from "./store.ts";
 
 /** Everything a trace or balance needs, built once per command from the store. */
@@ -20,6 +21,8 @@ export interface TraceContext {
   readonly events: readonly SupplyEvent[];
   readonly stageOf: StageOf;
   readonly listedHits: ListedHits;
+  /** Screening hits per party id (own names, XPCC markers, owners' hits). */
+  readonly partyHits: ReadonlyMap<string, readonly ListMatch[]>;
 }
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
@@ -42,11 +45,16 @@ export function regionOfLocation(location: Location | undefined): RegionInfo | u
   };
 }
 
-export async function loadTraceContext(
-  store: Store,
-  listedHits: ListedHits = new Map(),
-): Promise<TraceContext> {
-  const locations = new Map((await collect(store.locations())).map((l) => [l.id as string, l]));
+/**
+ * Loads the graph and screens every party and location against the bundled lists, so a trace
+ * knows which locations a listed entity operated, owned or was named at.
+ */
+export async function loadTraceContext(store: Store): Promise<TraceContext> {
+  const locationList = await collect(store.locations());
+  const locations = new Map(locationList.map((l) => [l.id as string, l]));
+  const screener = createScreener();
+  const partyHits = screenParties(screener, await collect(store.parties()), await collect(store.links()));
+  const listedHits: ListedHits = listedHitsOf(screener, locationList, partyHits);
   // Retracted events are needed too: the graph matches retractions to originals itself.
   const events = await collect(store.events({ includeRetracted: true }));
   const graph = buildTraceGraph(events);
@@ -57,5 +65,5 @@ export async function loadTraceContext(
   };
   const stageOf: StageOf = (id) => stageFromProcessingType(locations.get(id)?.processingType);
   const composition = computeComposition(graph, regionOf, { stageOf });
-  return { graph, composition, locations, events, stageOf, listedHits };
+  return { graph, composition, locations, events, stageOf, listedHits, partyHits };
 }

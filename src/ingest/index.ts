@@ -5,3 +5,5 @@ export { computeEventId, writeEpcisJsonLd } from "./epcis/index.ts";
 export type { Importer, ImportInput } from "./importer.ts";
 export { CHUNK_RECORDS } from "./importer.ts";
 export { detectImportFormat, importerFor } from "./importer-for.ts";
+export type { BundledLists, ListEntry, ListSnapshot } from "./lists/index.ts";
+export { loadBundledLists } from "./lists/index.ts";

@@ -1,3 +1,4 @@
+export { ancestorLocations } from "./ancestor-locations.ts";
 export type { PathStep } from "./ancestry.ts";
 export { buildTraceGraph } from "./build-trace-graph.ts";
 export { checkOriginClaim } from "./check-origin-claim.ts";

@@ -1,0 +1,179 @@
+import { type ListEntry, loadBundledLists } from "../ingest/index.ts";
+import type { Identifier, Link, Location, LocationId, Party } from "../model/index.ts";
+import {
+  buildNameIndex,
+  DEFAULT_THRESHOLD,
+  findXpccMarkers,
+  matchName,
+  type NameIndex,
+  type NameMatchResult,
+  type NameQuery,
+} from "../screen/index.ts";
+import type { ListedHit, ListedHits } from "../trace/index.ts";
+
+/** One list entry a party, location or name matched, and why. */
+export interface ListMatch {
+  readonly entity: {
+    readonly id: string;
+    readonly name: string;
+    readonly list: string;
+    readonly section?: string;
+  };
+  readonly score: number;
+  readonly match: boolean;
+  /** `name`: the subject's own name; `owner`: a party owning ≥ the threshold share of it; `xpcc-marker`: its name. */
+  readonly via: "name" | "owner" | "xpcc-marker";
+  readonly explanations: readonly string[];
+}
+
+export interface Screener {
+  readonly index: NameIndex;
+  readonly entries: ReadonlyMap<string, ListEntry>;
+  readonly threshold: number;
+  /** Ownership share from which an owner's listing passes to what it owns (default 0.5). */
+  readonly ownershipThreshold: number;
+}
+
+export function createScreener(options: { threshold?: number; ownershipThreshold?: number } = {}): Screener {
+  const lists = loadBundledLists();
+  const index = buildNameIndex(
+    lists.entries.map((e) => ({
+      id: e.id,
+      names: [e.name, ...e.aliases, ...e.formerNames, ...e.chineseNames],
+      kind: "company" as const,
+    })),
+  );
+  return {
+    index,
+    entries: new Map(lists.entries.map((e) => [e.id, e])),
+    threshold: options.threshold ?? DEFAULT_THRESHOLD,
+    ownershipThreshold: options.ownershipThreshold ?? 0.5,
+  };
+}
+
+function entityOf(entry: ListEntry): ListMatch["entity"] {
+  return {
+    id: entry.id,
+    name: entry.name,
+    list: entry.list,
+    ...(entry.section ? { section: entry.section } : {}),
+  };
+}
+
+/** The matcher on one name (the `check` command): every scored candidate, best first. */
+export function checkName(screener: Screener, query: NameQuery): NameMatchResult {
+  return matchName(screener.index, query, { threshold: screener.threshold });
+}
+
+function nameMatches(
+  screener: Screener,
+  names: readonly string[],
+  context: Omit<NameQuery, "name">,
+): ListMatch[] {
+  const best = new Map<string, ListMatch>();
+  for (const name of names) {
+    for (const r of checkName(screener, { ...context, name }).results) {
+      const entry = screener.entries.get(r.entityId);
+      if (!entry || !r.match || (best.get(r.entityId)?.score ?? -1) >= r.score) continue;
+      best.set(r.entityId, {
+        entity: entityOf(entry),
+        score: r.score,
+        match: r.match,
+        via: "name",
+        explanations: r.explanations,
+      });
+    }
+  }
+  return [...best.values()];
+}
+
+function xpccEntry(screener: Screener): ListEntry | undefined {
+  return [...screener.entries.values()].find((e) => /Production and Construction Corps/i.test(e.name));
+}
+
+function markerMatches(screener: Screener, names: readonly string[]): ListMatch[] {
+  const xpcc = xpccEntry(screener);
+  const markers = [...new Set(names.flatMap(findXpccMarkers))];
+  if (!xpcc || markers.length === 0) return [];
+  const why = `The name carries XPCC markers (${markers.join("; ")}): the XPCC and its subordinate entities are listed.`;
+  return [{ entity: entityOf(xpcc), score: 1, match: true, via: "xpcc-marker", explanations: [why] }];
+}
+
+export function screenParty(screener: Screener, party: Party): ListMatch[] {
+  const names = [party.name, ...party.aliases];
+  const context = {
+    ...(party.country ? { country: party.country } : {}),
+    identifiers: party.identifiers as readonly Identifier[],
+  };
+  return [...nameMatches(screener, names, context), ...markerMatches(screener, names)];
+}
+
+/** A party owned (≥ the threshold share) by a listed party inherits the owner's hits, naming the path. */
+function ownerMatches(
+  screener: Screener,
+  party: Party,
+  links: readonly Link[],
+  direct: ReadonlyMap<string, readonly ListMatch[]>,
+  names: ReadonlyMap<string, string>,
+): ListMatch[] {
+  return links
+    .filter((l) => l.kind === "owns" && l.to === party.id && (l.share ?? 1) >= screener.ownershipThreshold)
+    .flatMap((l) =>
+      (direct.get(l.from) ?? []).map((m) => ({
+        ...m,
+        via: "owner" as const,
+        explanations: [
+          `Owned ${l.share === undefined ? "" : `${Math.round(l.share * 100)} % `}by ${names.get(l.from) ?? l.from}, which matches ${m.entity.name}.`,
+          ...m.explanations,
+        ],
+      })),
+    );
+}
+
+/** Every party's hits: its own names, XPCC markers, and owners' hits passed down one level. */
+export function screenParties(
+  screener: Screener,
+  parties: readonly Party[],
+  links: readonly Link[],
+): Map<string, ListMatch[]> {
+  const direct = new Map(parties.map((p) => [p.id as string, screenParty(screener, p)]));
+  const names = new Map(parties.map((p) => [p.id as string, p.name]));
+  return new Map(
+    parties.map((p) => [
+      p.id as string,
+      [...(direct.get(p.id) ?? []), ...ownerMatches(screener, p, links, direct, names)],
+    ]),
+  );
+}
+
+/** What the tracer needs: for each location, the hits on its own name or its operator. */
+export function listedHitsOf(
+  screener: Screener,
+  locations: readonly Location[],
+  partyHits: ReadonlyMap<string, readonly ListMatch[]>,
+): ListedHits {
+  const out = new Map<LocationId, ListedHit[]>();
+  for (const l of locations) {
+    const own = l.name
+      ? nameMatches(screener, [l.name], l.address.country ? { country: l.address.country } : {})
+      : [];
+    const hits = [
+      ...own,
+      ...markerMatches(screener, l.name ? [l.name] : []),
+      ...(l.operator ? (partyHits.get(l.operator) ?? []) : []),
+    ];
+    if (hits.length === 0) continue;
+    out.set(
+      l.id,
+      hits.map((h) => ({
+        name: h.via === "name" ? (l.name ?? l.id) : (h.explanations[0] ?? h.entity.name),
+        listEntry: `${h.entity.list.toUpperCase()} ${h.entity.section ?? ""}: ${h.entity.name}`.replace(
+          / :/,
+          ":",
+        ),
+        score: h.score,
+      })),
+    );
+  }
+  return out;
+}
