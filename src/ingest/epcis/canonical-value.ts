@@ -36,6 +36,11 @@ export function pythonFloatRepr(x: number): string {
   return s.includes(".") ? s : `${s}.0`;
 }
 
+/** The text of a JSON number in the hash tree: integers as is, other numbers as Python's `repr`. */
+export function jsonNumberText(value: number): string {
+  return Number.isInteger(value) ? String(value) : pythonFloatRepr(value);
+}
+
 /** `_try_format_numeric`: "025.50" → "25.5", "1e3" → "1000"; anything not a number is left alone. */
 export function canonicalNumber(text: string): string {
   const trimmed = text.trim();
@@ -100,8 +105,15 @@ function zoneOffsetMinutes(zone: string): number {
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || "0"));
 }
 
+/**
+ * Already in the canonical form: such text comes back unchanged either way (a valid instant prints
+ * as itself, an invalid one such as month 13 or year 0042 is left as given), so it needs no parse.
+ */
+const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** `_fix_time_stamp_format`: UTC, millisecond precision, `Z`; text that is no timestamp stays as given. */
 export function canonicalTimestamp(text: string): string {
+  if (CANONICAL_INSTANT.test(text)) return text;
   const ms = parseInstant(text);
   return ms === undefined ? text : new Date(ms).toISOString();
 }

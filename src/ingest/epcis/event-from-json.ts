@@ -6,7 +6,7 @@ import type {
   LocationId,
 } from "../../model/index.ts";
 import { locationId } from "../../model/index.ts";
-import { canonicalTimestamp, parseInstant } from "./canonical-value.ts";
+import { parseInstant } from "./canonical-value.ts";
 import { normaliseVocabulary } from "./cbv-vocabulary.ts";
 import { type EventContext, EventIssues } from "./event-context.ts";
 import type { UnhashedEvent } from "./event-hash.ts";
@@ -61,7 +61,8 @@ function readTime(obj: JsonObject, key: string, issues: EventIssues, required: b
     if (required) issues.error("epcis.required", key, `missing ${key} (an ISO 8601 date-time with offset)`);
     return undefined;
   }
-  if (typeof raw !== "string" || parseInstant(raw) === undefined) {
+  const ms = typeof raw === "string" ? parseInstant(raw) : undefined;
+  if (ms === undefined) {
     issues.error(
       "epcis.time",
       key,
@@ -69,7 +70,8 @@ function readTime(obj: JsonObject, key: string, issues: EventIssues, required: b
     );
     return undefined;
   }
-  return canonicalTimestamp(raw);
+  // canonicalTimestamp(raw), without parsing it a second time.
+  return new Date(ms).toISOString();
 }
 
 function readAction(obj: JsonObject, type: string, issues: EventIssues): EpcisAction | undefined {

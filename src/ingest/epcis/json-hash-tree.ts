@@ -1,4 +1,4 @@
-import { pythonFloatRepr } from "./canonical-value.ts";
+import { jsonNumberText } from "./canonical-value.ts";
 import { type HashItem, type HashNode, hashNode } from "./prehash.ts";
 
 /**
@@ -33,7 +33,7 @@ function scalarText(value: JsonValue): string {
   // The XML lexical form (the JSON reference prints Python's "True", so JSON and XML twins would differ).
   if (typeof value === "boolean") return value ? "true" : "false";
   if (value === null) return "None";
-  if (typeof value === "number") return Number.isInteger(value) ? String(value) : pythonFloatRepr(value);
+  if (typeof value === "number") return jsonNumberText(value);
   return "";
 }
 
