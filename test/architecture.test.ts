@@ -35,7 +35,7 @@ const PACKAGES: Record<string, readonly string[]> = {
   store: [NODE, "better-sqlite3", "kysely", "pg"],
   api: ["zod"],
   server: [NODE, "hono", "@hono/node-server", "zod"],
-  cli: [NODE, "commander", "cli-progress"],
+  cli: [NODE, "commander", "cli-progress", "papaparse"],
 };
 
 const SRC = resolve(import.meta.dirname, "../src");

@@ -5,6 +5,8 @@ export type { ShipmentAssessment } from "./assess-shipments.ts";
 export { assessShipments } from "./assess-shipments.ts";
 export type { BalanceOptions } from "./balance-in-store.ts";
 export { balanceInStore } from "./balance-in-store.ts";
+export type { CheckQuery, CheckResult } from "./check-name.ts";
+export { checkOne } from "./check-name.ts";
 export type { AppErrorCode } from "./errors.ts";
 export { AppError, isAppError } from "./errors.ts";
 export { exportEpcis } from "./export-epcis.ts";
@@ -14,6 +16,8 @@ export type { ImportOptions, ImportResult, ImportSource } from "./import-file.ts
 export { importFile } from "./import-file.ts";
 export type { Shipment } from "./list-shipments.ts";
 export { listShipments, shortTransactionId } from "./list-shipments.ts";
+export type { ScreeningRecord } from "./screen-store.ts";
+export { screenStore } from "./screen-store.ts";
 export type { ListMatch, Screener } from "./screener.ts";
 export { checkName, createScreener, listedHitsOf, screenParties, screenParty } from "./screener.ts";
 export type {

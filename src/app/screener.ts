@@ -130,18 +130,28 @@ function ownerMatches(
     );
 }
 
+/** One hit per list entry and route: a name match and an XPCC marker for the same entry are two. */
+function dedupe(matches: readonly ListMatch[]): ListMatch[] {
+  const best = new Map<string, ListMatch>();
+  for (const m of matches) {
+    const key = `${m.entity.id}|${m.via}`;
+    if ((best.get(key)?.score ?? -1) < m.score) best.set(key, m);
+  }
+  return [...best.values()];
+}
+
 /** Every party's hits: its own names, XPCC markers, and owners' hits passed down one level. */
 export function screenParties(
   screener: Screener,
   parties: readonly Party[],
   links: readonly Link[],
 ): Map<string, ListMatch[]> {
-  const direct = new Map(parties.map((p) => [p.id as string, screenParty(screener, p)]));
+  const direct = new Map(parties.map((p) => [p.id as string, dedupe(screenParty(screener, p))]));
   const names = new Map(parties.map((p) => [p.id as string, p.name]));
   return new Map(
     parties.map((p) => [
       p.id as string,
-      [...(direct.get(p.id) ?? []), ...ownerMatches(screener, p, links, direct, names)],
+      dedupe([...(direct.get(p.id) ?? []), ...ownerMatches(screener, p, links, direct, names)]),
     ]),
   );
 }

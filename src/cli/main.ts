@@ -1,9 +1,11 @@
 import { Command, CommanderError } from "commander";
 import { registerBalance } from "./commands/balance-command.ts";
+import { registerCheck } from "./commands/check-command.ts";
 import { registerDemo } from "./commands/demo-command.ts";
 import { registerExport } from "./commands/export-command.ts";
 import { registerGenerate } from "./commands/generate-command.ts";
 import { registerImport } from "./commands/import-command.ts";
+import { registerScreen } from "./commands/screen-command.ts";
 import { registerStats } from "./commands/stats-command.ts";
 import { registerTrace } from "./commands/trace-command.ts";
 import { EXIT_CODES, exitCodeFor } from "./exit-codes.ts";
@@ -26,6 +28,8 @@ export function buildProgram(): Command {
     registerExport,
     registerTrace,
     registerBalance,
+    registerCheck,
+    registerScreen,
     registerGenerate,
     registerDemo,
   ]) {

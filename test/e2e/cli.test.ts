@@ -198,3 +198,74 @@ describe("npm start (the main job)", () => {
     expect(ROOT).toBeTruthy();
   });
 });
+
+describe("threadproof check / screen", () => {
+  it("prints the issue's check contract, best result first, with geography", () => {
+    const r = runCli([
+      "check",
+      "新疆天山毛纺织股份有限公司",
+      "--address",
+      "乌鲁木齐市",
+      "--country",
+      "CN",
+      "--json",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const body = r.json<{
+      query: unknown;
+      results: {
+        entity: { id: string; name: string; list: string };
+        score: number;
+        match: boolean;
+        explanations: string[];
+      }[];
+      geography: { xinjiang: boolean; division: { code: string } | null };
+    }>();
+    expect(body.results[0]?.entity.name).toMatch(/Tianshan Wool Textile/);
+    expect(body.results[0]?.match).toBe(true);
+    expect(body.results[0]?.explanations.length).toBeGreaterThan(0);
+    const scores = body.results.map((x) => x.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(body.geography.xinjiang).toBe(true);
+    expect(body.geography.division?.code.startsWith("65")).toBe(true);
+  });
+
+  it("screens a CSV of names as JSON lines, one per row", () => {
+    const dir = tempDir();
+    const csv = join(dir, "names.csv");
+    writeFileSync(
+      csv,
+      "name,address,country\nAcme Garments Ltd,Dhaka,BD\nHoshine Silicon Industry Co Ltd,,CN\n",
+    );
+    const r = runCli(["check", "--file", csv]);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { results: { match: boolean }[] });
+    expect(lines).toHaveLength(2);
+    expect(lines[0]?.results.some((x) => x.match)).toBe(false);
+    expect(lines[1]?.results[0]?.match).toBe(true);
+  });
+
+  it("screens the sample store: the listed spinner and the XPCC-owned gin are hits", () => {
+    const db = join(tempDir(), "store.db");
+    expect(runCli(["import", ...SAMPLE_FILES, "--db", db]).code).toBe(0);
+    const r = runCli(["screen", "--db", db, "--json"]);
+    expect(r.code, r.stderr).toBe(0);
+    const records = r.stdout
+      .trim()
+      .split("\n")
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            subject: { kind: string };
+            results: { entity: { name: string }; via: string }[];
+          },
+      );
+    const hitNames = records.flatMap((x) => x.results.map((m) => `${m.entity.name}|${m.via}`));
+    expect(hitNames).toContain("Anhui Xinya New Materials Co., Ltd.|name");
+    expect(hitNames).toContain("Xinjiang Production and Construction Corps|owner");
+    expect(records.some((x) => x.subject.kind === "location")).toBe(true);
+  });
+});
