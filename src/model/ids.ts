@@ -14,7 +14,7 @@ export type EventId = Brand<string, "EventId">;
 export type LinkId = Brand<string, "LinkId">;
 export type DocumentRefId = Brand<string, "DocumentRefId">;
 
-const INTERNAL = /^[^\s\u0000-\u001f]{1,256}$/u;
+const INTERNAL = /^[^\s\p{Cc}]{1,256}$/u;
 
 function internalId(prefix: string, raw: string): string {
   const trimmed = raw.trim();
