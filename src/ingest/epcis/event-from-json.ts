@@ -268,7 +268,6 @@ function readExtensions(
   issues: EventIssues,
   extra: Record<string, JsonValue>,
 ): Extensions {
-  const ns = declaredNamespaces(obj, ctx);
   const valueNs = VALUE_PREFIXES;
   const ilmd: Record<string, JsonValue> = {};
   const ilmdRaw = obj.ilmd;
@@ -300,6 +299,8 @@ function readExtensions(
   collectPrefixes(ilmd, used);
   collectPrefixes(extra, used);
   const context: Record<string, string> = {};
+  // Most events use no prefix: the declared namespaces are gathered only when one is used.
+  const ns = used.size > 0 ? declaredNamespaces(obj, ctx) : {};
   for (const p of [...used].sort()) {
     const uri = ns[p] ?? STANDARD_PREFIXES[p];
     if (uri !== undefined) context[p] = uri;
@@ -418,7 +419,11 @@ export function eventFromJson(raw: JsonValue, ctx: EventContext, given?: EventIs
 
 /** Drops undefined members (exactOptionalPropertyTypes: absent, never `undefined`). */
 function optional<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== "")) as {
-    [K in keyof T]?: Exclude<T[K], undefined>;
-  };
+  // A plain loop (twice per event: entries/fromEntries showed up in profiles); same keys, same order.
+  const out: Record<string, unknown> = {};
+  for (const key in o) {
+    const v = o[key];
+    if (Object.hasOwn(o, key) && v !== undefined && v !== "") out[key] = v;
+  }
+  return out as { [K in keyof T]?: Exclude<T[K], undefined> };
 }
