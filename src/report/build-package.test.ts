@@ -15,7 +15,8 @@ const GENERATED_AT = "2025-06-06T08:00:00.000Z";
 /** Regenerate with `UPDATE_GOLDEN=1 npx vitest run src/report`; review the diff before committing. */
 function expectGolden(name: string, actual: string): void {
   const path = resolve(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === "1" || !existsSync(path)) writeFileSync(path, actual);
+  // A missing golden file is a failure, never silently written: regenerate with UPDATE_GOLDEN=1.
+  if (process.env.UPDATE_GOLDEN === "1") writeFileSync(path, actual);
   expect(actual).toBe(readFileSync(path, "utf8"));
 }
 
