@@ -142,13 +142,13 @@ describe("generateChain", () => {
 });
 
 describe("generateChain streaming", () => {
-  it("yields the first chunk of a 10-million-event chain at once", () => {
-    const started = performance.now();
+  // Were the chain built before it is written, asking for 10 M events would exhaust the test's
+  // time and memory long before the first chunk; lazily, the first chunks come at once.
+  it("yields the first chunks of a 10-million-event chain without building the chain", () => {
     const [first] = generateChain({ events: 10_000_000, seed: 1 }).files;
     const iterator = first?.chunks[Symbol.iterator]();
     for (let i = 0; i < 20; i++) expect(iterator?.next().done).toBe(false);
     expect(first?.name).toBe("chain-001.epcis.jsonld");
-    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it("streams a 200k-event chain in bounded chunks", () => {

@@ -22,10 +22,10 @@ async function* generatedEpcisJson(n: number): AsyncIterable<Uint8Array> {
   yield enc.encode(`${batch.join("")}]}}`);
 }
 
-describe("importEpcisJson throughput", () => {
-  it("streams a generated 100k-event document in chunks of at most CHUNK_RECORDS records", async () => {
-    const n = 100_000;
-    const started = performance.now();
+describe("importEpcisJson on a large document", () => {
+  // Speed is measured by `npm run bench:ingest` beside its baseline, never by a timed test.
+  it("streams a generated 40k-event document in chunks of at most CHUNK_RECORDS records", async () => {
+    const n = 40_000;
     let events = 0;
     let largest = 0;
     let errors = 0;
@@ -35,11 +35,8 @@ describe("importEpcisJson throughput", () => {
       events += r.events.length;
       errors += c.issues.filter((i) => i.severity === "error").length;
     }
-    const seconds = (performance.now() - started) / 1000;
     expect(errors).toBe(0);
     expect(events).toBe(n);
     expect(largest).toBeLessThanOrEqual(CHUNK_RECORDS);
-    // A floor far below the measured rate (see docs/adr/0001-epcis-streaming.md), to catch regressions.
-    expect(n / seconds).toBeGreaterThan(1_000);
   }, 120_000);
 });
