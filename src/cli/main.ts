@@ -5,6 +5,7 @@ import { registerDemo } from "./commands/demo-command.ts";
 import { registerExport } from "./commands/export-command.ts";
 import { registerGenerate } from "./commands/generate-command.ts";
 import { registerImport } from "./commands/import-command.ts";
+import { registerPackage } from "./commands/package-command.ts";
 import { registerScreen } from "./commands/screen-command.ts";
 import { registerStats } from "./commands/stats-command.ts";
 import { registerTrace } from "./commands/trace-command.ts";
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
     registerExport,
     registerTrace,
     registerBalance,
+    registerPackage,
     registerCheck,
     registerScreen,
     registerGenerate,
