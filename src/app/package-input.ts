@@ -66,6 +66,7 @@ function senderOf(e: SupplyEvent): string | undefined {
 /** The producing and custody events of the shipped lots' ancestry, read from the live events. */
 interface Ancestry {
   readonly lots: ReadonlySet<string>;
+  /** The first event that made each lot (a lot may be made by several events at one place). */
   readonly producers: ReadonlyMap<string, SupplyEvent>;
   readonly events: readonly SupplyEvent[];
   readonly receipts: readonly SupplyEvent[];
@@ -73,21 +74,23 @@ interface Ancestry {
 
 function ancestryOf(ctx: TraceContext, shipped: readonly string[]): Ancestry {
   const live = ctx.events.filter((e) => !e.retracted);
-  const producers = new Map<string, SupplyEvent>();
-  for (const e of live) for (const l of producedLines(e)) if (!producers.has(l.lot)) producers.set(l.lot, e);
+  const producedBy = new Map<string, SupplyEvent[]>();
+  for (const e of live)
+    for (const l of producedLines(e)) producedBy.set(l.lot, [...(producedBy.get(l.lot) ?? []), e]);
   const lots = new Set(shipped);
   const events = new Set<SupplyEvent>();
   const queue = [...shipped];
   for (let lot = queue.shift(); lot !== undefined; lot = queue.shift()) {
-    const producer = producers.get(lot);
-    if (!producer || events.has(producer)) continue;
-    events.add(producer);
-    for (const input of producer.inputs) {
-      if (lots.has(input.lot)) continue;
-      lots.add(input.lot);
-      queue.push(input.lot);
+    for (const producer of producedBy.get(lot) ?? []) {
+      if (events.has(producer)) continue;
+      events.add(producer);
+      for (const input of producer.inputs.filter((i) => !lots.has(i.lot))) {
+        lots.add(input.lot);
+        queue.push(input.lot);
+      }
     }
   }
+  const producers = new Map([...producedBy].map(([lot, made]) => [lot, made[0] as SupplyEvent]));
   const receipts = live.filter((e) => e.kind === "receive" && e.quantities.some((q) => lots.has(q.lot)));
   return { lots, producers, events: [...events], receipts };
 }
@@ -148,8 +151,13 @@ function pushEdge(
   kg: number,
   e?: SupplyEvent,
 ): void {
-  const known = build.edges.find((x) => x.from === from && x.to === to && x.lot === lot);
-  if (known) return;
+  // The same lot consumed by several events at one place moves once per consumption: add them up.
+  const known = build.edges.findIndex((x) => x.from === from && x.to === to && x.lot === lot);
+  const before = build.edges[known];
+  if (before) {
+    build.edges[known] = { ...before, kg: before.kg + kg };
+    return;
+  }
   build.edges.push({
     from,
     to,

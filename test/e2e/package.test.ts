@@ -16,6 +16,19 @@ interface PackageJson {
   };
   checklist: { byCategory: { category: string; present: number; missing: number; status: string }[] };
   documents: unknown[];
+  flowChart: { nodes: { id: string; role: string }[]; edges: { from: string; to: string }[] };
+}
+
+/** Every facility on the chart is connected: material comes in (but at a farm) and goes out (but at the importer). */
+function unconnected(pkg: PackageJson): string[] {
+  const { nodes, edges } = pkg.flowChart;
+  return nodes
+    .filter(
+      (n) =>
+        (n.role !== "origin" && !edges.some((e) => e.to === n.id)) ||
+        (n.role !== "importer" && !edges.some((e) => e.from === n.id)),
+    )
+    .map((n) => n.id);
 }
 
 const hasPdfToText = spawnSync("pdftotext", ["-v"]).error === undefined;
@@ -63,6 +76,7 @@ describe("threadproof package", () => {
       /Shihezi.*XPCC|Shihezi.*Production and Construction Corps/,
     );
     expect(pkg.summary.sentences[0]).toContain("74.4 %");
+    expect(unconnected(pkg)).toEqual([]);
   });
 
   it("lists every required CBP category as missing: there is no document registry yet", () => {
@@ -103,6 +117,9 @@ describe("threadproof package", () => {
       // Fully traced, but every document is missing: at risk, not likely to succeed.
       expect(pkg.summary.verdict.kind).toBe("at-risk");
       expect(existsSync(join(clean, "package.pdf"))).toBe(true);
+      // Its US lint reaches the spinner in two spinning events: both must show on the chart.
+      expect(unconnected(pkg)).toEqual([]);
+      expect(pkg.flowChart.nodes.filter((n) => n.role === "origin")).toHaveLength(2);
     },
     TIMEOUT,
   );
