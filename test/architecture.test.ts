@@ -26,15 +26,15 @@ const NODE = "node:*";
 const PACKAGES: Record<string, readonly string[]> = {
   lib: [],
   model: [],
-  ingest: ["papaparse", "exceljs", "fast-xml-parser", "saxes", "@streamparser/json", "@noble/hashes", "zod"],
-  screen: ["pinyin-pro", "opencc-js", "zod"],
+  ingest: ["papaparse", "exceljs", "saxes", "@noble/hashes"],
+  screen: ["pinyin-pro", "opencc-js"],
   trace: [],
   report: ["pdfkit"],
   generate: [],
   app: ["node:crypto"],
   store: [NODE, "better-sqlite3", "kysely", "pg"],
-  api: ["zod"],
-  server: [NODE, "hono", "@hono/node-server", "zod"],
+  api: [],
+  server: [NODE],
   cli: [NODE, "commander", "cli-progress", "papaparse"],
 };
 
