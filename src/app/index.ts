@@ -22,7 +22,14 @@ export { packageShipment } from "./package-shipment.ts";
 export type { ScreeningRecord } from "./screen-store.ts";
 export { screenStore } from "./screen-store.ts";
 export type { ListMatch, Screener } from "./screener.ts";
-export { checkName, createScreener, listedHitsOf, screenParties, screenParty } from "./screener.ts";
+export {
+  checkName,
+  createScreener,
+  listedHitsOf,
+  screenNames,
+  screenParties,
+  screenParty,
+} from "./screener.ts";
 export type {
   EventQuery,
   ImportLogEntry,

@@ -1,5 +1,5 @@
 import { locateXinjiang } from "../screen/index.ts";
-import { createScreener, type ListMatch, screenParties, screenParty } from "./screener.ts";
+import { createScreener, type ListMatch, screenNames, screenParties } from "./screener.ts";
 import type { Store } from "./store.ts";
 
 /** `threadproof screen --json`: one record per screened party or location. */
@@ -30,17 +30,8 @@ export async function screenStore(store: Store): Promise<ScreeningRecord[]> {
   }));
   for await (const l of store.locations()) {
     const name = l.name ?? l.id;
-    const own = l.name
-      ? screenParty(screener, {
-          typeName: "party",
-          id: l.id as never,
-          name: l.name,
-          aliases: [],
-          identifiers: [],
-          attributes: {},
-          provenance: l.provenance,
-        })
-      : [];
+    const context = l.address.country ? { country: l.address.country } : {};
+    const own = l.name ? screenNames(screener, [l.name], context) : [];
     const operated = l.operator ? (partyHits.get(l.operator) ?? []) : [];
     const address = [...l.address.lines, l.address.city, l.address.state, l.address.postalCode]
       .filter(Boolean)

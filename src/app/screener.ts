@@ -99,13 +99,21 @@ function markerMatches(screener: Screener, names: readonly string[]): ListMatch[
   return [{ entity: entityOf(xpcc), score: 1, match: true, via: "xpcc-marker", explanations: [why] }];
 }
 
+/** Hits on names alone: list-name matches and XPCC markers, one per list entry and route. */
+export function screenNames(
+  screener: Screener,
+  names: readonly string[],
+  context: Omit<NameQuery, "name"> = {},
+): ListMatch[] {
+  return dedupe([...nameMatches(screener, names, context), ...markerMatches(screener, names)]);
+}
+
 export function screenParty(screener: Screener, party: Party): ListMatch[] {
-  const names = [party.name, ...party.aliases];
   const context = {
     ...(party.country ? { country: party.country } : {}),
     identifiers: party.identifiers as readonly Identifier[],
   };
-  return [...nameMatches(screener, names, context), ...markerMatches(screener, names)];
+  return screenNames(screener, [party.name, ...party.aliases], context);
 }
 
 /** A party owned (≥ the threshold share) by a listed party inherits the owner's hits, naming the path. */
@@ -146,7 +154,7 @@ export function screenParties(
   parties: readonly Party[],
   links: readonly Link[],
 ): Map<string, ListMatch[]> {
-  const direct = new Map(parties.map((p) => [p.id as string, dedupe(screenParty(screener, p))]));
+  const direct = new Map(parties.map((p) => [p.id as string, screenParty(screener, p)]));
   const names = new Map(parties.map((p) => [p.id as string, p.name]));
   return new Map(
     parties.map((p) => [
@@ -164,14 +172,9 @@ export function listedHitsOf(
 ): ListedHits {
   const out = new Map<LocationId, ListedHit[]>();
   for (const l of locations) {
-    const own = l.name
-      ? nameMatches(screener, [l.name], l.address.country ? { country: l.address.country } : {})
-      : [];
-    const hits = [
-      ...own,
-      ...markerMatches(screener, l.name ? [l.name] : []),
-      ...(l.operator ? (partyHits.get(l.operator) ?? []) : []),
-    ];
+    const context = l.address.country ? { country: l.address.country } : {};
+    const own = l.name ? screenNames(screener, [l.name], context) : [];
+    const hits = [...own, ...(l.operator ? (partyHits.get(l.operator) ?? []) : [])];
     if (hits.length === 0) continue;
     out.set(
       l.id,
