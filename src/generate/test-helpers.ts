@@ -1,3 +1,4 @@
+import Papa from "papaparse";
 import { type GenerateOptions, generateChain } from "./generate-chain.ts";
 
 /** Helpers for this folder's tests: whole files as text (small chains only) and naive CSV parsing. */
@@ -11,33 +12,9 @@ export function generateTexts(options: GenerateOptions): Map<string, string> {
   return out;
 }
 
-/** RFC 4180 rows (quoted cells with commas, doubled quotes); enough for the generator's own output. */
+/** CSV rows keyed by header, read with papaparse (the parser the importers use) rather than by hand. */
 export function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-    } else cell += c;
-  }
-  const [header, ...body] = rows;
-  return body.map((cells) => Object.fromEntries((header ?? []).map((name, j) => [name, cells[j] ?? ""])));
+  return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
 }
 
 export function csvHeader(text: string): string[] {
