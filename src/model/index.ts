@@ -1,3 +1,5 @@
+export type { CbpCategory } from "./cbp-category.ts";
+export { CBP_CATEGORIES, CBP_CATEGORY_LABELS, parseCbpCategory } from "./cbp-category.ts";
 export type { BizTransactionType, DocumentRef } from "./document-ref.ts";
 export type { CanonicalEpcOptions } from "./epc.ts";
 export { canonicalEpc, DEFAULT_COMPANY_PREFIX_LENGTH } from "./epc.ts";

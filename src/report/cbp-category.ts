@@ -1,45 +1,8 @@
+import { CBP_CATEGORIES, CBP_CATEGORY_LABELS, type CbpCategory } from "../model/index.ts";
 import type { SupplyRole } from "./package-input.ts";
 
-/** The document categories CBP lists for an applicability review (DOMAIN.md, "What CBP asks for"). */
-export const CBP_CATEGORIES = [
-  "purchase-order",
-  "commercial-invoice",
-  "packing-list",
-  "bill-of-lading",
-  "certificate-of-origin",
-  "production-record",
-  "bale-lint-purchase-record",
-  "spinning-record",
-  "inventory-warehouse-receipt",
-  "proof-of-payment",
-  "transport-document",
-  "bill-of-materials",
-  "mill-certificate",
-  "lab-test-report",
-  "supplier-declaration",
-  "translation",
-] as const;
-
-export type CbpCategory = (typeof CBP_CATEGORIES)[number];
-
-export const CBP_CATEGORY_LABELS: Readonly<Record<CbpCategory, string>> = {
-  "purchase-order": "Purchase order",
-  "commercial-invoice": "Commercial invoice",
-  "packing-list": "Packing list",
-  "bill-of-lading": "Bill of lading / air waybill",
-  "certificate-of-origin": "Certificate of origin",
-  "production-record": "Production record",
-  "bale-lint-purchase-record": "Bale / lint purchase record",
-  "spinning-record": "Spinning record",
-  "inventory-warehouse-receipt": "Inventory / warehouse receipt",
-  "proof-of-payment": "Proof of payment",
-  "transport-document": "Transport document",
-  "bill-of-materials": "Bill of materials",
-  "mill-certificate": "Mill certificate",
-  "lab-test-report": "Lab test report",
-  "supplier-declaration": "Supplier declaration",
-  translation: "Translation",
-};
+// The categories themselves are model vocabulary (the registry types documents by them too).
+export { CBP_CATEGORIES, CBP_CATEGORY_LABELS, type CbpCategory };
 
 export const ROLE_LABELS: Readonly<Record<SupplyRole, string>> = {
   origin: "Origin (farm)",
