@@ -30,6 +30,7 @@ export {
   screenParties,
   screenParty,
 } from "./screener.ts";
+export type { ListVersion, ReviewDecision, ScreeningRecords } from "./screening-records.ts";
 export type {
   EventQuery,
   ImportLogEntry,

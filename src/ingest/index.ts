@@ -5,5 +5,13 @@ export { computeEventId, writeEpcisJsonLd } from "./epcis/index.ts";
 export type { Importer, ImportInput } from "./importer.ts";
 export { CHUNK_RECORDS } from "./importer.ts";
 export { detectImportFormat, importerFor } from "./importer-for.ts";
-export type { BundledLists, ListEntry, ListSnapshot } from "./lists/index.ts";
-export { loadBundledLists } from "./lists/index.ts";
+export type {
+  BundledLists,
+  ListDiff,
+  ListEntry,
+  ListFormat,
+  ListName,
+  ListSnapshot,
+  WroRegionRule,
+} from "./lists/index.ts";
+export { diffListVersions, LIST_FORMATS, loadBundledLists, parseListFile } from "./lists/index.ts";

@@ -3,6 +3,7 @@ import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { isAppError } from "../../src/app/index.ts";
 import { openPostgresStore, openStore } from "../../src/store/index.ts";
+import { describeScreeningContract } from "./screening.contract.ts";
 import { describeStoreContract } from "./store.contract.ts";
 
 const adminUrl = inject("pgUrl");
@@ -43,6 +44,7 @@ const title = adminUrl ? "store contract: postgres" : `store contract: postgres 
 
 describe.skipIf(!adminUrl)(title, () => {
   describeStoreContract({ kind: "postgres", fresh: createDatabase });
+  describeScreeningContract({ kind: "postgres", fresh: createDatabase });
 
   describe("openPostgresStore", () => {
     it("prints its location without the password", async () => {

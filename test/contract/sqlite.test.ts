@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { isAppError } from "../../src/app/index.ts";
 import { openSqliteStore, openStore } from "../../src/store/index.ts";
 import { batchOf, importMeta, importSummary, sampleEvent } from "./sample-records.ts";
+import { describeScreeningContract } from "./screening.contract.ts";
 import { describeStoreContract } from "./store.contract.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "threadproof-sqlite-"));
@@ -15,6 +16,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("store contract: sqlite", () => {
   describeStoreContract({
+    kind: "sqlite",
+    fresh: async () => join(dir, `store-${++files}`, "threadproof.db"),
+  });
+  describeScreeningContract({
     kind: "sqlite",
     fresh: async () => join(dir, `store-${++files}`, "threadproof.db"),
   });

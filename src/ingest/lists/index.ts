@@ -10,5 +10,7 @@ export type { EntityProse } from "./parse-entity-prose.ts";
 export { parseEntityProse } from "./parse-entity-prose.ts";
 export { parseFtmList } from "./parse-ftm-list.ts";
 export { parseListCsv } from "./parse-list-csv.ts";
+export type { ListFormat } from "./parse-list-file.ts";
+export { detectListFormat, LIST_FORMATS, parseListFile } from "./parse-list-file.ts";
 export type { WroRegionRule } from "./wro-region-rules.ts";
 export { WRO_REGION_RULES } from "./wro-region-rules.ts";

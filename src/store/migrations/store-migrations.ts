@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import type { StoreDialect } from "./column-types.ts";
 import { initialSchema } from "./initial-schema.ts";
+import { screeningListsSchema } from "./screening-lists-schema.ts";
 
 /**
  * Every schema version, oldest first. Names sort in the order they apply; a released migration
@@ -9,5 +10,6 @@ import { initialSchema } from "./initial-schema.ts";
 export function storeMigrations(dialect: StoreDialect): Readonly<Record<string, Migration>> {
   return {
     "0001-initial-schema": initialSchema(dialect),
+    "0003-screening-lists": screeningListsSchema(dialect),
   };
 }

@@ -6,6 +6,7 @@ import { migrateToLatest } from "../migrations/migrate-to-latest.ts";
 import { importSession, sessionSlot } from "../shared/import-session.ts";
 import { guarded, storeError } from "../shared/store-error.ts";
 import { postgresReads } from "./postgres-reads.ts";
+import { postgresScreeningRecords } from "./postgres-screening-records.ts";
 import { beginPostgresSession } from "./postgres-session.ts";
 import { redactUrl } from "./redact-url.ts";
 
@@ -61,6 +62,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
     getLocation: (id) => reads.get<Location>("locations", id),
     getLot: (id) => reads.get<Lot>("lots", id),
     getEvent: (id) => reads.get<SupplyEvent>("events", id),
+    ...postgresScreeningRecords(pool),
     async close() {
       await guarded("closing the PostgreSQL store", async () => {
         await kysely.destroy();

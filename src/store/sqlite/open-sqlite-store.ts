@@ -8,6 +8,7 @@ import { migrateToLatest } from "../migrations/migrate-to-latest.ts";
 import { importSession, sessionSlot } from "../shared/import-session.ts";
 import { guarded, storeError } from "../shared/store-error.ts";
 import { sqliteReads } from "./sqlite-reads.ts";
+import { sqliteScreeningRecords } from "./sqlite-screening-records.ts";
 import { beginSqliteSession } from "./sqlite-session.ts";
 import { prepareSqliteStatements } from "./sqlite-statements.ts";
 
@@ -99,6 +100,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
     getLocation: (id) => reads.get<Location>("locations", id),
     getLot: (id) => reads.get<Lot>("lots", id),
     getEvent: (id) => reads.get<SupplyEvent>("events", id),
+    ...sqliteScreeningRecords(writer, reader),
     async close() {
       await guarded("closing the SQLite store", () => {
         // Closing the writer mid-import rolls the open transaction back.

@@ -1,0 +1,49 @@
+import type { ListEntry } from "../ingest/index.ts";
+
+/** One loaded version of the reference lists: what `lists update` stored, dated. */
+export interface ListVersion {
+  /** 1 is the bundled snapshot (never stored); loaded versions count up from 2. */
+  readonly version: number;
+  readonly loadedAt: string;
+  /** The file path or URL the version was read from. */
+  readonly source: string;
+  readonly format: string;
+  /** SHA-256 of the loaded bytes, hex: loading the same file again adds no version. */
+  readonly sha256: string;
+  /** The lists the load replaced ("uflpa", "wro"); the others carry over from the previous version. */
+  readonly lists: readonly string[];
+  /** The latest effective date among the entries. */
+  readonly asOf?: string;
+  readonly entryCount: number;
+}
+
+/** A reviewer's decision on one screening hit. */
+export interface ReviewDecision {
+  /** `party:ID|ENTRY-ID`: the subject screened and the list entry it hit. */
+  readonly hitKey: string;
+  readonly subject: { readonly kind: "party" | "location"; readonly id: string };
+  readonly entryId: string;
+  /** The list entry's content when decided: a changed entry re-opens the hit. */
+  readonly fingerprint: string;
+  readonly status: "confirmed" | "dismissed";
+  readonly reason: string;
+  readonly user: string;
+  readonly decidedAt: string;
+}
+
+/**
+ * The store's part in screening: dated list versions with their entries, and review decisions.
+ * Every Store adapter implements it and passes `test/contract/screening.contract.ts`.
+ */
+export interface ScreeningRecords {
+  /** Stores a new version (number = latest + 1, at least 2) with its entries, in one transaction. */
+  addListVersion(version: Omit<ListVersion, "version">, entries: readonly ListEntry[]): Promise<ListVersion>;
+  /** Every stored version, oldest first. */
+  listVersions(): Promise<readonly ListVersion[]>;
+  /** The entries of a stored version (empty for a version that does not exist), in id order. */
+  listEntries(version: number): Promise<readonly ListEntry[]>;
+  /** Records a decision; a later decision on the same hit replaces it. */
+  saveDecision(decision: ReviewDecision): Promise<void>;
+  /** Every decision, by hit key. */
+  reviewDecisions(): Promise<readonly ReviewDecision[]>;
+}

@@ -1,0 +1,87 @@
+import type { Pool, PoolClient } from "pg";
+import type { ListVersion, ReviewDecision, ScreeningRecords } from "../../app/index.ts";
+import type { ListEntry } from "../../ingest/index.ts";
+import { guarded } from "../shared/store-error.ts";
+
+/** The bundled snapshot is version 1, never stored: the first load is version 2. */
+const FIRST_STORED_VERSION = 2;
+
+async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("begin");
+    const result = await work(client);
+    await client.query("commit");
+    return result;
+  } catch (e) {
+    await client.query("rollback").catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+async function insertVersion(
+  client: PoolClient,
+  version: Omit<ListVersion, "version">,
+  entries: readonly ListEntry[],
+): Promise<ListVersion> {
+  // Two loads at once would pick the same number: the lock makes the second wait for the first.
+  await client.query("lock table list_versions in exclusive mode");
+  const { rows } = await client.query<{ latest: number | null }>(
+    "select max(version) as latest from list_versions",
+  );
+  const stored: ListVersion = {
+    version: Math.max((rows[0]?.latest ?? 0) + 1, FIRST_STORED_VERSION),
+    ...version,
+  };
+  await client.query(
+    "insert into list_versions (version, loaded_at, sha256, record) values ($1, $2, $3, $4)",
+    [stored.version, stored.loadedAt, stored.sha256, JSON.stringify(stored)],
+  );
+  // One statement for all entries: each column travels as one array parameter.
+  await client.query(
+    `insert into list_entries (version, id, record)
+     select $1, id, record from unnest($2::text[], $3::json[]) as e(id, record)`,
+    [stored.version, entries.map((e) => e.id), entries.map((e) => JSON.stringify(e))],
+  );
+  return stored;
+}
+
+/** List versions and review decisions on the server store. */
+export function postgresScreeningRecords(pool: Pool): ScreeningRecords {
+  return {
+    addListVersion: (version, entries) =>
+      guarded("storing a list version", () => inTransaction(pool, (c) => insertVersion(c, version, entries))),
+    listVersions: () =>
+      guarded("reading list versions", async () =>
+        (
+          await pool.query<{ record: ListVersion }>("select record from list_versions order by version")
+        ).rows.map((r) => r.record),
+      ),
+    listEntries: (version) =>
+      guarded("reading list entries", async () =>
+        (
+          await pool.query<{ record: ListEntry }>(
+            "select record from list_entries where version = $1 order by id",
+            [version],
+          )
+        ).rows.map((r) => r.record),
+      ),
+    saveDecision: (d: ReviewDecision) =>
+      guarded("storing a review decision", async () => {
+        await pool.query(
+          `insert into review_decisions (hit_key, status, decided_at, record) values ($1, $2, $3, $4)
+           on conflict (hit_key) do update set status = excluded.status,
+             decided_at = excluded.decided_at, record = excluded.record`,
+          [d.hitKey, d.status, d.decidedAt, JSON.stringify(d)],
+        );
+      }),
+    reviewDecisions: () =>
+      guarded("reading review decisions", async () =>
+        (
+          await pool.query<{ record: ReviewDecision }>("select record from review_decisions order by hit_key")
+        ).rows.map((r) => r.record),
+      ),
+  };
+}
