@@ -1,7 +1,7 @@
 export type { CbvVocabulary, VocabularyValue } from "./cbv-vocabulary.ts";
 export { expandVocabulary, normaliseVocabulary } from "./cbv-vocabulary.ts";
-export type { UnhashedEvent } from "./event-hash.ts";
-export { computeEventId, computeEventPrehash } from "./event-hash.ts";
+export type { Sha256Hex, UnhashedEvent } from "./event-hash.ts";
+export { computeEventId, computeEventPrehash, useSha256 } from "./event-hash.ts";
 export { eventToEpcisJson } from "./event-to-json.ts";
 export { importEpcisJson } from "./import-epcis-json.ts";
 export { importEpcisXml } from "./import-epcis-xml.ts";
