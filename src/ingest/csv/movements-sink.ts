@@ -6,6 +6,7 @@ import { HeaderColumns } from "./header-columns.ts";
 import { type EventHeader, type MovementRow, readMovementRow } from "./movement-row.ts";
 import { missingColumnsIssue, RowReader } from "./row-reader.ts";
 import type { RowSink, SinkFactory, TableRow } from "./row-sink.ts";
+import { SeenRefs } from "./seen-refs.ts";
 
 export const MOVEMENTS_REQUIRED = [
   "event_ref",
@@ -75,9 +76,24 @@ interface OpenEvent {
   failed: boolean;
 }
 
+/**
+ * Lots already emitted with a record, to skip the repeats of a lot over many rows. Forgotten when
+ * full so memory stays flat: a repeat emitted again changes nothing, the store keeps a lot's first
+ * record.
+ */
+const RECENT_LOTS_LIMIT = 100_000;
+
+/** Locators end in the row number ("line 12", "sheet movements, row 12"): the same place, row n. */
+function rowOf(locator: string): number {
+  return Number(/\d+$/.exec(locator)?.[0] ?? 0);
+}
+function atRow(locator: string, row: number): string {
+  return locator.replace(/\d+$/, String(row));
+}
+
 class MovementsSink implements RowSink {
   private open: OpenEvent | undefined;
-  private readonly closed = new Map<string, string>();
+  private readonly closed = new SeenRefs();
   private readonly lotsSeen = new Set<string>();
 
   constructor(
@@ -114,8 +130,9 @@ class MovementsSink implements RowSink {
       rows: [],
       failed: false,
     };
-    const earlier = this.closed.get(ref);
-    if (earlier !== undefined) {
+    const endedOn = this.closed.get(ref);
+    if (endedOn !== undefined) {
+      const earlier = atRow(r.row.locator, endedOn);
       const message = `expected the rows of event_ref ${ref} to be adjacent; the event already ended at ${earlier}`;
       r.error("event_ref", "template.split-event", message);
     }
@@ -125,7 +142,7 @@ class MovementsSink implements RowSink {
     const group = this.open;
     if (!group) return;
     this.open = undefined;
-    this.closed.set(group.ref, group.lastLocator);
+    this.closed.set(group.ref, rowOf(group.lastLocator));
     const span =
       group.firstLocator === group.lastLocator
         ? group.firstLocator
@@ -147,6 +164,7 @@ class MovementsSink implements RowSink {
     out.events.push(event);
     for (const m of group.rows) {
       if (this.lotsSeen.has(m.lot)) continue;
+      if (this.lotsSeen.size >= RECENT_LOTS_LIMIT) this.lotsSeen.clear();
       this.lotsSeen.add(m.lot);
       const lot: Lot = {
         typeName: "lot",
