@@ -12,6 +12,7 @@ import type {
   RecordBatch,
   SupplyEvent,
 } from "../model/index.ts";
+import type { CompositionSql } from "./composition-sql.ts";
 import type { ScreeningRecords } from "./screening-records.ts";
 
 /** One file's import, as logged in the store. */
@@ -80,7 +81,7 @@ export interface EventQuery {
  * and pass one shared contract spec (`test/contract/store.contract.ts`).
  * Listing methods stream in id order so exports and traces never hold more than they need.
  */
-export interface Store extends ScreeningRecords {
+export interface Store extends ScreeningRecords, CompositionSql {
   readonly kind: "sqlite" | "postgres";
   /** Where the data lives, safe to print (no password). */
   readonly location: string;

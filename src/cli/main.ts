@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { registerBalance } from "./commands/balance-command.ts";
 import { registerCheck } from "./commands/check-command.ts";
+import { registerCompose } from "./commands/compose-command.ts";
 import { registerDemo } from "./commands/demo-command.ts";
 import { registerExport } from "./commands/export-command.ts";
 import { registerGenerate } from "./commands/generate-command.ts";
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
     registerStats,
     registerExport,
     registerTrace,
+    registerCompose,
     registerBalance,
     registerPackage,
     registerCheck,

@@ -5,6 +5,7 @@ import type { DocumentRef, Link, Location, Lot, Party, SupplyEvent } from "../..
 import { migrateToLatest } from "../migrations/migrate-to-latest.ts";
 import { importSession, sessionSlot } from "../shared/import-session.ts";
 import { guarded, storeError } from "../shared/store-error.ts";
+import { postgresCompositionSql } from "./postgres-composition-sql.ts";
 import { postgresReads } from "./postgres-reads.ts";
 import { postgresScreeningRecords } from "./postgres-screening-records.ts";
 import { beginPostgresSession } from "./postgres-session.ts";
@@ -63,6 +64,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
     getLot: (id) => reads.get<Lot>("lots", id),
     getEvent: (id) => reads.get<SupplyEvent>("events", id),
     ...postgresScreeningRecords(pool),
+    ...postgresCompositionSql(pool),
     async close() {
       await guarded("closing the PostgreSQL store", async () => {
         await kysely.destroy();

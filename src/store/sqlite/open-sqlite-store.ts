@@ -7,6 +7,7 @@ import type { DocumentRef, Link, Location, Lot, Party, SupplyEvent } from "../..
 import { migrateToLatest } from "../migrations/migrate-to-latest.ts";
 import { importSession, sessionSlot } from "../shared/import-session.ts";
 import { guarded, storeError } from "../shared/store-error.ts";
+import { sqliteCompositionSql } from "./sqlite-composition-sql.ts";
 import { sqliteReads } from "./sqlite-reads.ts";
 import { sqliteScreeningRecords } from "./sqlite-screening-records.ts";
 import { beginSqliteSession } from "./sqlite-session.ts";
@@ -101,6 +102,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
     getLot: (id) => reads.get<Lot>("lots", id),
     getEvent: (id) => reads.get<SupplyEvent>("events", id),
     ...sqliteScreeningRecords(writer, reader),
+    ...sqliteCompositionSql(reader),
     async close() {
       await guarded("closing the SQLite store", () => {
         // Closing the writer mid-import rolls the open transaction back.
