@@ -10,8 +10,8 @@ import { PDF_SECTIONS, renderPackagePdf } from "./render-package-pdf.ts";
 
 const FONTS_DIR = resolve(import.meta.dirname, "../../assets/fonts");
 const fonts = {
-  regular: new Uint8Array(readFileSync(join(FONTS_DIR, "NotoSansSC-Regular.otf"))),
-  bold: new Uint8Array(readFileSync(join(FONTS_DIR, "NotoSansSC-Bold.otf"))),
+  regular: new Uint8Array(readFileSync(join(FONTS_DIR, "NotoSansSC-Regular.ttf"))),
+  bold: new Uint8Array(readFileSync(join(FONTS_DIR, "NotoSansSC-Bold.ttf"))),
 };
 const GENERATED_AT = "2025-06-06T08:00:00.000Z";
 const dir = mkdtempSync(join(tmpdir(), "threadproof-pdf-"));
@@ -112,6 +112,19 @@ describe.skipIf(SKIP_PDF)(`renderPackagePdf${SKIP_PDF ? " (skipped: install popp
     expect(Number(width)).toBeGreaterThan(Number(height));
     expect(inkShare(ppm)).toBeGreaterThan(0.05);
   });
+
+  it("prints Vietnamese names intact", async () => {
+    const input = cleanShipment();
+    const name = "Công ty TNHH Dệt may Hòa Thọ";
+    const mill = "Nhà máy Sợi Phú Bài";
+    const parties = input.parties.map((p, i) => (i === 0 ? { ...p, name } : p));
+    const nodes = input.chain.nodes.map((n, i) => (i === 0 ? { ...n, name: mill } : n));
+    const viet = { ...input, parties, chain: { ...input.chain, nodes } };
+    const r = await render("vietnamese", buildPackage(viet, { generatedAt: GENERATED_AT }));
+    const text = r.text.normalize("NFC");
+    expect(text).toContain(name);
+    expect(text).toContain(mill);
+  }, 60_000);
 
   it("gives the same bytes for the same package", async () => {
     const again = await renderPackagePdf(tainted.pkg, fonts);

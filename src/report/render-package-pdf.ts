@@ -1,3 +1,4 @@
+import { create, type Font } from "fontkit";
 import PDFDocument from "pdfkit";
 import type { EvidencePackage } from "./evidence-package.ts";
 import { formatShare } from "./format-figure.ts";
@@ -70,8 +71,8 @@ export async function renderPackagePdf(pkg: EvidencePackage, fonts: PackageFonts
     },
   });
   const done = collect(doc);
-  doc.registerFont(REGULAR, fonts.regular);
-  doc.registerFont(BOLD, fonts.bold ?? fonts.regular);
+  doc.registerFont(REGULAR, parsedFont(fonts.regular) as never);
+  doc.registerFont(BOLD, parsedFont(fonts.bold ?? fonts.regular) as never);
   drawCover(doc, pkg);
   addPortraitPage(doc);
   const tocPage = pageCount(doc) - 1;
@@ -81,6 +82,21 @@ export async function renderPackagePdf(pkg: EvidencePackage, fonts: PackageFonts
   drawFooters(doc, pkg);
   doc.end();
   return done;
+}
+
+/**
+ * Parsing a 7 MB CJK font costs more than laying out a whole package, so each font's bytes are
+ * parsed once per process and the parsed font is handed to every document (pdfkit accepts it).
+ */
+const parsedFonts = new WeakMap<Uint8Array, Font>();
+
+function parsedFont(bytes: Uint8Array): Font {
+  const known = parsedFonts.get(bytes);
+  if (known) return known;
+  const font = create(bytes as Parameters<typeof create>[0]);
+  if (!("layout" in font)) throw new TypeError("a font collection was given where one font was expected");
+  parsedFonts.set(bytes, font);
+  return font;
 }
 
 function collect(doc: Pdf): Promise<Uint8Array> {
