@@ -29,7 +29,7 @@ const PACKAGES: Record<string, readonly string[]> = {
   ingest: ["papaparse", "exceljs", "saxes", "@noble/hashes"],
   screen: ["pinyin-pro", "opencc-js"],
   trace: [],
-  report: ["pdfkit"],
+  report: ["pdfkit", "fontkit"],
   generate: [],
   app: ["node:crypto"],
   store: [NODE, "better-sqlite3", "kysely", "pg"],

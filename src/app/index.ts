@@ -20,8 +20,13 @@ export { importFile } from "./import-file.ts";
 export type { Shipment } from "./list-shipments.ts";
 export { listShipments, shortTransactionId } from "./list-shipments.ts";
 export { buildPackageInput } from "./package-input.ts";
-export type { PackagedShipment, PackageOptions } from "./package-shipment.ts";
-export { packageShipment } from "./package-shipment.ts";
+export type { PackageContext, PackagedShipment, PackageOptions } from "./package-shipment.ts";
+export {
+  findAssessment,
+  loadPackageContext,
+  packageAssessment,
+  packageShipment,
+} from "./package-shipment.ts";
 export type { ScreeningRecord } from "./screen-store.ts";
 export { screenStore } from "./screen-store.ts";
 export type { ListMatch, Screener } from "./screener.ts";

@@ -1,10 +1,17 @@
 import { readdir } from "node:fs/promises";
-import { join } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { AppError, assessShipments, loadTraceContext, type ShipmentAssessment } from "../../app/index.ts";
+import {
+  AppError,
+  loadPackageContext,
+  type PackageContext,
+  packageAssessment,
+  type ShipmentAssessment,
+} from "../../app/index.ts";
 import { addGlobalOptions, globalOptions } from "../global-options.ts";
-import { formatTable, printJson, printLine } from "../output.ts";
+import { formatTable, printJson, printLine, printNote } from "../output.ts";
+import { type PackagePaths, readPackageFonts, safeShipmentDir, writePackage } from "../package-files.ts";
 import { withStore } from "../with-store.ts";
 import { importPaths, printImportResults } from "./import-command.ts";
 import { printStats } from "./stats-command.ts";
@@ -22,14 +29,30 @@ export async function sampleFiles(dir: string): Promise<string[]> {
     .map((n) => join(dir, n));
 }
 
+/** A shipment CBP would likely detain: any Xinjiang share or listed entity, or evidence that does not close. */
+export function atRiskOfDetention(a: ShipmentAssessment): boolean {
+  return a.verdict === "inadmissible" || a.verdict === "insufficient-evidence";
+}
+
+/** One row of the main job: the assessment and, when it is at risk, where its package went. */
+export interface MainJobRow extends ShipmentAssessment {
+  readonly package: PackagePaths | null;
+}
+
 function percent(share: number): string {
   // No de minimis: a non-zero share never prints as 0 %.
   if (share > 0 && share < 0.0005) return "<0.1 %";
   return `${(share * 100).toFixed(1)} %`;
 }
 
-export function printAssessments(rows: readonly ShipmentAssessment[]): void {
-  const table = rows.map(({ shipment, trace, verdict }) => [
+/** Paths under the working folder print relative to it: shorter, and what the user typed. */
+function shownPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith("..") ? path : rel;
+}
+
+export function printAssessments(rows: readonly MainJobRow[]): void {
+  const table = rows.map(({ shipment, trace, verdict, package: written }) => [
     shipment.id,
     percent(trace.xinjiangShare),
     percent(trace.unknownShare),
@@ -37,10 +60,11 @@ export function printAssessments(rows: readonly ShipmentAssessment[]): void {
     trace.listedEntities.map((e) => e.name).join("; ") || "none",
     [...new Set(trace.flags.map((f) => f.code))].join(", ") || "none",
     verdict,
+    written ? shownPath(written.pdf) : "-",
   ]);
   printLine(
     formatTable(
-      ["shipment", "Xinjiang", "unknown", "worst case", "listed entities", "flags", "verdict"],
+      ["shipment", "Xinjiang", "unknown", "worst case", "listed entities", "flags", "verdict", "package"],
       table,
     ),
   );
@@ -51,24 +75,47 @@ export function printAssessments(rows: readonly ShipmentAssessment[]): void {
   );
 }
 
+/**
+ * Packages every at-risk shipment into `dir/<shipment id>/`, reusing one loaded context. Each
+ * shipment's folder is replaced, so a rerun overwrites rather than accumulates.
+ */
+export async function packageAtRisk(context: PackageContext, dir: string): Promise<MainJobRow[]> {
+  const fonts = await readPackageFonts();
+  const generatedAt = new Date().toISOString();
+  const atRisk = context.assessments.filter(atRiskOfDetention).length;
+  if (atRisk > 0) printNote(`packaging ${atRisk} at-risk shipment(s) into ${shownPath(dir) || "."}`);
+  const rows: MainJobRow[] = [];
+  for (const assessment of context.assessments) {
+    if (!atRiskOfDetention(assessment)) {
+      rows.push({ ...assessment, package: null });
+      continue;
+    }
+    const result = await packageAssessment(context, assessment, fonts, { generatedAt });
+    const target = join(dir, safeShipmentDir(assessment.shipment.id));
+    rows.push({ ...assessment, package: await writePackage(target, result, { replace: true }) });
+  }
+  return rows;
+}
+
 export function registerDemo(program: Command): void {
   addGlobalOptions(
     program
       .command("demo")
       .description(
-        "the main job on the bundled sample chain: import everything, then report what the store holds",
+        "the main job on the bundled sample chain: import, screen, trace every import shipment, package the at-risk ones",
       )
-      .option("--sample <dir>", "a sample folder written by `threadproof generate`", BUNDLED_SAMPLE),
-  ).action(async (flags: { sample: string }, command: Command) => {
+      .option("--sample <dir>", "a sample folder written by `threadproof generate`", BUNDLED_SAMPLE)
+      .option("--packages <dir>", "where each at-risk shipment's evidence package goes", "packages"),
+  ).action(async (flags: { sample: string; packages: string }, command: Command) => {
     const options = globalOptions(command);
     const files = await sampleFiles(flags.sample);
     await withStore(options, async (store) => {
       const results = await importPaths(store, files, {});
       const stats = await store.stats();
-      const assessments = assessShipments(await loadTraceContext(store));
+      const rows = await packageAtRisk(await loadPackageContext(store), resolve(flags.packages));
       if (options.json) {
         const imports = results.map(({ log, ...r }) => r);
-        printJson({ store: store.location, imports, stats, shipments: assessments });
+        printJson({ store: store.location, imports, stats, shipments: rows });
         return;
       }
       printLine(`threadproof main job on ${flags.sample}\n`);
@@ -76,7 +123,7 @@ export function registerDemo(program: Command): void {
       printLine("");
       printStats(store.location, stats);
       printLine("");
-      printAssessments(assessments);
+      printAssessments(rows);
     });
   });
 }
