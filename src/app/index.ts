@@ -1,6 +1,8 @@
 // Result types and the text rendering of traces, re-exported so composition roots need only `app`.
 export type { LocationBalance, LotRecall, LotTrace, MassBalance } from "../trace/index.ts";
 export { renderTrace } from "../trace/index.ts";
+export type { AddDocumentOptions, AddedDocument, DocumentFile } from "./add-document.ts";
+export { addDocument, documentCategory } from "./add-document.ts";
 export type { ShipmentAssessment } from "./assess-shipments.ts";
 export { assessShipments } from "./assess-shipments.ts";
 export type { BalanceOptions } from "./balance-in-store.ts";
@@ -10,9 +12,18 @@ export { checkOne } from "./check-name.ts";
 export type { ComposeSummary, CompositionEngine, LotComposition } from "./compose-lots.ts";
 export { composeLots } from "./compose-lots.ts";
 export type { CompositionSql, LotMixRow, PlaceBuckets, SqlCompositionRun } from "./composition-sql.ts";
+export type {
+  DocumentAddResult,
+  DocumentLink,
+  DocumentLinkKind,
+  DocumentRegistry,
+  RegisteredDocument,
+} from "./document-registry.ts";
 export type { AppErrorCode } from "./errors.ts";
 export { AppError, isAppError } from "./errors.ts";
 export { exportEpcis } from "./export-epcis.ts";
+export type { DocumentDetail, DocumentQuery } from "./find-documents.ts";
+export { listDocuments, showDocument } from "./find-documents.ts";
 export type { GeneratedFile, GenerateOptions } from "./generate-sample.ts";
 export { generateChain, SAMPLE_SIZES } from "./generate-sample.ts";
 export type { ImportOptions, ImportResult, ImportSource } from "./import-file.ts";
@@ -55,3 +66,5 @@ export type { TraceResult } from "./trace-in-store.ts";
 export { traceInStore, traceWithContext } from "./trace-in-store.ts";
 export type { TraceTarget } from "./trace-target.ts";
 export { resolveTraceTarget } from "./trace-target.ts";
+export type { DocumentCheck } from "./verify-documents.ts";
+export { verifyDocuments } from "./verify-documents.ts";

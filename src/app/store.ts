@@ -13,6 +13,7 @@ import type {
   SupplyEvent,
 } from "../model/index.ts";
 import type { CompositionSql } from "./composition-sql.ts";
+import type { DocumentRegistry } from "./document-registry.ts";
 import type { ScreeningRecords } from "./screening-records.ts";
 
 /** One file's import, as logged in the store. */
@@ -85,6 +86,8 @@ export interface Store extends ScreeningRecords, CompositionSql {
   readonly kind: "sqlite" | "postgres";
   /** Where the data lives, safe to print (no password). */
   readonly location: string;
+  /** Files registered as evidence (`threadproof docs`), content-addressed. */
+  readonly registry: DocumentRegistry;
   beginImport(meta: ImportMeta): Promise<ImportSession>;
   stats(): Promise<StoreStats>;
   importLog(): Promise<readonly ImportLogEntry[]>;

@@ -3,6 +3,7 @@ import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { isAppError } from "../../src/app/index.ts";
 import { openPostgresStore, openStore } from "../../src/store/index.ts";
+import { describeDocumentsContract } from "./documents.contract.ts";
 import { describeScreeningContract } from "./screening.contract.ts";
 import { describeStoreContract } from "./store.contract.ts";
 
@@ -44,6 +45,7 @@ const title = adminUrl ? "store contract: postgres" : `store contract: postgres 
 
 describe.skipIf(!adminUrl)(title, () => {
   describeStoreContract({ kind: "postgres", fresh: createDatabase });
+  describeDocumentsContract({ kind: "postgres", fresh: createDatabase });
   describeScreeningContract({ kind: "postgres", fresh: createDatabase });
 
   describe("openPostgresStore", () => {

@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import type { StoreDialect } from "./column-types.ts";
+import { documentRegistrySchema } from "./document-registry-schema.ts";
 import { initialSchema } from "./initial-schema.ts";
 import { screeningListsSchema } from "./screening-lists-schema.ts";
 
@@ -10,6 +11,7 @@ import { screeningListsSchema } from "./screening-lists-schema.ts";
 export function storeMigrations(dialect: StoreDialect): Readonly<Record<string, Migration>> {
   return {
     "0001-initial-schema": initialSchema(dialect),
+    "0002-document-registry": documentRegistrySchema(dialect),
     "0003-screening-lists": screeningListsSchema(dialect),
   };
 }

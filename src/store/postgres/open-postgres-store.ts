@@ -6,6 +6,7 @@ import { migrateToLatest } from "../migrations/migrate-to-latest.ts";
 import { importSession, sessionSlot } from "../shared/import-session.ts";
 import { guarded, storeError } from "../shared/store-error.ts";
 import { postgresCompositionSql } from "./postgres-composition-sql.ts";
+import { postgresDocumentRegistry } from "./postgres-document-registry.ts";
 import { postgresReads } from "./postgres-reads.ts";
 import { postgresScreeningRecords } from "./postgres-screening-records.ts";
 import { beginPostgresSession } from "./postgres-session.ts";
@@ -42,6 +43,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
   return {
     kind: "postgres",
     location,
+    registry: postgresDocumentRegistry(pool),
     async beginImport(meta: ImportMeta) {
       slot.acquire();
       try {

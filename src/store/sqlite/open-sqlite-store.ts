@@ -8,6 +8,7 @@ import { migrateToLatest } from "../migrations/migrate-to-latest.ts";
 import { importSession, sessionSlot } from "../shared/import-session.ts";
 import { guarded, storeError } from "../shared/store-error.ts";
 import { sqliteCompositionSql } from "./sqlite-composition-sql.ts";
+import { sqliteDocumentRegistry } from "./sqlite-document-registry.ts";
 import { sqliteReads } from "./sqlite-reads.ts";
 import { sqliteScreeningRecords } from "./sqlite-screening-records.ts";
 import { beginSqliteSession } from "./sqlite-session.ts";
@@ -79,6 +80,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
   return {
     kind: "sqlite",
     location: file,
+    registry: sqliteDocumentRegistry(writer, reader, file, slot),
     async beginImport(meta: ImportMeta) {
       slot.acquire();
       try {

@@ -1,0 +1,76 @@
+import type { Pool, PoolClient } from "pg";
+import type {
+  DocumentAddResult,
+  DocumentLink,
+  DocumentRegistry,
+  RegisteredDocument,
+} from "../../app/index.ts";
+import { documentValues, REGISTRY_SQL, sortLinks, toRegisteredDocuments } from "../shared/registry-rows.ts";
+import { guarded, storeError } from "../shared/store-error.ts";
+
+const INSERT_DOCUMENT = `insert into registry_documents
+  (sha256, category, file_name, media_type, size, language, document_date, added_at, note)
+  values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (sha256) do nothing`;
+const FILL_GAPS = `update registry_documents
+  set document_date = coalesce(document_date, $1), note = coalesce(note, $2) where sha256 = $3`;
+const INSERT_LINK =
+  "insert into registry_links (sha256, kind, ref) values ($1, $2, $3) on conflict do nothing";
+// Always rewritten: re-adding the original repairs bytes that were changed in place.
+const UPSERT_CONTENT = `insert into registry_contents (sha256, bytes) values ($1, $2)
+  on conflict (sha256) do update set bytes = excluded.bytes`;
+
+async function writeRows(
+  client: PoolClient,
+  document: RegisteredDocument,
+  bytes: Uint8Array,
+): Promise<Omit<DocumentAddResult, "document">> {
+  const added = ((await client.query(INSERT_DOCUMENT, documentValues(document))).rowCount ?? 0) > 0;
+  if (!added) await client.query(FILL_GAPS, [document.date ?? null, document.note ?? null, document.sha256]);
+  const newLinks: DocumentLink[] = [];
+  for (const l of sortLinks(document.links)) {
+    const { rowCount } = await client.query(INSERT_LINK, [document.sha256, l.kind, l.ref]);
+    if ((rowCount ?? 0) > 0) newLinks.push(l);
+  }
+  await client.query(UPSERT_CONTENT, [document.sha256, Buffer.from(bytes)]);
+  return { added, newLinks };
+}
+
+/** The server registry: record, links and bytes in one transaction. */
+export function postgresDocumentRegistry(pool: Pool): DocumentRegistry {
+  const listAll = async (): Promise<RegisteredDocument[]> => {
+    const [documents, links] = await Promise.all([
+      pool.query(REGISTRY_SQL.documents),
+      pool.query(REGISTRY_SQL.links),
+    ]);
+    return toRegisteredDocuments(documents.rows, links.rows);
+  };
+  return {
+    async add(document, bytes): Promise<DocumentAddResult> {
+      const client = await guarded("connecting to register a document", () => pool.connect());
+      let result: Omit<DocumentAddResult, "document">;
+      try {
+        await client.query("begin");
+        result = await writeRows(client, document, bytes);
+        await client.query("commit");
+      } catch (e) {
+        await client.query("rollback").catch(() => undefined);
+        throw storeError("store-failure", `registering ${document.fileName}`, e);
+      } finally {
+        client.release();
+      }
+      const stored = (await guarded("reading the registered document", listAll)).find(
+        (d) => d.sha256 === document.sha256,
+      );
+      if (!stored) throw storeError("store-failure", "reading the registered document", document.sha256);
+      return { document: stored, ...result };
+    },
+    list: () => guarded("listing registered documents", listAll),
+    async read(sha256) {
+      const { rows } = await guarded(`reading document ${sha256}`, () =>
+        pool.query<{ bytes: Buffer }>("select bytes from registry_contents where sha256 = $1", [sha256]),
+      );
+      const bytes = rows[0]?.bytes;
+      return bytes === undefined ? undefined : new Uint8Array(bytes);
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import { createHash, randomUUID } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { Database } from "better-sqlite3";
+import type {
+  DocumentAddResult,
+  DocumentLink,
+  DocumentRegistry,
+  RegisteredDocument,
+} from "../../app/index.ts";
+import type { SessionSlot } from "../shared/import-session.ts";
+import { documentValues, REGISTRY_SQL, sortLinks, toRegisteredDocuments } from "../shared/registry-rows.ts";
+import { guarded, storeError } from "../shared/store-error.ts";
+
+type Row = Record<string, unknown>;
+
+/** `<db>.documents/ab/cdef…`: two hex characters per folder keep any one folder small. */
+export function documentFolder(dbFile: string): string {
+  return `${dbFile}.documents`;
+}
+
+function blobPath(folder: string, sha256: string): string {
+  return join(folder, sha256.slice(0, 2), sha256.slice(2));
+}
+
+function readIfPresent(path: string): Uint8Array | undefined {
+  try {
+    return new Uint8Array(readFileSync(path));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    // ENOTDIR: something that is not a folder sits where the folder should be; no file either way.
+    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
+    throw e;
+  }
+}
+
+const sha256Of = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
+
+/**
+ * Writes the bytes unless the file already holds them (a changed file is rewritten); returns
+ * whether it created the file. A temporary name and a rename: a reader never sees half a file,
+ * a crash leaves at most a stray temp file.
+ */
+function ensureBlob(path: string, sha256: string, bytes: Uint8Array): boolean {
+  const present = readIfPresent(path);
+  if (present && sha256Of(present) === sha256) return false;
+  mkdirSync(dirname(path), { recursive: true });
+  const temp = `${path}.${randomUUID()}.tmp`;
+  try {
+    writeFileSync(temp, bytes, { flush: true });
+    renameSync(temp, path);
+  } finally {
+    rmSync(temp, { force: true });
+  }
+  return true;
+}
+
+/**
+ * The embedded registry: rows in the SQLite file, bytes in a folder beside it. The rows are
+ * written in one transaction and the file last inside it, so a failed file write rolls the rows
+ * back; a failed commit removes the file it wrote.
+ */
+export function sqliteDocumentRegistry(
+  writer: Database,
+  reader: Database,
+  dbFile: string,
+  slot: SessionSlot,
+): DocumentRegistry {
+  const folder = documentFolder(dbFile);
+  const insertDocument = writer.prepare(
+    `insert into registry_documents
+      (sha256, category, file_name, media_type, size, language, document_date, added_at, note)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (sha256) do nothing`,
+  );
+  const fillGaps = writer.prepare(
+    `update registry_documents set document_date = coalesce(document_date, ?), note = coalesce(note, ?)
+      where sha256 = ?`,
+  );
+  const insertLink = writer.prepare(
+    "insert into registry_links (sha256, kind, ref) values (?, ?, ?) on conflict do nothing",
+  );
+  const listAll = (): RegisteredDocument[] =>
+    toRegisteredDocuments(
+      reader.prepare(REGISTRY_SQL.documents).all() as Row[],
+      reader.prepare(REGISTRY_SQL.links).all() as Row[],
+    );
+  const writeRows = (document: RegisteredDocument, bytes: Uint8Array, wrote: { file: boolean }) => {
+    const added = insertDocument.run(...documentValues(document)).changes > 0;
+    if (!added) fillGaps.run(document.date ?? null, document.note ?? null, document.sha256);
+    const newLinks: DocumentLink[] = sortLinks(document.links).filter(
+      (l) => insertLink.run(document.sha256, l.kind, l.ref).changes > 0,
+    );
+    wrote.file = ensureBlob(blobPath(folder, document.sha256), document.sha256, bytes);
+    return { added, newLinks };
+  };
+  return {
+    async add(document, bytes): Promise<DocumentAddResult> {
+      slot.acquire();
+      const wrote = { file: false };
+      let result: Omit<DocumentAddResult, "document">;
+      try {
+        result = writer.transaction(writeRows)(document, bytes, wrote);
+      } catch (e) {
+        if (wrote.file) rmSync(blobPath(folder, document.sha256), { force: true });
+        throw storeError("store-failure", `registering ${document.fileName}`, e);
+      } finally {
+        slot.release();
+      }
+      const stored = await guarded("reading the registered document", () =>
+        listAll().find((d) => d.sha256 === document.sha256),
+      );
+      if (!stored) throw storeError("store-failure", "reading the registered document", document.sha256);
+      return { document: stored, ...result };
+    },
+    list: () => guarded("listing registered documents", listAll),
+    read: (sha256) => guarded(`reading document ${sha256}`, () => readIfPresent(blobPath(folder, sha256))),
+  };
+}
