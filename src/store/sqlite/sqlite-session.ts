@@ -23,11 +23,24 @@ interface StoredEvent {
 const LOT_CACHE_LIMIT = 200_000;
 
 /**
+ * Page cache while an import runs (KiB; SQLite allocates it only as pages are touched). The
+ * random-order hash ids make every insert into the unique id indexes land on a random page; once
+ * those indexes outgrow the cache each insert reads a page back from the WAL. 512 MB keeps the id
+ * indexes of a few million events in memory (≈ 14 % less CPU at 386 k events than 64 MB); the
+ * connection's normal cache comes back at commit or rollback.
+ */
+const IMPORT_CACHE_KIB = 512 * 1024;
+
+/**
  * The SQLite side of an import: `BEGIN IMMEDIATE` takes the write lock up front (another process
  * importing makes this one wait, then fail), and every record is one prepared-statement run.
  */
 export function beginSqliteSession(db: Database, s: SqliteStatements): SessionDriver {
+  const normalCache = db.pragma("cache_size", { simple: true }) as number;
   db.exec("begin immediate");
+  db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+  // Shrinking the cache frees the pages above the limit.
+  const restoreCache = () => db.pragma(`cache_size = ${normalCache}`);
   const lotKeys = new Map<string, number>();
   let anyRetracted = s.anyRetracted.get() === 1;
 
@@ -150,10 +163,12 @@ export function beginSqliteSession(db: Database, s: SqliteStatements): SessionDr
       const args = [source, sha256, format, startedAt, finishedAt, JSON.stringify(added), skippedIssues];
       const id = Number(s.insertImport.run(...args).lastInsertRowid);
       db.exec("commit");
+      restoreCache();
       return id;
     },
     async rollback(): Promise<void> {
       if (db.inTransaction) db.exec("rollback");
+      if (db.open) restoreCache();
     },
   };
 }
