@@ -1,15 +1,37 @@
 /**
- * Tracing benchmark: `npx tsx bench/trace.bench.ts [events]` (default 1 000 000).
+ * Tracing benchmark: `npx tsx bench/trace.bench.ts [events] [sqlEvents]` (defaults 1 000 000 and
+ * min(events, 1 000 000); 0 skips the SQL run).
  * Generates a layered cotton chain in memory (farm → gin → ship → spin → knit → dye → sew → ship),
  * streams it into the graph and times composition of every lot, one lot's trace with its proving
- * paths, and the balance of every location, beside a same-run baseline: one bare pass over the
- * edge arrays (the floor for any pass over the graph).
+ * paths, and the balance of every location, beside two same-run baselines: one bare pass over the
+ * edge arrays (the floor for any pass over the graph) and the SQL twin of composition, run inside
+ * a SQLite store the same chain was written into.
  */
-import type { EventKind, LocationId, LotId, SupplyEvent } from "../src/model/index.ts";
-import type { RegionInfo, Stage } from "../src/trace/index.ts";
-import { buildTraceGraph, computeComposition, computeMassBalance, traceLot } from "../src/trace/index.ts";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { PlaceBuckets, SqlCompositionRun, Store } from "../src/app/index.ts";
+import {
+  type EventKind,
+  emptyBatch,
+  type LocationId,
+  type LotId,
+  type SupplyEvent,
+} from "../src/model/index.ts";
+import { openStore } from "../src/store/index.ts";
+import type { Composition, RegionInfo, Stage, TraceGraph } from "../src/trace/index.ts";
+import {
+  buildTraceGraph,
+  computeComposition,
+  computeMassBalance,
+  createBucketTable,
+  DEFAULT_PRIORS,
+  resolveLocations,
+  traceLot,
+} from "../src/trace/index.ts";
 
 const EVENTS = Number(process.argv[2] ?? 1_000_000);
+const SQL_EVENTS = Number(process.argv[3] ?? Math.min(EVENTS, 1_000_000));
 const EVENTS_PER_UNIT = 30; // 8 × (farm, gin, ship) + 2 spin + knit + dye + sew + ship
 
 function rng(seed: number): () => number {
@@ -168,3 +190,94 @@ console.log(
   `  balance of every location/month ${fmt(balanceMs)}   (${balance.locations.length} location-months)`,
 );
 console.log(`  peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+
+async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const value = await f();
+  return [value, performance.now() - start];
+}
+
+/** Writes the chain into a store through its import session, as an import would. */
+async function writeChain(store: Store, events: number): Promise<void> {
+  seq = 0;
+  const session = await store.beginImport({
+    source: "bench",
+    format: "bench",
+    startedAt: new Date().toISOString(),
+  });
+  let batch: SupplyEvent[] = [];
+  for (const e of chain(events)) {
+    batch.push(e);
+    if (batch.length < 10_000) continue;
+    await session.write({ ...emptyBatch(), events: batch });
+    batch = [];
+  }
+  await session.write({ ...emptyBatch(), events: batch });
+  await session.commit({ sha256: "bench", skippedIssues: 0 });
+}
+
+/** The bench's geography as the bucket numbers the SQL twin takes. */
+function benchPlaces(): { places: PlaceBuckets[]; xinjiang: boolean[]; unknown: boolean[] } {
+  const table = createBucketTable();
+  const ids = [...regions.keys()] as LocationId[];
+  const where = resolveLocations(table, ids, regionOf, stageOf, DEFAULT_PRIORS);
+  return {
+    places: ids.map((location, i) => ({ location, origin: where.origin[i]!, unknown: where.unknown[i]! })),
+    xinjiang: table.buckets.map((b) => b.xinjiang),
+    unknown: table.buckets.map((b) => !b.known),
+  };
+}
+
+/** Runs the SQL twin; when the in-memory run had the same chain, returns the largest share difference. */
+async function sqlBaseline(
+  store: Store,
+  same: { graph: TraceGraph; comp: Composition } | undefined,
+): Promise<[SqlCompositionRun, number, number]> {
+  const { places, xinjiang, unknown } = benchPlaces();
+  let worst = 0;
+  let lot = "";
+  let xj = 0;
+  let unk = 0;
+  const check = () => {
+    const l = same?.graph.lotIndex.get(lot);
+    if (l === undefined || !same) return;
+    worst = Math.max(
+      worst,
+      Math.abs(xj - same.comp.xinjiangShare[l]!),
+      Math.abs(unk - same.comp.unknownShare[l]!),
+    );
+  };
+  const [run, ms] = await timed(() =>
+    store.composeLots(places, (row) => {
+      if (row.lot !== lot) {
+        check();
+        lot = row.lot;
+        xj = 0;
+        unk = 0;
+      }
+      if (xinjiang[row.bucket]) xj += row.share;
+      if (unknown[row.bucket]) unk += row.share;
+    }),
+  );
+  check();
+  return [run, ms, worst];
+}
+
+if (SQL_EVENTS > 0) {
+  const dir = mkdtempSync(join(tmpdir(), "threadproof-trace-bench-"));
+  const store = await openStore(join(dir, "bench.db"));
+  try {
+    const [, writeMs] = await timed(() => writeChain(store, SQL_EVENTS));
+    const same = SQL_EVENTS === EVENTS ? { graph, comp } : undefined;
+    const [run, sqlMs, worst] = await sqlBaseline(store, same);
+    console.log(
+      `  SQL twin (SQLite, ${SQL_EVENTS.toLocaleString("en")} events written through the store in ${fmt(writeMs)}):`,
+    );
+    console.log(
+      `  composition of every lot in SQL ${fmt(sqlMs)}   (${run.lots.toLocaleString("en")} lots, ${run.edges.toLocaleString("en")} lot→lot edges, ${run.levels} levels${same ? `; ${(sqlMs / composeMs).toFixed(1)} × in-memory; largest share difference ${worst.toExponential(1)}` : ""})`,
+    );
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -116,7 +116,7 @@ export const DERIVE_GRAPH: readonly string[] = [
    from (select dst, count(*) as n from tp_edge group by dst) as d
    where tp_lot.lot = d.dst`,
   "create index tp_level_level on tp_level (level, lot)",
-  "create index tp_mix_lot on tp_mix (lot)",
+  "create index tp_mix_lot on tp_mix (lot, bucket)",
 ];
 
 /** `weighLines` and `mixSources` in SQL: the share of each line in its group. */
@@ -232,12 +232,11 @@ export function forceCore(level: number): string[] {
 export const COUNTS = `select (select count(*) from tp_lot) as lots, (select count(*) from tp_edge) as edges`;
 export const CYCLE_LOTS = "select l.id as id from tp_cycle c join lots l on l.key = c.lot order by l.id";
 
-/** Result rows after (lot, bucket) — keyset pages, so a cursor need not stay open. */
+/** Result rows after (lot, bucket): keyset pages on the (lot, bucket) index, so no cursor stays open. */
 export function mixPage(afterLot: number, afterBucket: number, limit: number): string {
   return `select m.lot as key, l.id as lot, m.bucket as bucket, m.share as share
    from tp_mix m join lots l on l.key = m.lot
-   where m.share <> 0 and (m.lot > ${int(afterLot)}
-     or (m.lot = ${int(afterLot)} and m.bucket > ${int(afterBucket)}))
+   where (m.lot, m.bucket) > (${int(afterLot)}, ${int(afterBucket)}) and m.share <> 0
    order by m.lot, m.bucket limit ${int(limit)}`;
 }
 
