@@ -10,7 +10,7 @@ import {
 import { batchSize, type Issue, type RecordBatch } from "../model/index.ts";
 import { AppError } from "./errors.ts";
 import { nativeSha256Hex } from "./native-sha256.ts";
-import type { ImportLogEntry, Store, WriteCounts } from "./store.ts";
+import type { ImportLogEntry, ImportSession, Store, WriteCounts } from "./store.ts";
 
 // Event ids hashed natively: same digest as the pure default, a sixth of import time less.
 useSha256(nativeSha256Hex);
@@ -134,6 +134,7 @@ export async function importFile(
     startedAt: new Date().toISOString(),
   });
   const tally: Tally = { added: ZERO, recordsRead: 0, errors: [], errorCount: 0, warnings: [] };
+  const writes = pipelinedWrites(session, tally);
   try {
     const chunks = importerFor(format)({
       source: source.name,
@@ -143,10 +144,12 @@ export async function importFile(
       record(tally, chunk.issues, keep);
       tally.recordsRead += batchSize(chunk.records);
       const writing = options.skipInvalid === true || tally.errorCount === 0;
-      if (writing && batchSize(chunk.records) > 0)
-        tally.added = addCounts(tally.added, await write(session, chunk.records));
+      if (writing && batchSize(chunk.records) > 0) await writes.push(chunk.records);
     }
+    await writes.drain();
   } catch (e) {
+    // Never roll back under a write still running: its later statements would run outside it.
+    await writes.settle();
     await session.rollback();
     throw e instanceof AppError
       ? e
@@ -155,11 +158,36 @@ export async function importFile(
   return finish(session, source, format, options, tally, hash.digest("hex"));
 }
 
-async function write(
-  session: Awaited<ReturnType<Store["beginImport"]>>,
-  records: RecordBatch,
-): Promise<WriteCounts> {
-  return session.write(records);
+/**
+ * One write in flight while the importer reads the next chunk: a store that waits on a server
+ * (PostgreSQL) then writes while the file is parsed. Writes still go one at a time, in order; an
+ * in-process store (SQLite) does its work inside `write` and gains nothing, loses nothing.
+ */
+function pipelinedWrites(session: ImportSession, tally: Tally) {
+  let inFlight: Promise<void> = Promise.resolve();
+  let failure: { readonly error: unknown } | undefined;
+  const drain = async (): Promise<void> => {
+    await inFlight;
+    if (failure) throw failure.error;
+  };
+  return {
+    drain,
+    /** Waits for the previous write (throwing its failure), then starts this one. */
+    async push(records: RecordBatch): Promise<void> {
+      await drain();
+      // The failure is kept, not left unhandled, and thrown at the next push or drain.
+      inFlight = session.write(records).then(
+        (counts) => {
+          tally.added = addCounts(tally.added, counts);
+        },
+        (error: unknown) => {
+          failure = { error };
+        },
+      );
+    },
+    /** Waits for the write in flight, whatever its outcome. */
+    settle: (): Promise<void> => inFlight,
+  };
 }
 
 async function finish(

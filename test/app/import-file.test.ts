@@ -1,0 +1,135 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { type ImportSource, importFile, isAppError, type Store } from "../../src/app/index.ts";
+import { openStore } from "../../src/store/index.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "threadproof-import-file-"));
+let stores = 0;
+const adminUrl = inject("pgUrl");
+const skipReason = inject("pgSkipReason");
+const databases: string[] = [];
+
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  if (!adminUrl || databases.length === 0) return;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  for (const name of databases) await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.end();
+});
+
+const freshSqlite = (): Promise<Store> => openStore(join(dir, `store-${++stores}.db`));
+
+async function freshPostgres(): Promise<Store> {
+  const name = `threadproof_import_${randomBytes(4).toString("hex")}_${databases.length + 1}`;
+  databases.push(name);
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`).finally(() => admin.end());
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return openStore(url.toString());
+}
+
+const HEADER = "event_ref,event_type,event_time,facility_id,role,lot_id,quantity,unit";
+
+/** A movements CSV of `rows` one-row origin events: several importer chunks. */
+function movements(rows: number, lastRow?: string): string {
+  const lines = [HEADER];
+  for (let i = 0; i < rows; i++) lines.push(`E${i},origin,2025-01-02,F1,,L${i},${i + 1},KGM`);
+  if (lastRow !== undefined) lines.push(lastRow);
+  return `${lines.join("\n")}\n`;
+}
+
+function source(text: string): ImportSource {
+  const bytes = new TextEncoder().encode(text);
+  return {
+    name: "movements.csv",
+    size: bytes.byteLength,
+    head: bytes.subarray(0, 64 * 1024),
+    async *open() {
+      for (let i = 0; i < bytes.byteLength; i += 16 * 1024) yield bytes.subarray(i, i + 16 * 1024);
+    },
+  };
+}
+
+const adapters = [
+  { kind: "sqlite", fresh: freshSqlite, skip: false },
+  { kind: `postgres${skipReason ? ` (skipped: ${skipReason})` : ""}`, fresh: freshPostgres, skip: !adminUrl },
+];
+
+// Writes are pipelined (one in flight while the next chunk is parsed): counts and rollback must hold.
+describe.each(adapters)("importFile into $kind", ({ fresh, skip }) => {
+  it.skipIf(skip)("adds up the counts of every chunk it writes", async () => {
+    const store = await fresh();
+    try {
+      const result = await importFile(store, source(movements(7000)), {});
+      expect(result.added.events).toBe(7000);
+      expect(result.added.lots).toBe(7000);
+      expect(result.log.added).toEqual(result.added);
+      expect((await store.stats()).events).toBe(7000);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it.skipIf(skip)("leaves the store unchanged when a late chunk holds an invalid row", async () => {
+    const store = await fresh();
+    try {
+      const text = movements(7000, "BAD,origin,2025-01-02,F1,,LX,lots,KGM");
+      await expect(importFile(store, source(text), {})).rejects.toMatchObject({ code: "invalid-input" });
+      expect((await store.stats()).events).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it.skipIf(skip)("rolls back everything when the file fails to read after writes went out", async () => {
+    const store = await fresh();
+    try {
+      const whole = source(movements(7000));
+      const failing: ImportSource = {
+        ...whole,
+        async *open() {
+          let sent = 0;
+          for await (const piece of whole.open()) {
+            sent += piece.byteLength;
+            if (sent > 200_000) throw new Error("disk gone");
+            yield piece;
+          }
+        },
+      };
+      await expect(importFile(store, failing, {})).rejects.toMatchObject({ code: "io" });
+      expect((await store.stats()).events).toBe(0);
+      expect(await store.importLog()).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe("importFile", () => {
+  it("reports a write that fails mid-file as a store failure and rolls back", async () => {
+    const store = await freshSqlite();
+    let closed = false;
+    const onProgress = (bytes: number) => {
+      // The store goes away under the import once the first chunks are written.
+      if (bytes > 200_000 && !closed) {
+        closed = true;
+        void store.close();
+      }
+    };
+    const error = await importFile(store, source(movements(20_000)), { onProgress }).catch((e) => e);
+    expect(isAppError(error) && error.code).toBe("store-failure");
+    const reopened = await openStore(join(dir, `store-${stores}.db`));
+    try {
+      expect((await reopened.stats()).events).toBe(0);
+    } finally {
+      await reopened.close();
+    }
+  });
+});
