@@ -3,6 +3,7 @@ import { transliterate } from "./transliterate.ts";
 
 const toSimplified = Converter({ from: "t", to: "cn" });
 const HAN = /\p{Script=Han}/u;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 const LATIN_LIGATURES: Record<string, string> = {
   ß: "ss",
@@ -38,8 +39,10 @@ export function stripDiacritics(text: string): string {
  * tokens so the parser can read qualifiers such as "(Shanshan)" or "(Group)".
  */
 export function foldText(raw: string): string {
-  let text = simplifyHan(raw.normalize("NFKC")).toLowerCase();
-  text = transliterate(stripDiacritics(text));
+  // Printable ASCII has nothing to compose, simplify, strip or romanise: most names skip four passes.
+  let text = PRINTABLE_ASCII.test(raw)
+    ? raw.toLowerCase()
+    : transliterate(stripDiacritics(simplifyHan(raw.normalize("NFKC")).toLowerCase()));
   text = text
     .replace(/[’‘`´]/g, "'")
     .replace(/(\p{L})'s\b/gu, "$1")

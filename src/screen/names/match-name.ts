@@ -1,8 +1,14 @@
 import type { Identifier } from "../../model/index.ts";
-import { candidateNames, type NameIndex, rarityOf } from "./name-index.ts";
+import { candidateNames, indexedName, type NameIndex, rarityOf } from "./name-index.ts";
 import type { NameKind } from "./name-token.ts";
 import { type NormalisedName, normaliseName } from "./normalise-name.ts";
-import { DEFAULT_THRESHOLD, type NameFeatures, scoreNames } from "./score-names.ts";
+import {
+  type AlignedScore,
+  DEFAULT_THRESHOLD,
+  explainAligned,
+  type NameFeatures,
+  scoreAligned,
+} from "./score-names.ts";
 
 export interface NameQuery {
   readonly name: string;
@@ -36,61 +42,55 @@ export interface NameMatchResult {
   readonly results: readonly NameMatch[];
 }
 
+function contextOf(source: { readonly country?: string; readonly identifiers?: readonly Identifier[] }) {
+  return {
+    ...(source.country ? { country: source.country } : {}),
+    ...(source.identifiers ? { identifiers: source.identifiers } : {}),
+  };
+}
+
+interface Scored {
+  readonly entry: number;
+  readonly name: NormalisedName;
+  readonly scored: AlignedScore;
+}
+
 /**
  * Screens one name against the index: candidate retrieval, then every name of each candidate
- * entry is scored (rarity from the index) and the entry keeps its best. Best result first.
+ * entry is scored (rarity from the index) and the entry keeps its best. Best result first; only
+ * the results returned are explained.
  */
 export function matchName(index: NameIndex, query: NameQuery, options: MatchOptions = {}): NameMatchResult {
   const normalised = normaliseName(query.name, query.kind ? { kind: query.kind } : {});
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const rarity = (t: Parameters<typeof rarityOf>[1]) => rarityOf(index, t);
-  const queryContext = {
-    ...(query.country ? { country: query.country } : {}),
-    ...(query.identifiers ? { identifiers: query.identifiers } : {}),
-  };
-  const best = new Map<number, NameMatch & { readonly name: NormalisedName }>();
+  const queryContext = contextOf(query);
+  const best = new Map<number, Scored>();
   for (const id of candidateNames(index, normalised, options.candidates ?? 8, query.identifiers ?? [])) {
-    const indexed = index.names[id];
-    const entry = indexed ? index.entries[indexed.entry] : undefined;
-    if (!indexed) continue;
-    if (!entry) continue;
-    const candidateContext = {
-      ...(entry.country ? { country: entry.country } : {}),
-      ...(entry.identifiers ? { identifiers: entry.identifiers } : {}),
-    };
-    const scored = scoreNames(normalised, indexed.name, {
+    const entry = index.entryOf[id] ?? -1;
+    const listed = index.entries[entry];
+    if (!listed) continue;
+    const name = indexedName(index, id);
+    const scored = scoreAligned(normalised, name, {
       threshold,
       rarity,
       query: queryContext,
-      candidate: candidateContext,
-      explain: false,
+      candidate: contextOf(listed),
     });
-    const previous = best.get(indexed.entry);
-    if (previous && previous.score >= scored.score) continue;
-    best.set(indexed.entry, {
-      entityId: entry.id,
-      matchedName: indexed.name.raw,
-      score: scored.score,
-      match: scored.match,
-      explanations: scored.explanations,
-      features: scored.features,
-      name: indexed.name,
-    });
+    const previous = best.get(entry);
+    if (previous && previous.scored.score >= scored.score) continue;
+    best.set(entry, { entry, name, scored });
   }
-  const ranked = [...best.values()].sort((a, b) => b.score - a.score).slice(0, options.limit ?? 5);
-  // Sentences only for what is returned: writing them for every candidate doubles the cost.
-  const results = ranked.map(({ name, ...result }) => {
-    const entry = index.entries.find((e) => e.id === result.entityId);
-    const explained = scoreNames(normalised, name, {
-      threshold,
-      rarity,
-      query: queryContext,
-      candidate: {
-        ...(entry?.country ? { country: entry.country } : {}),
-        ...(entry?.identifiers ? { identifiers: entry.identifiers } : {}),
-      },
-    });
-    return { ...result, explanations: explained.explanations };
-  });
+  const ranked = [...best.values()]
+    .sort((a, b) => b.scored.score - a.scored.score)
+    .slice(0, options.limit ?? 5);
+  const results = ranked.map(({ entry, name, scored }) => ({
+    entityId: index.entries[entry]?.id ?? "",
+    matchedName: name.raw,
+    score: scored.score,
+    match: scored.score >= threshold,
+    explanations: explainAligned(normalised, name, scored),
+    features: scored.features,
+  }));
   return { query: normalised, results };
 }

@@ -110,6 +110,23 @@ function normaliseLatin(
  */
 export function normaliseName(raw: string, options: NormaliseOptions = {}): NormalisedName {
   const kind = options.kind ?? "unknown";
+  const key = `${kind}\u0000${raw}`;
+  const known = recent.get(key);
+  if (known) return known;
+  const name = normaliseOnce(raw, kind);
+  if (recent.size >= RECENT_LIMIT) recent.clear();
+  recent.set(key, name);
+  return name;
+}
+
+/**
+ * Names recur (a party on every event, a list name in every screening): the last few thousand
+ * are kept. Normalised names are immutable, so sharing one is safe.
+ */
+const recent = new Map<string, NormalisedName>();
+const RECENT_LIMIT = 20_000;
+
+function normaliseOnce(raw: string, kind: NameKind): NormalisedName {
   const folded = foldText(raw);
   const kindOfScript = script(folded);
   const parts =

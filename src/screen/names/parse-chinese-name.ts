@@ -112,6 +112,18 @@ function tradeTokens(trade: string, syllables: readonly string[]): NameToken[] {
   return out;
 }
 
+const recentPinyin = new Map<string, string[]>();
+
+/** Pinyin of a trade name; trade names recur across a list's subsidiaries and branches, so recent ones are kept. */
+function syllablesOf(trade: string): string[] {
+  const known = recentPinyin.get(trade);
+  if (known) return known;
+  const syllables = pinyin(trade, { toneType: "none", type: "array" });
+  if (recentPinyin.size >= 50_000) recentPinyin.clear();
+  recentPinyin.set(trade, syllables);
+  return syllables;
+}
+
 /**
  * Parses a Chinese company name (Simplified, no spaces). Pinyin comes from the whole name so
  * pinyin-pro can resolve polyphones in context (银行 yínháng, 重庆 chóngqìng).
@@ -126,7 +138,7 @@ export function parseChineseName(text: string, parenRegions: readonly RegionRef[
   }
   const { regions, start } = leadingRegions(body);
   const { rest: trade, terms } = trailingIndustries(body.slice(start));
-  const syllables = pinyin(trade, { toneType: "none", type: "array" });
+  const syllables = syllablesOf(trade);
   const allRegions = [...regions, ...parenRegions];
   for (const region of allRegions) tokens.push(token(region.pinyin, "region", { region, han: region.han }));
   tokens.push(...tradeTokens(trade, syllables));

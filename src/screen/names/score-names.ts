@@ -197,7 +197,7 @@ function compactSimilarity(query: NormalisedName, candidate: NormalisedName): nu
   return stringSimilarity(query.folded.replace(/[\s()]/g, ""), candidate.folded.replace(/[\s()]/g, ""));
 }
 
-function features(
+function featuresOf(
   query: NormalisedName,
   candidate: NormalisedName,
   alignment: Alignment,
@@ -236,6 +236,34 @@ function combine(f: NameFeatures, compact: number): number {
   return Math.min(1, Math.max(0, score));
 }
 
+/** A score with the alignment behind it, so the sentences can be written later for the few results shown. */
+export interface AlignedScore {
+  readonly score: number;
+  readonly features: NameFeatures;
+  readonly alignment: Alignment;
+}
+
+/** The score and features of two normalised names, without the sentences. */
+export function scoreAligned(
+  query: NormalisedName,
+  candidate: NormalisedName,
+  options: ScoreOptions = {},
+): AlignedScore {
+  const alignment = alignTokens(query.tokens, candidate.tokens);
+  const features = featuresOf(query, candidate, alignment, options);
+  const score = Math.round(combine(features, compactSimilarity(query, candidate)) * 10_000) / 10_000;
+  return { score, features, alignment };
+}
+
+/** The sentences explaining a score, for a result that is shown. */
+export function explainAligned(
+  query: NormalisedName,
+  candidate: NormalisedName,
+  scored: AlignedScore,
+): string[] {
+  return explainScore(query, candidate, scored.alignment, scored.features);
+}
+
 /**
  * Scores two normalised names with explainable features: rarity-weighted alignment of their
  * tokens, conflicts (a part on each side that pairs with nothing), region, industry, legal form,
@@ -247,15 +275,13 @@ export function scoreNames(
   options: ScoreOptions = {},
 ): NameScore {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const alignment = alignTokens(query.tokens, candidate.tokens);
-  const f = features(query, candidate, alignment, options);
-  const score = Math.round(combine(f, compactSimilarity(query, candidate)) * 10_000) / 10_000;
+  const scored = scoreAligned(query, candidate, options);
   return {
-    score,
-    match: score >= threshold,
+    score: scored.score,
+    match: scored.score >= threshold,
     threshold,
     algorithm: NAME_ALGORITHM,
-    explanations: options.explain === false ? [] : explainScore(query, candidate, alignment, f),
-    features: f,
+    explanations: options.explain === false ? [] : explainAligned(query, candidate, scored),
+    features: scored.features,
   };
 }

@@ -55,7 +55,9 @@ export function editDistance(left: string, right: string): number {
   return previous[b.length] as number;
 }
 
-const cache = new Map<string, number>();
+/** Recent pairs, keyed by the smaller string then the larger: no key string is built per lookup. */
+const cache = new Map<string, Map<string, number>>();
+let cached = 0;
 const CACHE_LIMIT = 100_000;
 
 /**
@@ -70,12 +72,22 @@ export function stringSimilarity(a: string, b: string): number {
   // Each missing letter costs at least half an edit (a doubled letter), hence the 0.5.
   const bound = 1 - (0.5 * Math.abs(a.length - b.length)) / longest;
   if (bound < 0.7) return bound;
-  const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-  const known = cache.get(key);
+  const [low, high] = a < b ? [a, b] : [b, a];
+  let row = cache.get(low);
+  const known = row?.get(high);
   if (known !== undefined) return known;
   const value = Math.max(0, 1 - editDistance(a, b) / longest);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, value);
+  if (cached >= CACHE_LIMIT) {
+    cache.clear();
+    cached = 0;
+    row = undefined;
+  }
+  if (!row) {
+    row = new Map();
+    cache.set(low, row);
+  }
+  row.set(high, value);
+  cached++;
   return value;
 }
 
@@ -83,15 +95,32 @@ function forms(t: NameToken): readonly string[] {
   return t.forms.length ? [t.text, ...t.forms] : [t.text];
 }
 
-/** Similarity of two tokens in [0, 1], aware of roles: regions by containment, numbers exactly. */
-export function tokenSimilarity(a: NameToken, b: NameToken): number {
+/** The closest pair of spellings of two tokens; stops at an exact one. */
+function bestFormSimilarity(a: NameToken, b: NameToken): number {
+  let best = 0;
+  for (const x of forms(a)) {
+    for (const y of forms(b)) {
+      best = Math.max(best, stringSimilarity(x, y));
+      if (best === 1) return 1;
+    }
+  }
+  return best;
+}
+
+/** Roles compared by rule rather than spelling: regions by containment, countries, numbers, initials. */
+function ruleSimilarity(a: NameToken, b: NameToken): number | undefined {
   if (a.region && b.region) return regionsAgree(a.region, b.region) ? 1 : 0;
   if (a.country && b.country) return a.country === b.country ? 1 : 0;
   if (a.role === "number" || b.role === "number") return a.text === b.text ? 1 : 0;
   if (a.role === "initial" || b.role === "initial") return a.text.charAt(0) === b.text.charAt(0) ? 0.9 : 0;
+  return undefined;
+}
+
+/** Similarity of two tokens in [0, 1], aware of roles: regions by containment, numbers exactly. */
+export function tokenSimilarity(a: NameToken, b: NameToken): number {
+  const byRule = ruleSimilarity(a, b);
+  if (byRule !== undefined) return byRule;
   // Two Chinese spellings compare as characters: 华孚 and 华富 share pinyin, not identity.
   if (a.han && b.han && !a.label && !b.label) return stringSimilarity(a.han, b.han);
-  let best = 0;
-  for (const x of forms(a)) for (const y of forms(b)) best = Math.max(best, stringSimilarity(x, y));
-  return best;
+  return a.text === b.text ? 1 : bestFormSimilarity(a, b);
 }

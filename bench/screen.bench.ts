@@ -1,0 +1,192 @@
+/**
+ * Screening speed in names per CPU second (one core), printed beside a same-run baseline (a plain exact-token lookup over the same
+ * names: lower-case word split, one posting list per word, the union of the query's lists):
+ *   1. the bundled lists with aliases and Chinese names; queries: every party, facility, owner and
+ *      alias name of the sample chain plus the names of both labelled sets;
+ *   2. a generated list of N FtM Company entities (default 1 000 000), written as JSON lines to a
+ *      temporary file and loaded through the FtM list loader: index build time, names/s, peak RSS.
+ *
+ *   npm run bench:screen -- [--entities 1000000] [--queries 2000] [--skip-large]
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { type ListEntry, loadBundledLists, parseFtmList } from "../src/ingest/lists/index.ts";
+import { buildNameIndex, matchName, type NameIndex } from "../src/screen/names/index.ts";
+import { parseCsv, readFixture } from "../test/fixtures/names/name-benchmark.ts";
+import { ftmCompanyLine, generateCompany, seededRandom } from "./ftm-company-generator.ts";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? Number(args[at + 1]) : fallback;
+};
+const ENTITIES = option("--entities", 1_000_000);
+const LARGE_QUERIES = option("--queries", 2_000);
+
+function entriesOf(list: readonly ListEntry[]) {
+  return list.map((e) => ({
+    id: e.id,
+    names: [e.name, ...e.aliases, ...e.formerNames, ...e.chineseNames],
+    kind: "company" as const,
+  }));
+}
+
+/** The sample chain's party, facility, owner and alias names, and both labelled sets' names. */
+function realisticQueries(): string[] {
+  const facilities = parseCsv(readFileSync(resolve(import.meta.dirname, "../sample/facilities.csv"), "utf8"));
+  const sample = facilities.flatMap((r) => [
+    r.facility_name ?? "",
+    r.party_name ?? "",
+    r.party_name_local ?? "",
+    r.owner_party_name ?? "",
+    ...(r.party_aliases ?? "").split(";"),
+  ]);
+  const labelled = [
+    ...readFixture("zh-en-pairs.csv").map((r) => r.name1 ?? ""),
+    ...readFixture("cases-with-logicv2.csv").flatMap((r) => [r.name1 ?? "", r.name2 ?? ""]),
+  ];
+  return [...sample, ...labelled].map((n) => n.trim()).filter((n) => n.length > 0);
+}
+
+/** The baseline: exact lower-case words, one posting list each. */
+function baselineIndex(entries: readonly { names: readonly string[] }[]): Map<string, number[]> {
+  const postings = new Map<string, number[]>();
+  const add = (word: string, i: number) => {
+    const list = postings.get(word);
+    if (!list) postings.set(word, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
+  entries.forEach((e, i) => {
+    for (const n of e.names) for (const w of baselineWords(n)) add(w, i);
+  });
+  return postings;
+}
+
+function baselineWords(name: string): string[] {
+  return name
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+}
+
+/** CPU seconds of `run` (user + system): the machine is shared, so wall time would overstate the cost. */
+function cpuSeconds(run: () => void): number {
+  const before = process.cpuUsage();
+  run();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1e6;
+}
+
+function baselineLookup(postings: Map<string, number[]>, query: string): number {
+  const seen = new Set<number>();
+  for (const w of baselineWords(query)) for (const i of postings.get(w) ?? []) seen.add(i);
+  return seen.size;
+}
+
+function baselineRate(postings: Map<string, number[]>, queries: readonly string[], rounds: number): number {
+  const seconds = cpuSeconds(() => {
+    for (let r = 0; r < rounds; r++) for (const q of queries) baselineLookup(postings, q);
+  });
+  return (rounds * queries.length) / seconds;
+}
+
+/** names/s over `rounds` passes; the first pass is reported apart (nothing normalised yet). */
+function matchRate(
+  index: NameIndex,
+  queries: readonly string[],
+  rounds: number,
+): { cold: number; warm: number } {
+  const cold =
+    queries.length /
+    cpuSeconds(() => {
+      for (const q of queries) matchName(index, { name: q });
+    });
+  if (rounds <= 1) return { cold, warm: cold };
+  const seconds = cpuSeconds(() => {
+    for (let r = 1; r < rounds; r++) for (const q of queries) matchName(index, { name: q });
+  });
+  return { cold, warm: ((rounds - 1) * queries.length) / seconds };
+}
+
+function peakRssMb(): number {
+  const status = readFileSync("/proc/self/status", "utf8");
+  const kb = /VmHWM:\s+(\d+)/.exec(status)?.[1];
+  return kb ? Number(kb) / 1024 : process.memoryUsage().rss / 1024 / 1024;
+}
+
+const rate = (n: number) => `${n.toFixed(0).padStart(9)} names/s`;
+
+function bundled(): void {
+  const entries = entriesOf(loadBundledLists().entries);
+  let index: NameIndex = buildNameIndex([]);
+  const built = cpuSeconds(() => {
+    index = buildNameIndex(entries);
+  });
+  const queries = realisticQueries();
+  const ours = matchRate(index, queries, 4);
+  const base = baselineRate(baselineIndex(entries), queries, 4);
+  console.log(
+    `\n## bundled lists (${entries.length} entities, ${index.names.length} names; index ${(built * 1000).toFixed(0)} ms; ${queries.length} queries)`,
+  );
+  console.log(`matchName, first pass:   ${rate(ours.cold)}`);
+  console.log(`matchName, repeated:     ${rate(ours.warm)}`);
+  console.log(`baseline exact-token:    ${rate(base)}`);
+}
+
+/** Queries for the large list: the realistic mix plus generated names in another spelling. */
+function largeQueries(count: number): string[] {
+  const random = seededRandom(7);
+  const real = realisticQueries();
+  return Array.from({ length: count }, (_, i) => {
+    if (i % 2 === 0) return real[i % real.length] as string;
+    const c = generateCompany(random);
+    return [c.english, c.han, c.pinyin][i % 3] as string;
+  });
+}
+
+function large(count: number): void {
+  const dir = mkdtempSync(join(tmpdir(), "threadproof-screen-"));
+  const file = join(dir, "entities.ftm.json");
+  try {
+    const random = seededRandom(42);
+    const lines: string[] = [];
+    for (let i = 0; i < count; i++) lines.push(ftmCompanyLine(i, random));
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    lines.length = 0;
+    let parsed: ReturnType<typeof parseFtmList> | undefined;
+    const loaded = cpuSeconds(() => {
+      parsed = parseFtmList(readFileSync(file, "utf8"), file, "uflpa");
+    });
+    const entries = entriesOf(parsed?.entries ?? []);
+    parsed = undefined;
+    let index: NameIndex | undefined;
+    const built = cpuSeconds(() => {
+      index = buildNameIndex(entries);
+    });
+    if (!index) return;
+    const queries = largeQueries(LARGE_QUERIES);
+    const ours = matchRate(index, queries, 1);
+    const peak = peakRssMb();
+    let postings = new Map<string, number[]>();
+    const baseBuilt = cpuSeconds(() => {
+      postings = baselineIndex(entries);
+    });
+    const base = baselineRate(postings, queries, 1);
+    console.log(
+      `\n## generated FtM list (${entries.length} entities, ${index.names.length} names; ${queries.length} queries)`,
+    );
+    console.log(`load (FtM loader):       ${loaded.toFixed(1)} s`);
+    console.log(
+      `index build:             ${built.toFixed(1)} s   (baseline ${baseBuilt.toFixed(1)} s)`,
+    );
+    console.log(`matchName:               ${rate(ours.cold)}`);
+    console.log(`baseline exact-token:    ${rate(base)}`);
+    console.log(`peak RSS (VmHWM) before the baseline index: ${peak.toFixed(0)} MB`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+bundled();
+if (!args.includes("--skip-large")) large(ENTITIES);
