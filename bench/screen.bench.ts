@@ -177,9 +177,7 @@ function large(count: number): void {
       `\n## generated FtM list (${entries.length} entities, ${index.names.length} names; ${queries.length} queries)`,
     );
     console.log(`load (FtM loader):       ${loaded.toFixed(1)} s`);
-    console.log(
-      `index build:             ${built.toFixed(1)} s   (baseline ${baseBuilt.toFixed(1)} s)`,
-    );
+    console.log(`index build:             ${built.toFixed(1)} s   (baseline ${baseBuilt.toFixed(1)} s)`);
     console.log(`matchName:               ${rate(ours.cold)}`);
     console.log(`baseline exact-token:    ${rate(base)}`);
     console.log(`peak RSS (VmHWM) before the baseline index: ${peak.toFixed(0)} MB`);

@@ -111,6 +111,11 @@ function bestFormSimilarity(a: NameToken, b: NameToken): number {
 function ruleSimilarity(a: NameToken, b: NameToken): number | undefined {
   if (a.region && b.region) return regionsAgree(a.region, b.region) ? 1 : 0;
   if (a.country && b.country) return a.country === b.country ? 1 : 0;
+  return shortSimilarity(a, b);
+}
+
+/** Numbers compare exactly; an initial agrees with any word it begins. */
+function shortSimilarity(a: NameToken, b: NameToken): number | undefined {
   if (a.role === "number" || b.role === "number") return a.text === b.text ? 1 : 0;
   if (a.role === "initial" || b.role === "initial") return a.text.charAt(0) === b.text.charAt(0) ? 0.9 : 0;
   return undefined;
