@@ -1,4 +1,6 @@
 // Result types and the text rendering of traces, re-exported so composition roots need only `app`.
+export type { ListEntry, ListFormat, ListName } from "../ingest/index.ts";
+export { LIST_FORMATS } from "../ingest/index.ts";
 export type { LocationBalance, LotRecall, LotTrace, MassBalance } from "../trace/index.ts";
 export { renderTrace } from "../trace/index.ts";
 export type { AddDocumentOptions, AddedDocument, DocumentFile } from "./add-document.ts";
@@ -9,9 +11,13 @@ export type { BalanceOptions } from "./balance-in-store.ts";
 export { balanceInStore } from "./balance-in-store.ts";
 export type { CheckQuery, CheckResult } from "./check-name.ts";
 export { checkOne } from "./check-name.ts";
+export type { NamePair, PairComparison } from "./compare-names.ts";
+export { compareNames, readNamePairs } from "./compare-names.ts";
 export type { ComposeSummary, CompositionEngine, LotComposition } from "./compose-lots.ts";
 export { composeLots } from "./compose-lots.ts";
 export type { CompositionSql, LotMixRow, PlaceBuckets, SqlCompositionRun } from "./composition-sql.ts";
+export type { ListsDescription } from "./describe-lists.ts";
+export { describeLists } from "./describe-lists.ts";
 export type {
   DocumentAddResult,
   DocumentLink,
@@ -38,7 +44,9 @@ export {
   packageAssessment,
   packageShipment,
 } from "./package-shipment.ts";
-export type { ScreeningRecord } from "./screen-store.ts";
+export type { DecisionInput, OpenHit } from "./review-hits.ts";
+export { decideHit, openHits } from "./review-hits.ts";
+export type { ReviewedMatch, ScreeningRecord, ScreenOptions, StoreScreening } from "./screen-store.ts";
 export { screenStore } from "./screen-store.ts";
 export type { ListMatch, Screener } from "./screener.ts";
 export {
@@ -66,5 +74,7 @@ export type { TraceResult } from "./trace-in-store.ts";
 export { traceInStore, traceWithContext } from "./trace-in-store.ts";
 export type { TraceTarget } from "./trace-target.ts";
 export { resolveTraceTarget } from "./trace-target.ts";
+export type { ListChanges, ListUpdateInput, ListUpdateResult } from "./update-lists.ts";
+export { updateLists } from "./update-lists.ts";
 export type { DocumentCheck } from "./verify-documents.ts";
 export { verifyDocuments } from "./verify-documents.ts";

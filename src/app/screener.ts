@@ -34,10 +34,17 @@ export interface Screener {
   readonly ownershipThreshold: number;
 }
 
-export function createScreener(options: { threshold?: number; ownershipThreshold?: number } = {}): Screener {
-  const lists = loadBundledLists();
+export interface ScreenerOptions {
+  readonly threshold?: number;
+  readonly ownershipThreshold?: number;
+  /** The list entries to screen against (a stored list version); the bundled lists when absent. */
+  readonly entries?: readonly ListEntry[];
+}
+
+export function createScreener(options: ScreenerOptions = {}): Screener {
+  const entries = options.entries ?? loadBundledLists().entries;
   const index = buildNameIndex(
-    lists.entries.map((e) => ({
+    entries.map((e) => ({
       id: e.id,
       names: [e.name, ...e.aliases, ...e.formerNames, ...e.chineseNames],
       kind: "company" as const,
@@ -45,7 +52,7 @@ export function createScreener(options: { threshold?: number; ownershipThreshold
   );
   return {
     index,
-    entries: new Map(lists.entries.map((e) => [e.id, e])),
+    entries: new Map(entries.map((e) => [e.id, e])),
     threshold: options.threshold ?? DEFAULT_THRESHOLD,
     ownershipThreshold: options.ownershipThreshold ?? 0.5,
   };
@@ -148,32 +155,41 @@ function dedupe(matches: readonly ListMatch[]): ListMatch[] {
   return [...best.values()];
 }
 
-/** Every party's hits: its own names, XPCC markers, and owners' hits passed down one level. */
+/**
+ * Every party's hits: its own names, XPCC markers, and owners' hits passed down one level. An
+ * owner's hit a reviewer dismissed (`dismissed`) is not passed down; it stays among the owner's own.
+ */
 export function screenParties(
   screener: Screener,
   parties: readonly Party[],
   links: readonly Link[],
+  dismissed: (partyId: string, match: ListMatch) => boolean = () => false,
 ): Map<string, ListMatch[]> {
-  const direct = new Map(parties.map((p) => [p.id as string, screenParty(screener, p)]));
+  const own = new Map(parties.map((p) => [p.id as string, screenParty(screener, p)]));
+  const direct = new Map([...own].map(([id, hits]) => [id, hits.filter((m) => !dismissed(id, m))]));
   const names = new Map(parties.map((p) => [p.id as string, p.name]));
   return new Map(
     parties.map((p) => [
       p.id as string,
-      dedupe([...(direct.get(p.id) ?? []), ...ownerMatches(screener, p, links, direct, names)]),
+      dedupe([...(own.get(p.id) ?? []), ...ownerMatches(screener, p, links, direct, names)]),
     ]),
   );
 }
 
-/** What the tracer needs: for each location, the hits on its own name or its operator. */
+/**
+ * What the tracer needs: for each location, the hits on its own name (less those a reviewer
+ * dismissed) or its operator's (`partyHits`, already without dismissed ones).
+ */
 export function listedHitsOf(
   screener: Screener,
   locations: readonly Location[],
   partyHits: ReadonlyMap<string, readonly ListMatch[]>,
+  dismissed: (locationId: string, match: ListMatch) => boolean = () => false,
 ): ListedHits {
   const out = new Map<LocationId, ListedHit[]>();
   for (const l of locations) {
     const context = l.address.country ? { country: l.address.country } : {};
-    const own = l.name ? screenNames(screener, [l.name], context) : [];
+    const own = (l.name ? screenNames(screener, [l.name], context) : []).filter((m) => !dismissed(l.id, m));
     const hits = [...own, ...(l.operator ? (partyHits.get(l.operator) ?? []) : [])];
     if (hits.length === 0) continue;
     out.set(

@@ -10,7 +10,8 @@ import {
   stageFromProcessingType,
   type TraceGraph,
 } from "../trace/index.ts";
-import { createScreener, type ListMatch, listedHitsOf, screenParties } from "./screener.ts";
+import { type ListMatch, listedHitsOf } from "./screener.ts";
+import { dismissedIn, loadScreeningContext, undismissedPartyHits } from "./screening-context.ts";
 import type { Store } from "./store.ts";
 
 /** Everything a trace or balance needs, built once per command from the store. */
@@ -46,15 +47,25 @@ export function regionOfLocation(location: Location | undefined): RegionInfo | u
 }
 
 /**
- * Loads the graph and screens every party and location against the bundled lists, so a trace
- * knows which locations a listed entity operated, owned or was named at.
+ * Loads the graph and screens every party and location against the store's latest list version,
+ * so a trace knows which locations a listed entity operated, owned or was named at. Hits a
+ * reviewer dismissed leave the chain; confirmed and undecided ones stay.
  */
 export async function loadTraceContext(store: Store): Promise<TraceContext> {
   const locationList = await collect(store.locations());
   const locations = new Map(locationList.map((l) => [l.id as string, l]));
-  const screener = createScreener();
-  const partyHits = screenParties(screener, await collect(store.parties()), await collect(store.links()));
-  const listedHits: ListedHits = listedHitsOf(screener, locationList, partyHits);
+  const screening = await loadScreeningContext(store);
+  const partyHits = undismissedPartyHits(
+    screening,
+    await collect(store.parties()),
+    await collect(store.links()),
+  );
+  const listedHits: ListedHits = listedHitsOf(
+    screening.screener,
+    locationList,
+    partyHits,
+    dismissedIn(screening, "location"),
+  );
   // Retracted events are needed too: the graph matches retractions to originals itself.
   const events = await collect(store.events({ includeRetracted: true }));
   const graph = buildTraceGraph(events);

@@ -1,12 +1,15 @@
 import { Command, CommanderError } from "commander";
 import { registerBalance } from "./commands/balance-command.ts";
 import { registerCheck } from "./commands/check-command.ts";
+import { registerCompare } from "./commands/compare-command.ts";
 import { registerCompose } from "./commands/compose-command.ts";
 import { registerDemo } from "./commands/demo-command.ts";
 import { registerExport } from "./commands/export-command.ts";
 import { registerGenerate } from "./commands/generate-command.ts";
 import { registerImport } from "./commands/import-command.ts";
+import { registerLists } from "./commands/lists-command.ts";
 import { registerPackage } from "./commands/package-command.ts";
+import { registerReview } from "./commands/review-command.ts";
 import { registerScreen } from "./commands/screen-command.ts";
 import { registerStats } from "./commands/stats-command.ts";
 import { registerTrace } from "./commands/trace-command.ts";
@@ -34,6 +37,9 @@ export function buildProgram(): Command {
     registerPackage,
     registerCheck,
     registerScreen,
+    registerReview,
+    registerLists,
+    registerCompare,
     registerGenerate,
     registerDemo,
   ]) {

@@ -1,5 +1,12 @@
 export type { DivisionRef, Region, RegionQuery, XinjiangLocation } from "./geo/index.ts";
 export { locateXinjiang, resolveRegion } from "./geo/index.ts";
-export type { NameEntry, NameIndex, NameMatch, NameMatchResult, NameQuery } from "./names/index.ts";
-export { buildNameIndex, DEFAULT_THRESHOLD, matchName, NAME_ALGORITHM } from "./names/index.ts";
+export type { NameEntry, NameIndex, NameKind, NameMatch, NameMatchResult, NameQuery } from "./names/index.ts";
+export {
+  buildNameIndex,
+  DEFAULT_THRESHOLD,
+  matchName,
+  NAME_ALGORITHM,
+  normaliseName,
+  scoreNames,
+} from "./names/index.ts";
 export { findXpccMarkers } from "./xpcc-markers.ts";

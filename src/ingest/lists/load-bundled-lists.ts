@@ -7,6 +7,7 @@ import {
   UFLPA_SNAPSHOT_STATEMENT,
 } from "./bundled-list-data.ts";
 import { type Issue, type ListEntry, listEntry, normaliseListName } from "./list-entry.ts";
+import { mergeListEntries } from "./merge-list-entries.ts";
 import { parseDhsDate } from "./parse-dhs-date.ts";
 import { parseListCsv } from "./parse-list-csv.ts";
 import { WRO_REGION_RULES, type WroRegionRule } from "./wro-region-rules.ts";
@@ -112,7 +113,8 @@ export function loadBundledLists(): BundledLists {
       countsBySection: countsBySection(entries),
       source: "data/lists/uflpa (README.md: reconstructed snapshot, partial)",
     },
-    entries: [...entries, ...wroEntries()],
+    // A WRO row and a later Finding on the same entity are one entry with both sections.
+    entries: [...entries, ...mergeListEntries(wroEntries())],
     regionRules: WRO_REGION_RULES,
     issues: uflpa.issues,
   };

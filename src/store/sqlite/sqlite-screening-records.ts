@@ -1,6 +1,5 @@
 import type { Database } from "better-sqlite3";
-import type { ListVersion, ReviewDecision, ScreeningRecords } from "../../app/index.ts";
-import type { ListEntry } from "../../ingest/index.ts";
+import type { ListEntry, ListVersion, ReviewDecision, ScreeningRecords } from "../../app/index.ts";
 import { guarded } from "../shared/store-error.ts";
 
 /** The bundled snapshot is version 1, never stored: the first load is version 2. */
