@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { issue, type ParsedChunk, provenance } from "../../model/index.ts";
 import { ChunkBuilder, type RowSink } from "../csv/index.ts";
 import type { ImportInput } from "../importer.ts";
@@ -75,7 +75,10 @@ async function loadWorkbook(
     );
     return undefined;
   }
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs takes about a second to load, which every other import (and every
+  // command) paid when it was imported up front.
+  const { default: excel } = await import("exceljs");
+  const workbook = new excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     return workbook;
