@@ -4,6 +4,7 @@ import { registerCheck } from "./commands/check-command.ts";
 import { registerCompare } from "./commands/compare-command.ts";
 import { registerCompose } from "./commands/compose-command.ts";
 import { registerDemo } from "./commands/demo-command.ts";
+import { registerDocs } from "./commands/docs-command.ts";
 import { registerExport } from "./commands/export-command.ts";
 import { registerGenerate } from "./commands/generate-command.ts";
 import { registerImport } from "./commands/import-command.ts";
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
     registerCompose,
     registerBalance,
     registerPackage,
+    registerDocs,
     registerCheck,
     registerScreen,
     registerReview,
