@@ -16,8 +16,9 @@ import { computeEventId } from "./event-hash.ts";
 
 /**
  * Gathers the records and issues of one file and cuts them into chunks of at most CHUNK_RECORDS
- * records. Remembers the lots already emitted (one Lot per distinct epcClass per file): that set
- * grows with the number of lots, not of events.
+ * records. Remembers the lots recently emitted (one Lot per epcClass, not one per mention), and
+ * forgets them past RECENT_LOTS_LIMIT so memory stays flat on huge files: a lot emitted again
+ * changes nothing, the store keeps a lot's first record.
  */
 export interface RecordCollector {
   addEvent(mapped: MappedEvent, ctx: EventContext): void;
@@ -26,6 +27,8 @@ export interface RecordCollector {
   /** Chunks that are full; with `all`, everything left (possibly one empty chunk, never none at the end). */
   take(all: boolean): ParsedChunk[];
 }
+
+const RECENT_LOTS_LIMIT = 100_000;
 
 function productOf(lot: string): string | undefined {
   const m = /^urn:epc:class:lgtin:([^.]+)\.([^.]+)\./.exec(lot);
@@ -50,6 +53,7 @@ export function createRecordCollector(source: string): RecordCollector {
   function addLots(lines: readonly QuantityLine[], locator: string): void {
     for (const q of lines) {
       if (seenLots.has(q.lot)) continue;
+      if (seenLots.size >= RECENT_LOTS_LIMIT) seenLots.clear();
       seenLots.add(q.lot);
       const product = productOf(q.lot);
       lots.push({

@@ -52,33 +52,38 @@ export function eventRow(e: SupplyEvent): EventRow {
   };
 }
 
-function lines(role: EventEdge["role"], list: readonly QuantityLine[]): EventEdge[] {
-  return list.map((q, position) => ({
-    role,
-    position,
-    lot: q.lot,
-    quantity: q.quantity ?? null,
-    uom: q.uom ?? null,
-    kg: q.kg ?? null,
-  }));
+function addLines(out: EventEdge[], role: EventEdge["role"], list: readonly QuantityLine[]): void {
+  for (let position = 0; position < list.length; position++) {
+    const q = list[position] as QuantityLine;
+    out.push({
+      role,
+      position,
+      lot: q.lot,
+      quantity: q.quantity ?? null,
+      uom: q.uom ?? null,
+      kg: q.kg ?? null,
+    });
+  }
 }
 
-function epcs(role: EventEdge["role"], list: readonly string[]): EventEdge[] {
-  return list.map((lot, position) => ({ role, position, lot, quantity: null, uom: null, kg: null }));
+function addEpcs(out: EventEdge[], role: EventEdge["role"], list: readonly string[]): void {
+  for (let position = 0; position < list.length; position++) {
+    out.push({ role, position, lot: list[position] as string, quantity: null, uom: null, kg: null });
+  }
 }
 
 /** Every lot class and instance identifier the event mentions, as edges of the lot graph. */
 export function eventEdges(e: SupplyEvent): EventEdge[] {
-  const parent = e.parentId === undefined ? [] : epcs("parent", [e.parentId]);
-  return [
-    ...lines("input", e.inputs),
-    ...lines("output", e.outputs),
-    ...lines("quantity", e.quantities),
-    ...epcs("epc", e.epcs),
-    ...epcs("input-epc", e.inputEpcs),
-    ...epcs("output-epc", e.outputEpcs),
-    ...parent,
-  ];
+  // One array filled in place: this runs once per event of every import.
+  const out: EventEdge[] = [];
+  addLines(out, "input", e.inputs);
+  addLines(out, "output", e.outputs);
+  addLines(out, "quantity", e.quantities);
+  addEpcs(out, "epc", e.epcs);
+  addEpcs(out, "input-epc", e.inputEpcs);
+  addEpcs(out, "output-epc", e.outputEpcs);
+  if (e.parentId !== undefined) addEpcs(out, "parent", [e.parentId]);
+  return out;
 }
 
 /** The ids a retraction and an event are matched on: the hash id and the sender's eventID. */
