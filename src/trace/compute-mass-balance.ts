@@ -1,6 +1,8 @@
+import { addToTally, type BucketTally, createTally, tallyEntries } from "./bucket-tally.ts";
 import { percent } from "./check-origin-claim.ts";
 import type { Composition } from "./compute-composition.ts";
 import type { Stage, StageOf, TraceFlag } from "./inputs.ts";
+import { createPeriodClock, type Period, periodIndex } from "./period-clock.ts";
 import type { TraceGraph } from "./trace-graph.ts";
 import { KIND_TRANSFORM } from "./trace-graph.ts";
 
@@ -19,7 +21,7 @@ export interface MassBalanceOptions {
   readonly yields?: Partial<YieldTable>;
   /** Defaults to the stages the composition was computed with. */
   readonly stageOf?: StageOf;
-  readonly period?: "month" | "quarter" | "year";
+  readonly period?: Period;
   readonly nameOf?: (location: string) => string | undefined;
 }
 
@@ -62,8 +64,8 @@ export interface MassBalance {
 interface Group {
   readonly loc: number;
   readonly period: string | null;
-  readonly inputs: Map<number, number>;
-  readonly outputs: Map<number, number>;
+  readonly inputs: BucketTally;
+  readonly outputs: BucketTally;
   readonly claims: Map<string, number>;
   inputKg: number;
   outputKg: number;
@@ -80,24 +82,18 @@ export function computeMassBalance(
   comp: Composition,
   options: MassBalanceOptions = {},
 ): MassBalance {
-  const groups = new Map<string, Group>();
+  // Numeric group keys (location + locations × period): no string built or hashed per event.
+  const groups = new Map<number, Group>();
+  const clock = options.period ? createPeriodClock(options.period) : undefined;
+  const nLocations = graph.locationIds.length;
   for (let e = 0; e < graph.eventIds.length; e++) {
     const loc = graph.eventLocation[e]!;
     if (graph.eventKind[e] !== KIND_TRANSFORM || loc < 0) continue;
-    const period = options.period ? periodOf(graph.eventTime[e]!, options.period) : null;
-    const key = `${loc}\u0000${period}`;
+    const p = clock ? periodIndex(clock, graph.eventTime[e]!) : 0;
+    const key = loc + nLocations * p;
     let group = groups.get(key);
     if (!group) {
-      group = {
-        loc,
-        period,
-        inputs: new Map(),
-        outputs: new Map(),
-        claims: new Map(),
-        inputKg: 0,
-        outputKg: 0,
-        unweighed: 0,
-      };
+      group = newGroup(loc, clock ? clock.labels[p]! : null, comp.buckets.length);
       groups.set(key, group);
     }
     addEvent(graph, comp, group, e);
@@ -105,6 +101,19 @@ export function computeMassBalance(
   const yields = { ...DEFAULT_YIELDS, ...options.yields };
   const locations = [...groups.values()].map((g) => settle(graph, comp, g, yields, options));
   return { locations };
+}
+
+function newGroup(loc: number, period: string | null, buckets: number): Group {
+  return {
+    loc,
+    period,
+    inputs: createTally(buckets),
+    outputs: createTally(buckets),
+    claims: new Map(),
+    inputKg: 0,
+    outputKg: 0,
+    unweighed: 0,
+  };
 }
 
 function addEvent(graph: TraceGraph, comp: Composition, group: Group, e: number): void {
@@ -138,13 +147,11 @@ function spread(
   length: Int32Array,
   node: number,
   kg: number,
-  into: Map<number, number>,
+  into: BucketTally,
 ): void {
   const start = offset[node]!;
-  for (let p = start; p < start + length[node]!; p++) {
-    const b = comp.poolBucket[p]!;
-    into.set(b, (into.get(b) ?? 0) + kg * comp.poolShare[p]!);
-  }
+  for (let p = start; p < start + length[node]!; p++)
+    addToTally(into, comp.poolBucket[p]!, kg * comp.poolShare[p]!);
 }
 
 const SLACK = 1e-9;
@@ -161,7 +168,7 @@ function settle(
   const maxYield = stage ? yields[stage] : 1;
   const claims = [...g.claims].map(([origin, claimedKg]) => {
     let inputKg = 0;
-    for (const [b, kg] of g.inputs)
+    for (const [b, kg] of tallyEntries(g.inputs))
       if (comp.buckets[b]!.known && comp.buckets[b]!.country === origin) inputKg += kg;
     const limitKg = inputKg * maxYield;
     const status = claimedKg > limitKg * (1 + SLACK) + SLACK ? ("exceeded" as const) : ("ok" as const);
@@ -224,20 +231,11 @@ function kg(value: number): string {
   return `${Number(value.toFixed(3))} kg`;
 }
 
-function byOrigin(comp: Composition, masses: Map<number, number>): OriginMass[] {
+function byOrigin(comp: Composition, masses: BucketTally): OriginMass[] {
   const merged = new Map<string, number>();
-  for (const [b, value] of masses) {
+  for (const [b, value] of tallyEntries(masses)) {
     const key = comp.buckets[b]!.known ? comp.buckets[b]!.key : "unknown";
     merged.set(key, (merged.get(key) ?? 0) + value);
   }
   return [...merged].map(([origin, value]) => ({ origin, kg: value })).sort((a, b) => b.kg - a.kg);
-}
-
-function periodOf(time: number, period: "month" | "quarter" | "year"): string {
-  if (Number.isNaN(time)) return "undated";
-  const d = new Date(time);
-  const year = d.getUTCFullYear();
-  if (period === "year") return `${year}`;
-  if (period === "quarter") return `${year}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
-  return `${year}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
 }
