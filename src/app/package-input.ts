@@ -70,17 +70,26 @@ interface Ancestry {
   readonly producers: ReadonlyMap<string, SupplyEvent>;
   readonly events: readonly SupplyEvent[];
   readonly receipts: readonly SupplyEvent[];
+  /** The first receipt of each lot at each place, by `receiptKey`: looked up once per input. */
+  readonly receivedAt: ReadonlyMap<string, SupplyEvent>;
 }
+
+const receiptKey = (location: string, lot: string): string => `${location}\u0000${lot}`;
 
 function ancestryOf(ctx: TraceContext, shipped: readonly string[]): Ancestry {
   const live = ctx.events.filter((e) => !e.retracted);
   const producedBy = new Map<string, SupplyEvent[]>();
   for (const e of live)
-    for (const l of producedLines(e)) producedBy.set(l.lot, [...(producedBy.get(l.lot) ?? []), e]);
+    for (const l of producedLines(e)) {
+      const made = producedBy.get(l.lot);
+      if (made) made.push(e);
+      else producedBy.set(l.lot, [e]);
+    }
   const lots = new Set(shipped);
   const events = new Set<SupplyEvent>();
   const queue = [...shipped];
-  for (let lot = queue.shift(); lot !== undefined; lot = queue.shift()) {
+  // An index walks the queue: shift() would make a 10,000-lot ancestry quadratic.
+  for (let next = 0, lot = queue[0]; lot !== undefined; lot = queue[++next]) {
     for (const producer of producedBy.get(lot) ?? []) {
       if (events.has(producer)) continue;
       events.add(producer);
@@ -92,21 +101,32 @@ function ancestryOf(ctx: TraceContext, shipped: readonly string[]): Ancestry {
   }
   const producers = new Map([...producedBy].map(([lot, made]) => [lot, made[0] as SupplyEvent]));
   const receipts = live.filter((e) => e.kind === "receive" && e.quantities.some((q) => lots.has(q.lot)));
-  return { lots, producers, events: [...events], receipts };
+  const receivedAt = new Map<string, SupplyEvent>();
+  for (const r of receipts)
+    for (const q of r.quantities) {
+      const key = receiptKey(r.bizLocation ?? "", q.lot);
+      if (!receivedAt.has(key)) receivedAt.set(key, r);
+    }
+  return { lots, producers, events: [...events], receipts, receivedAt };
 }
 
 interface ChainBuild {
   readonly edges: SupplyEdgeInput[];
   readonly records: BusinessRecordInput[];
+  /** Where each (from, to, lot) edge and each (document, from, to) record already is. */
+  readonly edgeAt: Map<string, number>;
+  readonly recordKeys: Set<string>;
 }
 
-function addRecords(out: BusinessRecordInput[], e: SupplyEvent, from: string, to: string, lots: string[]) {
+function addRecords(build: ChainBuild, e: SupplyEvent, from: string, to: string, lots: string[]) {
   for (const b of e.bizTransactions) {
     const category = CATEGORIES[b.type];
     if (!category) continue;
     const id = shortTransactionId(b.id);
-    if (out.some((r) => r.bizTransaction.id === id && r.from === from && r.to === to)) continue;
-    out.push({
+    const key = `${id}\u0000${from}\u0000${to}`;
+    if (build.recordKeys.has(key)) continue;
+    build.recordKeys.add(key);
+    build.records.push({
       bizTransaction: { type: b.type, id },
       category,
       from,
@@ -133,14 +153,12 @@ function moveInto(
   const via = receipt ?? ancestry.producers.get(line.lot);
   if (producedAt && producedAt !== from && producedAt !== to) {
     // Held by a trader or warehouse in between without being transformed there.
-    const held = ancestry.receipts.find(
-      (r) => r.bizLocation === from && r.quantities.some((q) => q.lot === line.lot),
-    );
+    const held = ancestry.receivedAt.get(receiptKey(from, line.lot));
     pushEdge(build, producedAt, from, line.lot, lineKg(line), held);
-    if (held) addRecords(build.records, held, producedAt, from, [line.lot]);
+    if (held) addRecords(build, held, producedAt, from, [line.lot]);
   }
   pushEdge(build, from, to, line.lot, lineKg(line), via);
-  if (receipt) addRecords(build.records, receipt, from, to, [line.lot]);
+  if (receipt) addRecords(build, receipt, from, to, [line.lot]);
 }
 
 function pushEdge(
@@ -152,12 +170,14 @@ function pushEdge(
   e?: SupplyEvent,
 ): void {
   // The same lot consumed by several events at one place moves once per consumption: add them up.
-  const known = build.edges.findIndex((x) => x.from === from && x.to === to && x.lot === lot);
-  const before = build.edges[known];
-  if (before) {
+  const key = `${from}\u0000${to}\u0000${lot}`;
+  const known = build.edgeAt.get(key);
+  const before = known === undefined ? undefined : build.edges[known];
+  if (known !== undefined && before) {
     build.edges[known] = { ...before, kg: before.kg + kg };
     return;
   }
+  build.edgeAt.set(key, build.edges.length);
   build.edges.push({
     from,
     to,
@@ -170,18 +190,14 @@ function pushEdge(
 }
 
 function buildChain(ancestry: Ancestry, receipt: SupplyEvent, importer: string): ChainBuild {
-  const build: ChainBuild = { edges: [], records: [] };
+  const build: ChainBuild = { edges: [], records: [], edgeAt: new Map(), recordKeys: new Set() };
   for (const e of ancestry.events) {
     const at = e.bizLocation;
     if (!at) continue;
-    for (const input of e.inputs) {
-      const got = ancestry.receipts.find(
-        (r) => r.bizLocation === at && r.quantities.some((q) => q.lot === input.lot),
-      );
-      moveInto(ancestry, build, input, at, got);
-    }
+    for (const input of e.inputs)
+      moveInto(ancestry, build, input, at, ancestry.receivedAt.get(receiptKey(at, input.lot)));
     addRecords(
-      build.records,
+      build,
       e,
       at,
       at,
@@ -218,6 +234,17 @@ function nodeRisks(ctx: TraceContext, id: string, trace: LotTrace, balance: Mass
   return risks;
 }
 
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = out.get(k);
+    if (group) group.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
 function buildNodes(
   ctx: TraceContext,
   ids: readonly string[],
@@ -226,14 +253,17 @@ function buildNodes(
   assessment: ShipmentAssessment,
   balance: MassBalance,
 ): SupplyNodeInput[] {
+  const eventsAt = groupBy(ancestry.events, (e) => e.bizLocation ?? "");
+  const edgesTo = groupBy(build.edges, (e) => e.to);
+  const edgesFrom = groupBy(build.edges, (e) => e.from);
   return ids.map((id) => {
     const l = ctx.locations.get(id);
     const region = regionOfLocation(l);
-    const here = ancestry.events.filter((e) => e.bizLocation === id);
+    const here = eventsAt.get(id) ?? [];
     const made = here.reduce((s, e) => s + sumKg(producedLines(e)), 0);
     const used = here.reduce((s, e) => s + sumKg(e.inputs), 0);
-    const received = build.edges.filter((e) => e.to === id).reduce((s, e) => s + e.kg, 0);
-    const sent = build.edges.filter((e) => e.from === id).reduce((s, e) => s + e.kg, 0);
+    const received = (edgesTo.get(id) ?? []).reduce((s, e) => s + e.kg, 0);
+    const sent = (edgesFrom.get(id) ?? []).reduce((s, e) => s + e.kg, 0);
     const inputKg = here.length > 0 ? used : received;
     const outputKg = here.length > 0 ? made : sent;
     const role = roleOf(l?.processingType);
