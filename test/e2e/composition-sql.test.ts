@@ -15,7 +15,7 @@ import {
 } from "../../src/app/index.ts";
 import { openLocalFile } from "../../src/cli/read-file.ts";
 import { openStore } from "../../src/store/index.ts";
-import { ROOT, tempDir } from "./run-cli.ts";
+import { ROOT, runCli, tempDir } from "./run-cli.ts";
 
 /**
  * The SQL twin of composition against the in-memory engine, on real stores: every lot's Xinjiang,
@@ -187,6 +187,30 @@ function describeTwin(kind: string, open: () => Promise<Store>): void {
 }
 
 describeTwin("SQLite", async () => openStore(join(dir, `store-${randomBytes(4).toString("hex")}.db`)));
+
+describe("threadproof compose", () => {
+  it("prints one JSON line per lot, the same by either engine", async () => {
+    const path = join(dir, "cli.db");
+    const store = await openStore(path);
+    for (const name of ["facilities.csv", "movements.csv", "chain.epcis.jsonld"])
+      await importPath(store, join(ROOT, "sample", name));
+    await store.close();
+    const lines = (engine: string) => {
+      const run = runCli(["compose", "--engine", engine, "--json", "--db", path]);
+      expect(run.code, run.stderr).toBe(0);
+      const lots = run.stdout
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l) as LotComposition);
+      return new Map(lots.map((l) => [l.lot, l.worstCaseXinjiangShare]));
+    };
+    const memory = lines("memory");
+    const sql = lines("sql");
+    expect(sql.size).toBe(memory.size);
+    for (const [id, worst] of memory) expect(sql.get(id), id).toBeCloseTo(worst, 9);
+    expect(runCli(["compose", "--engine", "gpu", "--db", path]).code).toBe(2);
+  }, 300_000);
+});
 
 const adminUrl = inject("pgUrl");
 const databases: string[] = [];
