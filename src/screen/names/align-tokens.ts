@@ -1,4 +1,4 @@
-import type { NameToken } from "./name-token.ts";
+import { type NameToken, token } from "./name-token.ts";
 import { stringSimilarity, tokenSimilarity } from "./token-similarity.ts";
 
 export interface AlignedPair {
@@ -21,6 +21,31 @@ function enough(a: NameToken, b: NameToken, similarity: number): boolean {
 
 const MERGEABLE = new Set(["name", "generic", "initial", "particle"]);
 
+function spellings(t: NameToken): readonly string[] {
+  return t.forms.length ? [t.text, ...t.forms] : [t.text];
+}
+
+/**
+ * The token of `other` that two neighbours written together spell, in any of their spellings: a
+ * translated word beside a pinyin chunk (新 "new" + 雅 ya) is also one pinyin word (Xinya).
+ */
+function closedUpMatch(
+  a: NameToken,
+  b: NameToken,
+  other: readonly NameToken[],
+): { joined: string; target: NameToken } | undefined {
+  for (const x of spellings(a)) {
+    for (const y of spellings(b)) {
+      const joined = x + y;
+      const near = (f: string) =>
+        Math.abs(f.length - joined.length) <= 2 && stringSimilarity(joined, f) >= 0.9;
+      const target = other.find((o) => near(o.text) || o.forms.some(near));
+      if (target) return { joined, target };
+    }
+  }
+  return undefined;
+}
+
 /**
  * Closes up neighbours that the other side writes as one word ("Hua Fu" / Huafu, "Good Will" /
  * Goodwill, "Xi Jinping" / 习近平): the merged token replaces both.
@@ -31,10 +56,9 @@ export function mergeSplitWords(tokens: readonly NameToken[], other: readonly Na
     const a = out[i] as NameToken;
     const b = out[i + 1] as NameToken;
     if (!MERGEABLE.has(a.role) || !MERGEABLE.has(b.role)) continue;
-    const joined = a.text + b.text;
-    const near = (f: string) => Math.abs(f.length - joined.length) <= 2 && stringSimilarity(joined, f) >= 0.9;
-    const target = other.find((o) => near(o.text) || o.forms.some(near));
-    if (!target) continue;
+    const found = closedUpMatch(a, b, other);
+    if (!found) continue;
+    const { joined, target } = found;
     const alreadyFine = tokenSimilarity(a, target) >= 0.9 || tokenSimilarity(b, target) >= 0.9;
     if (alreadyFine) continue;
     const syllables = [...(a.syllables ?? [a.text]), ...(b.syllables ?? [b.text])];
@@ -44,10 +68,27 @@ export function mergeSplitWords(tokens: readonly NameToken[], other: readonly Na
   return out;
 }
 
+/**
+ * A phrase the lexicon reads as one word ("construction engineering") meets its words written
+ * apart on the other side (Construction Kashgar Engineering): it is opened into those words.
+ */
+export function splitCompounds(
+  tokens: readonly NameToken[],
+  other: readonly NameToken[],
+): readonly NameToken[] {
+  if (!tokens.some((t) => t.label?.includes(" "))) return tokens;
+  const texts = new Set(other.map((o) => o.text));
+  return tokens.flatMap((t) => {
+    const words = (t.label ?? "").split(" ").filter((w) => w !== "and");
+    if (words.length < 2 || texts.has(t.text) || !words.every((w) => texts.has(w))) return [t];
+    return words.map((w) => token(w, t.role));
+  });
+}
+
 /** Greedy best-first alignment: each token pairs at most once, most similar pairs first. */
 export function alignTokens(left: readonly NameToken[], right: readonly NameToken[]): Alignment {
-  const a = mergeSplitWords(left, right);
-  const b = mergeSplitWords(right, a);
+  const a = mergeSplitWords(splitCompounds(left, right), right);
+  const b = mergeSplitWords(splitCompounds(right, a), a);
   const candidates: { i: number; j: number; similarity: number }[] = [];
   for (const [i, x] of a.entries()) {
     for (const [j, y] of b.entries()) {

@@ -1,3 +1,5 @@
+import { pinyin } from "pinyin-pro";
+
 /**
  * Hand-kept vocabulary for company names: abbreviations, a bilingual industry dictionary (Chinese,
  * pinyin, English) and a small glossary of descriptive words that Chinese firms translate rather
@@ -161,7 +163,43 @@ const GLOSSARY_ROWS: readonly (readonly [string, string, string])[] = [
   ["production and construction", "生产建设", "shengchan jianshe"],
 ];
 
-function terms(rows: readonly (readonly [string, string, string])[]): readonly LexiconTerm[] {
+/**
+ * Brand and trade names that Chinese firms write in Latin letters other than the pinyin of their
+ * 字号 (大全 → Daqo, 中粮 → COFCO): [Latin brand, Chinese trade names, other Latin forms]. Only
+ * names the firms use themselves (stock-exchange listings, their own English names), only where
+ * the Latin is not a reading of the Chinese, so pinyin would never find it, and none whose Chinese
+ * is also a common word (中信, 中化, 中远: 中心, 中华, 中原 read alike). Sources:
+ * docs/brand-names.md.
+ */
+const BRAND_ROWS: readonly (readonly [string, string, string])[] = [
+  ["daqo", "大全", "daquan"],
+  ["gcl", "协鑫", "xiexin golden_concord"],
+  ["cofco", "中粮", "zhongliang"],
+  ["chinatex", "中纺", "zhongfang"],
+  ["ninestar", "纳思达", "nasida"],
+  ["ja", "晶澳", "jingao ja_solar"],
+  ["esquel", "溢达", ""],
+  ["sinopec", "中石化", "zhongshihua"],
+  ["petrochina", "中石油", "zhongshiyou"],
+  ["lenovo", "联想", "lianxiang"],
+  ["longi", "隆基", "longji"],
+  ["trina", "天合", "trinasolar"],
+  ["jinko", "晶科", "jingke jinkosolar"],
+  ["smic", "中芯", ""],
+  ["baosteel", "宝钢", "baogang"],
+  ["ansteel", "鞍钢", "angang"],
+  ["chalco", "中铝", "zhonglv"],
+  ["sinograin", "中储粮", "zhongchuliang"],
+  ["sinotrans", "中外运", "zhongwaiyun"],
+  ["luthai", "鲁泰", "lutai"],
+  ["gree", "格力", ""],
+  ["midea", "美的", ""],
+];
+
+function terms(
+  rows: readonly (readonly [string, string, string])[],
+  withPinyin = true,
+): readonly LexiconTerm[] {
   return rows.map(([key, han, latin]) => ({
     key,
     han: han.split(" "),
@@ -171,15 +209,30 @@ function terms(rows: readonly (readonly [string, string, string])[]): readonly L
         key,
         ...latin
           .split(" ")
-          .filter((w) => !w.endsWith("_"))
+          .filter((w) => w !== "" && !w.endsWith("_"))
           .map((w) => w.replace(/_/g, " ")),
+        ...(withPinyin ? pinyinForms(han) : []),
       ]),
     ],
   }));
 }
 
+/**
+ * The pinyin of every Chinese form of two characters or more (煤电 → meidian), so a registry
+ * romanisation meets the same word; one-character forms (棉 mian) would read syllables of trade
+ * names as industries.
+ */
+function pinyinForms(han: string): string[] {
+  return han
+    .split(" ")
+    .filter((h) => h.length > 1)
+    .map((h) => pinyin(h, { toneType: "none", type: "array" }).join("").replace(/ü/g, "v"));
+}
+
 export const INDUSTRY_TERMS: readonly LexiconTerm[] = terms(INDUSTRY_ROWS);
 export const GLOSSARY_TERMS: readonly LexiconTerm[] = terms(GLOSSARY_ROWS);
+// A brand's pinyin is written out only where it is not also a common word (天合 tianhe, 美的 meide).
+export const BRAND_TERMS: readonly LexiconTerm[] = terms(BRAND_ROWS, false);
 
 /**
  * Words that say what kind of organisation a name is rather than which one: they carry little

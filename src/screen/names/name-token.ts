@@ -1,4 +1,11 @@
-import { GENERIC_WORDS, GLOSSARY_TERMS, INDUSTRY_TERMS, type LexiconTerm, STOPWORDS } from "./lexicon.ts";
+import {
+  BRAND_TERMS,
+  GENERIC_WORDS,
+  GLOSSARY_TERMS,
+  INDUSTRY_TERMS,
+  type LexiconTerm,
+  STOPWORDS,
+} from "./lexicon.ts";
 import type { RegionRef } from "./regions.ts";
 
 /** What kind of entity a name belongs to; the caller knows it (FtM schema) or leaves it unknown. */
@@ -57,7 +64,8 @@ function lookup(terms: readonly LexiconTerm[]): Map<string, LexiconTerm> {
 }
 
 export const INDUSTRY_BY_LATIN = lookup(INDUSTRY_TERMS);
-export const GLOSSARY_BY_LATIN = lookup(GLOSSARY_TERMS);
+/** Translated words and Latin brands: each identifies a firm in any of its spellings. */
+export const GLOSSARY_BY_LATIN = lookup([...GLOSSARY_TERMS, ...BRAND_TERMS]);
 
 /** A lexicon token: industry words are qualifiers, glossary words identify (East Hope). */
 export function lexiconToken(term: LexiconTerm, role: "industry" | "name", han?: string): NameToken {

@@ -1,6 +1,6 @@
 import { pinyin } from "pinyin-pro";
 import { HAN_LEGAL_FORMS, type LegalForm, legalFormOf } from "./legal-forms.ts";
-import { GLOSSARY_TERMS, INDUSTRY_TERMS, type LexiconTerm } from "./lexicon.ts";
+import { BRAND_TERMS, GLOSSARY_TERMS, INDUSTRY_TERMS, type LexiconTerm } from "./lexicon.ts";
 import { lexiconToken, type NameToken, token } from "./name-token.ts";
 import { hanCountyAfter, hanRegionAt, type RegionRef } from "./regions.ts";
 
@@ -22,6 +22,7 @@ const INDUSTRY_HAN = termsByHan(INDUSTRY_TERMS)
   .filter(([han]) => han.length > 1)
   .sort((a, b) => b[0].length - a[0].length);
 const GLOSSARY_HAN = termsByHan(GLOSSARY_TERMS).sort((a, b) => b[0].length - a[0].length);
+const BRAND_HAN = termsByHan(BRAND_TERMS).sort((a, b) => b[0].length - a[0].length);
 const COUNTRY_PREFIX = "中国";
 
 /** Strips legal forms from the end, longest first (…集团有限公司 gives 集团 and 有限公司). */
@@ -96,7 +97,10 @@ function tradeTokens(trade: string, syllables: readonly string[]): NameToken[] {
     chunk = "";
   };
   for (let i = 0; i < trade.length; ) {
-    const hit = GLOSSARY_HAN.find(([han]) => trade.startsWith(han, i));
+    // A brand may follow a place the gazetteer does not know (东海晶澳: Donghai JA Solar).
+    const hit =
+      BRAND_HAN.find(([han]) => trade.startsWith(han, i)) ??
+      GLOSSARY_HAN.find(([han]) => trade.startsWith(han, i));
     if (hit) {
       flush(i);
       out.push(lexiconToken(hit[1], "name", hit[0]));

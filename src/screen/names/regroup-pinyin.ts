@@ -152,7 +152,9 @@ export function regroupPinyin(words: readonly Word[]): Word[] {
   let run: Word[] = [];
   const end = () => {
     const regrouped = run.length >= MIN_RUN ? regroupRun(run) : run;
-    const knownFound = regrouped.length > 1 || run.length < MIN_RUN;
+    // A run that is one known word as a whole (Na Si Da → nasida) is regrouped too.
+    const knownFound =
+      regrouped.length > 1 || run.length < MIN_RUN || knownWords().glossary.has(regrouped[0]?.text ?? "");
     out.push(...(knownFound ? regrouped : run));
     run = [];
   };

@@ -34,6 +34,35 @@ describe("scoreNames", () => {
     expect(result.features.conflicts).toContain("name");
   });
 
+  it("reads a Chinese brand as the Latin name the firm uses (宝钢 Baosteel, 中粮 COFCO)", () => {
+    expect(scoreNames(company("宝钢股份有限公司"), company("Baosteel Co., Ltd.")).match).toBe(true);
+    expect(scoreNames(company("中粮贸易有限公司"), company("COFCO Trading Co., Ltd.")).match).toBe(true);
+    expect(
+      scoreNames(company("Zhong Liang Mao Yi You Xian Gong Si"), company("COFCO Trading Co., Ltd.")).match,
+    ).toBe(true);
+    expect(scoreNames(company("中粮贸易有限公司"), company("Sinograin Trading Co., Ltd.")).match).toBe(false);
+  });
+
+  it("reads an industry word in registry pinyin (Mei Dian 煤电)", () => {
+    const pinyin = company("He Nan Heng Yuan Mei Dian You Xian Gong Si");
+    expect(pinyin.industries).toContain("energy");
+    expect(scoreNames(pinyin, company("Henan Hengyuan Coal and Electricity Co., Ltd.")).match).toBe(true);
+  });
+
+  it("meets a two-word industry written apart (Construction Hami Engineering)", () => {
+    const result = scoreNames(
+      company("CONSTRUCTION HAMI ENGINEERING GROUP"),
+      company("Hami Construction Engineering (Group) Co., Ltd."),
+    );
+    expect(result.match).toBe(true);
+  });
+
+  it("closes up a translated word and a pinyin chunk (新雅 Xinya)", () => {
+    expect(
+      scoreNames(company("浙江新雅纺织有限公司"), company("Zhejiang Xinya Textile Co., Ltd.")).match,
+    ).toBe(true);
+  });
+
   it("rejects a homophone written in other characters", () => {
     expect(scoreNames(company("华福时尚股份有限公司"), company("华孚时尚股份有限公司")).match).toBe(false);
   });

@@ -125,6 +125,8 @@ function shortSimilarity(a: NameToken, b: NameToken): number | undefined {
 export function tokenSimilarity(a: NameToken, b: NameToken): number {
   const byRule = ruleSimilarity(a, b);
   if (byRule !== undefined) return byRule;
+  // Two dictionary words (East, Hope, COFCO, Sinograin) are the same word or two different ones.
+  if (a.label && b.label && a.role === "name" && b.role === "name") return a.text === b.text ? 1 : 0;
   // Two Chinese spellings compare as characters: 华孚 and 华富 share pinyin, not identity.
   if (a.han && b.han && !a.label && !b.label) return stringSimilarity(a.han, b.han);
   return a.text === b.text ? 1 : bestFormSimilarity(a, b);
