@@ -25,7 +25,6 @@ const WORDS = [
   "apparel",
   "zhongtai",
   "chemical",
-  "tianshan",
   "east",
   "hope",
   "logistics",
