@@ -32,9 +32,6 @@ export interface SqlCompositionRun {
   readonly cycleLots: readonly string[];
 }
 
-/** Bucket 0 is plain `unknown` in every bucket table (see `createBucketTable`). */
-export const UNKNOWN_BUCKET_NUMBER = 0;
-
 export interface CompositionSql {
   /** Computes every lot's mix in SQL and streams the rows to `onMix`, lot by lot. */
   composeLots(places: readonly PlaceBuckets[], onMix: (row: LotMixRow) => void): Promise<SqlCompositionRun>;

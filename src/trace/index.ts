@@ -26,7 +26,7 @@ export type {
   TraceFlag,
 } from "./inputs.ts";
 export { STAGES, stageFromProcessingType } from "./inputs.ts";
-export type { BucketTable, LocationBuckets, OriginBucket, PriorTable } from "./origin-buckets.ts";
+export type { OriginBucket, PriorTable } from "./origin-buckets.ts";
 export { createBucketTable, DEFAULT_PRIORS, resolveLocations } from "./origin-buckets.ts";
 export { renderTrace } from "./render-trace.ts";
 export type { MixShares } from "./summarise-mix.ts";

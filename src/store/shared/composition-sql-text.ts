@@ -22,7 +22,7 @@ const WEIGHT = `case when g.n = 1 then coalesce(l.kg, 1) when g.n_mass > 0 then 
 /** An unweighable group: no line can be weighed, or several can and they weigh nothing. */
 const UNWEIGHABLE = "(u.n_valid = 0 or (u.n_valid > 1 and u.total <= 0))";
 
-export const WORKING_TABLES = [
+const WORKING_TABLES = [
   "tp_place",
   "tp_event",
   "tp_line",
