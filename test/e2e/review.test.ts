@@ -1,0 +1,117 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli, tempDir } from "./run-cli.ts";
+
+const SAMPLE_FILES = ["sample/facilities.csv", "sample/movements.csv", "sample/chain.epcis.jsonld"];
+/** A shipment whose only listed entity is the spinner operated by Anhui Xinya (sample ground truth). */
+const SHIPMENT = "BOL-MAEU-7906";
+const XINYA = "Anhui Xinya New Materials Co., Ltd.";
+
+interface Hit {
+  hit: string;
+  hitKey: string;
+  entity: { name: string };
+  subject: { kind: string; name: string };
+  review: { state: string; decision?: { reason: string; user: string; decidedAt: string; status: string } };
+}
+
+interface ScreenLine {
+  subject: { kind: string; name: string };
+  results: Hit[];
+}
+
+function jsonLines<T>(stdout: string): T[] {
+  return stdout
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as T);
+}
+
+// Every step spawns the real binary on the sample: minutes on a busy machine, not the default minute.
+describe("threadproof review", { timeout: 600_000 }, () => {
+  const db = join(tempDir(), "review.db");
+  const cli = (...args: string[]) => {
+    const r = runCli([...args, "--db", db]);
+    expect(r.code, r.stderr).toBe(0);
+    return r;
+  };
+  const openHits = () => jsonLines<Hit>(cli("review", "--json").stdout);
+  /** Whether the shipment's trace names Anhui Xinya among the listed entities in its chain. */
+  const xinyaInChain = () => {
+    const trace = cli("trace", SHIPMENT, "--json").json<{
+      listedEntityInChain: boolean;
+      listedEntities: { listEntry: string }[];
+    }>();
+    return trace.listedEntities.some((l) => l.listEntry.includes(XINYA));
+  };
+  const xinyaHits = () =>
+    jsonLines<ScreenLine>(cli("screen", "--json").stdout).flatMap((r) =>
+      r.results.filter((m) => m.entity.name === XINYA),
+    );
+
+  it("lists the open hits of a freshly imported store", () => {
+    cli("import", ...SAMPLE_FILES);
+    const hits = openHits();
+    expect(hits.map((h) => h.entity.name)).toContain(XINYA);
+    expect(hits.every((h) => h.review.state === "open")).toBe(true);
+  });
+
+  it("dismisses a hit with reason, user and time; the decision persists and tracing drops it", () => {
+    expect(
+      cli("trace", SHIPMENT, "--json").json<{ listedEntityInChain: boolean }>().listedEntityInChain,
+    ).toBe(true);
+    expect(xinyaInChain()).toBe(true);
+    const hit = openHits().find((h) => h.entity.name === XINYA);
+    const r = cli(
+      "review",
+      "dismiss",
+      hit?.hit ?? "",
+      "--reason",
+      "another company: registration differs",
+      "--user",
+      "alice",
+    );
+    expect(r.stdout).toContain("dismissed by alice");
+    expect(openHits().map((h) => h.entity.name)).not.toContain(XINYA);
+    // Re-screening reuses the decision: the party and the spinner it operates both show it.
+    const shown = xinyaHits();
+    expect(shown.length).toBeGreaterThanOrEqual(2);
+    for (const m of shown)
+      expect(m.review).toMatchObject({
+        state: "dismissed",
+        decision: { reason: "another company: registration differs", user: "alice", status: "dismissed" },
+      });
+    // Xinya was the shipment's only listed entity: the chain is clear of listed entities now.
+    expect(
+      cli("trace", SHIPMENT, "--json").json<{ listedEntityInChain: boolean }>().listedEntityInChain,
+    ).toBe(false);
+  });
+
+  it("re-opens the decision when the list entry changes, and --since reports only new hits", () => {
+    cli("lists", "update", "test/fixtures/lists/versions/uflpa-v2.csv");
+    // Same entry content in version 2: the dismissal still holds.
+    expect(openHits().map((h) => h.entity.name)).not.toContain(XINYA);
+    cli("lists", "update", "test/fixtures/lists/versions/uflpa-v3.csv");
+    const reopened = openHits().find((h) => h.entity.name === XINYA);
+    expect(reopened?.review.state).toBe("reopened");
+    expect(xinyaInChain()).toBe(true);
+    const fresh = jsonLines<ScreenLine>(cli("screen", "--since", "2", "--json").stdout).flatMap(
+      (r) => r.results,
+    );
+    expect([...new Set(fresh.map((m) => m.entity.name))]).toEqual(["Wuxi Jinlian Textile Co., Ltd."]);
+  });
+
+  it("confirms a hit: it stays in the chain and leaves the open list", () => {
+    const hit = openHits().find((h) => h.entity.name === XINYA);
+    cli("review", "confirm", hit?.hit ?? "", "--reason", "same USCC as the listing");
+    expect(openHits().map((h) => h.entity.name)).not.toContain(XINYA);
+    expect(xinyaHits()[0]?.review.state).toBe("confirmed");
+    expect(xinyaInChain()).toBe(true);
+  });
+
+  it("refuses a decision without a known hit", () => {
+    const r = runCli(["review", "dismiss", "hit-000000000000", "--reason", "x", "--db", db]);
+    expect(r.code).toBe(5);
+  });
+});
