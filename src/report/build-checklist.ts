@@ -87,13 +87,29 @@ function nodeSlots(input: PackageInput, depths: ReadonlyMap<string, number>): Sl
     });
 }
 
+function groupByPair<T extends { readonly from: string; readonly to: string }>(
+  items: readonly T[],
+): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const key = `${item.from}\u0000${item.to}`;
+    const group = out.get(key);
+    if (group) group.push(item);
+    else out.set(key, [item]);
+  }
+  return out;
+}
+
 function transferSlots(input: PackageInput, depths: ReadonlyMap<string, number>): Slot[] {
   const byName = new Map(input.chain.nodes.map((n) => [n.id, n]));
   const pairs = new Map<string, { from: string; to: string }>();
   for (const e of input.chain.edges.filter((x) => x.onShippedPath)) pairs.set(`${e.from}\u0000${e.to}`, e);
-  return [...pairs.values()].flatMap(({ from, to }) => {
-    const edges = input.chain.edges.filter((e) => e.from === from && e.to === to);
-    const records = input.records.filter((r) => r.from === from && r.to === to);
+  // Grouped once: filtering every edge and record per pair is quadratic on a 10,000-event chain.
+  const edgesOf = groupByPair(input.chain.edges);
+  const recordsOf = groupByPair(input.records);
+  return [...pairs].flatMap(([pair, { from, to }]) => {
+    const edges = edgesOf.get(pair) ?? [];
+    const records = recordsOf.get(pair) ?? [];
     const keys = new Set([
       ...edges.map((e) => `lot:${e.lot}`),
       ...edges.flatMap((e) => (e.event ? [`event:${e.event}`] : [])),

@@ -1,3 +1,4 @@
+import { aggregateFlowChart, MAX_NODES_PER_COLUMN } from "./aggregate-flow-chart.ts";
 import { ROLE_LABELS } from "./cbp-category.ts";
 import type { FlowChart, FlowNode } from "./evidence-package.ts";
 import { formatKg, formatShare } from "./format-figure.ts";
@@ -29,7 +30,9 @@ function fitLayout(chart: FlowChart, areaWidth: number): FlowChartLayout {
  * arrows per lot movement, the shipped path bold and risky facilities red. The whole layout is
  * scaled to the page so a large chain still fits (the per-tier tables carry every detail).
  */
-export function drawFlowChart(doc: Pdf, chart: FlowChart, title: string): void {
+export function drawFlowChart(doc: Pdf, full: FlowChart, title: string): void {
+  const chart = aggregateFlowChart(full);
+  const grouped = chart.nodes.length < full.nodes.length;
   const areaWidth = doc.page.width - 2 * PAGE.margin;
   const layout = fitLayout(chart, areaWidth);
   const areaHeight = doc.page.height - PAGE.top - PAGE.legend - PAGE.margin;
@@ -46,7 +49,9 @@ export function drawFlowChart(doc: Pdf, chart: FlowChart, title: string): void {
     .fontSize(9)
     .fillColor(COLOURS.muted)
     .text(
-      "Raw cotton (left) to the imported goods (right). Figures are kg moved between facilities.",
+      grouped
+        ? `Raw cotton (left) to the imported goods (right). Figures are kg moved. Tiers of more than ${MAX_NODES_PER_COLUMN} facilities are drawn as groups (${full.nodes.length} facilities in all: section 3 and package.json list each).`
+        : "Raw cotton (left) to the imported goods (right). Figures are kg moved between facilities.",
       PAGE.margin,
       60,
       {
@@ -114,7 +119,8 @@ function drawEdgeLabel(doc: Pdf, routed: RoutedEdge): void {
   doc.rect(x, y, width, lines.length * 8 + 1).fill("#ffffff");
   doc.fillColor(edge.onShippedPath ? COLOURS.text : COLOURS.muted);
   lines.forEach((line, i) => {
-    doc.text(line, x + 2, y + 1 + i * 8, { width: width - 4, align: "center", lineBreak: false });
+    // A height keeps pdfkit from starting a new page when a scaled label sits below the page's maxY.
+    doc.text(line, x + 2, y + 1 + i * 8, { width: width - 4, height: 9, align: "center", lineBreak: false });
   });
 }
 

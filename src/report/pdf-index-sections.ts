@@ -1,6 +1,14 @@
+import { capList } from "./cap-rows.ts";
 import { CBP_CATEGORY_LABELS } from "./cbp-category.ts";
 import type { EvidencePackage } from "./evidence-package.ts";
 import { COLOURS, type Pdf, paragraph, table } from "./pdf-layout.ts";
+
+const CAPS = {
+  flags: { limit: 60, noun: "flags" },
+  documents: { limit: 150, noun: "documents" },
+  figures: { limit: 60, noun: "figures" },
+} as const;
+const SOURCES_PER_FIGURE = 6;
 
 export function drawLabTests(doc: Pdf, pkg: EvidencePackage): void {
   paragraph(
@@ -53,6 +61,8 @@ export function drawFlags(doc: Pdf, pkg: EvidencePackage): void {
       f.subject ?? "",
       f.message,
     ]),
+    8.5,
+    CAPS.flags,
   );
 }
 
@@ -76,9 +86,10 @@ export function drawDocumentIndex(doc: Pdf, pkg: EvidencePackage): void {
       CBP_CATEGORY_LABELS[d.category],
       `${d.date ?? "undated"}\n${d.language}${d.translationOf ? `\ntranslates ${d.translationOf}` : ""}`,
       d.sha256,
-      d.supports.join("\n"),
+      capList(d.supports, SOURCES_PER_FIGURE),
     ]),
     7,
+    CAPS.documents,
   );
 }
 
@@ -97,8 +108,12 @@ export function drawProvenance(doc: Pdf, pkg: EvidencePackage): void {
     pkg.provenance.map((p) => [
       p.label,
       p.value,
-      p.sources.map((s) => `${s.source}, ${s.locator}`).join("\n"),
+      capList(
+        p.sources.map((s) => `${s.source}, ${s.locator}`),
+        SOURCES_PER_FIGURE,
+      ),
     ]),
     7.5,
+    CAPS.figures,
   );
 }

@@ -1,4 +1,5 @@
 import type PDFDocument from "pdfkit";
+import { capRows, moreRowsNote, type TableCap } from "./cap-rows.ts";
 
 export type Pdf = InstanceType<typeof PDFDocument>;
 
@@ -150,13 +151,18 @@ interface RowStyle {
   readonly fill?: string;
 }
 
-/** A table that breaks across pages, repeating its header row. */
+/**
+ * A table that breaks across pages, repeating its header row. With a cap, only the first rows
+ * print, followed by a note of how many more `package.json` holds.
+ */
 export function table(
   doc: Pdf,
   columns: readonly Column[],
-  rows: readonly (readonly Cell[])[],
+  allRows: readonly (readonly Cell[])[],
   size = 8.5,
+  cap?: TableCap,
 ): void {
+  const { shown: rows, hidden } = capRows(allRows, cap);
   const total = columns.reduce((s, c) => s + c.width, 0);
   const widths = columns.map((c) => (c.width / total) * contentWidth(doc));
   const header = columns.map((c) => c.header);
@@ -178,6 +184,10 @@ export function table(
     drawRow(doc, columns, widths, row, { size, height, ...(index % 2 === 1 ? { fill: COLOURS.zebra } : {}) });
   });
   doc.x = doc.page.margins.left;
+  if (cap && hidden > 0) {
+    doc.moveDown(0.3);
+    paragraph(doc, moreRowsNote(hidden, cap.noun), { size: 8.5, color: COLOURS.muted });
+  }
   doc.moveDown(0.8);
 }
 

@@ -1,3 +1,4 @@
+import { capList } from "./cap-rows.ts";
 import type { EvidencePackage, VerdictKind } from "./evidence-package.ts";
 import { formatShare } from "./format-figure.ts";
 import {
@@ -26,7 +27,10 @@ export function verdictBox(doc: Pdf, pkg: EvidencePackage): void {
   const colours = VERDICT_COLOURS[verdict.kind];
   const x = doc.page.margins.left;
   const width = contentWidth(doc);
-  const reasons = verdict.reasons.map((r) => `• ${r}`).join("\n");
+  const reasons = capList(
+    verdict.reasons.map((r) => `• ${r}`),
+    REASONS_IN_BOX,
+  );
   doc.font(BOLD).fontSize(12);
   const titleHeight = doc.heightOfString(verdict.title, { width: width - 20 });
   doc.font(REGULAR).fontSize(9.5);
@@ -104,10 +108,40 @@ export function drawSummary(doc: Pdf, pkg: EvidencePackage): void {
   drawOrigins(doc, pkg);
 }
 
+const REASONS_IN_BOX = 8;
+const ORIGIN_CAP = { limit: 40, noun: "origin lots" } as const;
+const LISTED_CAP = 20;
+
+/** With hundreds of origin lots, the share per country and region is what a reader takes in. */
+function drawOriginRegions(doc: Pdf, origins: EvidencePackage["summary"]["figures"]["origins"]): void {
+  const shares = new Map<string, { share: number; lots: number }>();
+  for (const o of origins) {
+    const key = o.region ? `${o.country} · ${o.region}` : o.country;
+    const before = shares.get(key) ?? { share: 0, lots: 0 };
+    shares.set(key, { share: before.share + o.share, lots: before.lots + 1 });
+  }
+  table(
+    doc,
+    [
+      { header: "Country / region", width: 0.55 },
+      { header: "Origin lots", width: 0.2, align: "right" },
+      { header: "Share", width: 0.25, align: "right" },
+    ],
+    [...shares]
+      .toSorted((a, b) => b[1].share - a[1].share)
+      .map(([place, { share, lots }]) => [
+        place,
+        String(lots),
+        { text: formatShare(share), color: /xinjiang/i.test(place) ? COLOURS.red : COLOURS.text },
+      ]),
+  );
+}
+
 function drawOrigins(doc: Pdf, pkg: EvidencePackage): void {
   const f = pkg.summary.figures;
   const names = new Map(pkg.flowChart.nodes.map((n) => [n.id, n.name]));
   subheading(doc, "Where the cotton comes from");
+  if (f.origins.length > ORIGIN_CAP.limit) drawOriginRegions(doc, f.origins);
   table(
     doc,
     [
@@ -122,10 +156,12 @@ function drawOrigins(doc: Pdf, pkg: EvidencePackage): void {
       o.region ? `${o.country} · ${o.region}` : o.country,
       { text: formatShare(o.share), color: /xinjiang/i.test(o.region ?? "") ? COLOURS.red : COLOURS.text },
     ]),
+    8.5,
+    ORIGIN_CAP,
   );
   if (f.listedEntities.length === 0) return;
   subheading(doc, "Listed entities in the chain, with the path that proves it");
-  for (const e of f.listedEntities)
+  for (const e of f.listedEntities.slice(0, LISTED_CAP))
     paragraph(
       doc,
       `${e.name} — ${e.listEntry} — at ${names.get(e.location) ?? e.location}\nPath: ${e.path.join(" → ")}`,

@@ -1,7 +1,21 @@
+import { capList } from "./cap-rows.ts";
 import { CBP_CATEGORY_LABELS, ROLE_LABELS } from "./cbp-category.ts";
 import type { ChecklistCategoryRow, EvidencePackage, ScreeningStatus } from "./evidence-package.ts";
 import { formatKg, formatNumber } from "./format-figure.ts";
 import { type Cell, COLOURS, type Pdf, paragraph, subheading, table } from "./pdf-layout.ts";
+
+/** Rows printed per table before the rest is left to package.json (see cap-rows.ts). */
+const CAPS = {
+  parties: { limit: 120, noun: "parties" },
+  screening: { limit: 150, noun: "screening rows" },
+  tierRecords: { limit: 30, noun: "business records in this tier" },
+  reconciliation: { limit: 80, noun: "facilities" },
+  missing: { limit: 60, noun: "missing documents" },
+  checklist: { limit: 80, noun: "checklist items" },
+} as const;
+/** Names in a tier heading, and lines in one cell, before "… and N more". */
+const NAMES_IN_HEADING = 6;
+const LINES_IN_CELL = 6;
 
 const missing = (text = "MISSING"): Cell => ({ text, color: COLOURS.red, bold: true });
 const ok = (text: string): Cell => ({ text, color: COLOURS.green });
@@ -21,8 +35,10 @@ export function drawParties(doc: Pdf, pkg: EvidencePackage): void {
       p.roles.join(", "),
       p.country ?? "",
       p.identifiers.join("\n"),
-      p.facilities.join("\n"),
+      capList(p.facilities, LINES_IN_CELL),
     ]),
+    8.5,
+    CAPS.parties,
   );
 }
 
@@ -62,6 +78,8 @@ export function drawScreening(doc: Pdf, pkg: EvidencePackage): void {
       { header: "Why (explanations) and review", width: 0.33 },
     ],
     rows,
+    8.5,
+    CAPS.screening,
   );
 }
 
@@ -69,11 +87,18 @@ export function drawTiers(doc: Pdf, pkg: EvidencePackage): void {
   const names = new Map(pkg.flowChart.nodes.map((n) => [n.id, n.name]));
   for (const tier of pkg.tiers) {
     const roles = tier.roles.map((r) => ROLE_LABELS[r]).join(" / ");
-    subheading(doc, `Tier ${tier.tier + 1}: ${roles} — ${tier.nodes.map((n) => n.name).join("; ")}`);
+    const facilities = capList(
+      tier.nodes.map((n) => n.name),
+      NAMES_IN_HEADING,
+      "; ",
+    );
+    subheading(doc, `Tier ${tier.tier + 1}: ${roles} — ${facilities}`);
     if (tier.records.length === 0) {
       paragraph(doc, "No business transaction recorded from this tier.", { size: 9.5, color: COLOURS.muted });
       continue;
     }
+    if (tier.records.length > CAPS.tierRecords.limit)
+      paragraph(doc, recordCounts(tier.records), { size: 9.5 });
     table(
       doc,
       [
@@ -87,7 +112,7 @@ export function drawTiers(doc: Pdf, pkg: EvidencePackage): void {
         `${r.bizTransaction.type} ${r.bizTransaction.id}${r.date ? `\n${r.date}` : ""}`,
         CBP_CATEGORY_LABELS[r.category],
         `${names.get(r.from) ?? r.from} → ${names.get(r.to) ?? r.to}`,
-        r.lots.join("\n"),
+        capList(r.lots, LINES_IN_CELL),
         r.documents.length === 0
           ? missing("MISSING: no document in the registry")
           : r.documents
@@ -95,8 +120,27 @@ export function drawTiers(doc: Pdf, pkg: EvidencePackage): void {
               .join("\n"),
       ]),
       8,
+      CAPS.tierRecords,
     );
   }
+}
+
+/** "2,640 business records: 660 purchase orders, …" — the whole tier at a glance when its table is cut. */
+function recordCounts(records: EvidencePackage["tiers"][number]["records"]): string {
+  const counts = new Map<string, number>();
+  for (const r of records) counts.set(r.category, (counts.get(r.category) ?? 0) + 1);
+  const parts = [...counts].map(
+    ([category, n]) =>
+      `${formatNumber(n, 0)} × ${CBP_CATEGORY_LABELS[category as keyof typeof CBP_CATEGORY_LABELS]}`,
+  );
+  return `${formatNumber(records.length, 0)} business records in this tier: ${parts.join(", ")}.`;
+}
+
+/** Within the cap, exceeded facilities first: they are what the reader must see. */
+function prioritised<T extends { readonly status: string }>(rows: readonly T[], limit: number): readonly T[] {
+  if (rows.length <= limit) return rows;
+  const exceeded = rows.filter((r) => r.status === "exceeded");
+  return [...exceeded, ...rows.filter((r) => r.status !== "exceeded")].slice(0, limit);
 }
 
 export function drawReconciliation(doc: Pdf, pkg: EvidencePackage): void {
@@ -117,7 +161,7 @@ export function drawReconciliation(doc: Pdf, pkg: EvidencePackage): void {
       { header: "Max yield", width: 0.1, align: "right" },
       { header: "Status", width: 0.12 },
     ],
-    locations.flatMap((m) => [
+    prioritised(locations, CAPS.reconciliation.limit).flatMap((m) => [
       [
         m.name,
         m.stage ?? "unknown",
@@ -138,6 +182,12 @@ export function drawReconciliation(doc: Pdf, pkg: EvidencePackage): void {
       ]),
     ]),
   );
+  if (locations.length > CAPS.reconciliation.limit)
+    paragraph(
+      doc,
+      `${formatNumber(locations.length, 0)} facilities in all; exceeded ones are listed first. package.json lists every one.`,
+      { size: 8.5, color: COLOURS.muted },
+    );
   subheading(doc, "Does the shipped amount make sense for the final good?");
   const text =
     shipment.status === "unknown"
@@ -182,6 +232,8 @@ export function drawChecklist(doc: Pdf, pkg: EvidencePackage): void {
         { header: "Where it is needed", width: 0.7 },
       ],
       checklist.missing.map((m) => [missing(CBP_CATEGORY_LABELS[m.category]), m.scope.label]),
+      8.5,
+      CAPS.missing,
     );
   subheading(doc, "Checklist detail, per tier");
   table(
@@ -196,8 +248,9 @@ export function drawChecklist(doc: Pdf, pkg: EvidencePackage): void {
       CBP_CATEGORY_LABELS[i.category],
       i.scope.label,
       i.status === "present" ? ok("present") : i.requirement === "supporting" ? "not provided" : missing(),
-      i.documents.join("\n"),
+      capList(i.documents, LINES_IN_CELL),
     ]),
     7.5,
+    CAPS.checklist,
   );
 }
