@@ -36,6 +36,7 @@ export type { ImportOptions, ImportResult, ImportSource } from "./import-file.ts
 export { importFile } from "./import-file.ts";
 export type { Shipment } from "./list-shipments.ts";
 export { listShipments, shortTransactionId } from "./list-shipments.ts";
+export type { PackageAttachment } from "./package-documents.ts";
 export { buildPackageInput } from "./package-input.ts";
 export type { PackageContext, PackagedShipment, PackageOptions } from "./package-shipment.ts";
 export {

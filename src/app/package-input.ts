@@ -18,6 +18,7 @@ import { ancestorLocations, computeMassBalance, type LotTrace, type MassBalance 
 import type { ShipmentAssessment } from "./assess-shipments.ts";
 import { AppError } from "./errors.ts";
 import { shortTransactionId } from "./list-shipments.ts";
+import { packageDocuments } from "./package-documents.ts";
 import type { Store } from "./store.ts";
 import { regionOfLocation, type TraceContext } from "./trace-context.ts";
 
@@ -458,15 +459,15 @@ export async function buildPackageInput(
   );
   const parties = await partiesOf(store, nodes, importerParty, exporterParty);
   const provenance = [...new Map([...ancestry.events, receipt].map((e) => [e.id, e.provenance])).values()];
-  return {
+  const input = {
     shipment,
     traces: [traceInput(ctx, assessment.trace, shipment, provenance)],
     chain: { nodes, edges: build.edges },
     parties,
     screening: screeningOf(ctx, parties),
     records: build.records,
-    documents: [],
     massBalance: balanceRows(ctx, balance, ids),
     labTests: [],
   };
+  return { ...input, documents: await packageDocuments(store, ctx.events, input) };
 }

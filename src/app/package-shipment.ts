@@ -1,3 +1,4 @@
+import type { Issue } from "../model/index.ts";
 import {
   buildPackage,
   type EvidencePackage,
@@ -7,6 +8,7 @@ import {
 } from "../report/index.ts";
 import { assessShipments, type ShipmentAssessment } from "./assess-shipments.ts";
 import { AppError } from "./errors.ts";
+import { type PackageAttachment, readAttachments } from "./package-documents.ts";
 import { buildPackageInput } from "./package-input.ts";
 import type { Store } from "./store.ts";
 import { loadTraceContext, type TraceContext } from "./trace-context.ts";
@@ -16,6 +18,10 @@ export interface PackagedShipment {
   readonly verdict: ShipmentAssessment["verdict"];
   readonly json: string;
   readonly pdf: Uint8Array;
+  /** The registered documents it indexes, for `documents/` beside package.json. */
+  readonly attachments: readonly PackageAttachment[];
+  /** Indexed documents whose stored bytes are gone or changed, so not attached. */
+  readonly issues: readonly Issue[];
 }
 
 export interface PackageOptions {
@@ -59,6 +65,7 @@ export async function packageAssessment(
     verdict: assessment.verdict,
     json: renderPackageJson(pkg),
     pdf: await renderPackagePdf(pkg, fonts),
+    ...(await readAttachments(context.store, pkg)),
   };
 }
 

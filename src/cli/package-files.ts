@@ -3,6 +3,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AppError, type PackagedShipment } from "../app/index.ts";
 
+/** Each indexed document into `documents/`, named by its SHA-256 and original extension. */
+async function writeAttachments(dir: string, attachments: PackagedShipment["attachments"]): Promise<void> {
+  if (attachments.length > 0) await mkdir(join(dir, "documents"), { recursive: true });
+  for (const a of attachments) await writeFile(join(dir, a.path), a.bytes);
+}
+
 const FONTS = fileURLToPath(new URL("../../assets/fonts/", import.meta.url));
 
 export interface PackagePaths {
@@ -47,6 +53,7 @@ export async function writePackage(
     await mkdir(dir, { recursive: true });
     await writeFile(paths.pdf, result.pdf);
     await writeFile(paths.json, result.json);
+    await writeAttachments(dir, result.attachments);
   } catch (e) {
     throw new AppError("io", `cannot write the package to ${dir}: ${String(e)}`, { cause: e });
   }

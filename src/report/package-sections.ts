@@ -1,3 +1,4 @@
+import type { CbpCategory } from "./cbp-category.ts";
 import { compareText } from "./compare-text.ts";
 import type {
   DocumentCitation,
@@ -120,6 +121,12 @@ export function citeDocument(d: DocumentInput): DocumentCitation {
   return { id: d.id, category: d.category, fileName: d.fileName, sha256: d.sha256, date: d.date ?? null };
 }
 
+const TRANSPORT: readonly CbpCategory[] = ["bill-of-lading", "transport-document"];
+
+function sameKind(a: CbpCategory, b: CbpCategory): boolean {
+  return a === b || (TRANSPORT.includes(a) && TRANSPORT.includes(b));
+}
+
 export function buildTiers(input: PackageInput, depths: ReadonlyMap<string, number>): TierSection[] {
   const maxDepth = Math.max(-1, ...depths.values());
   const tiers: TierSection[] = [];
@@ -132,7 +139,10 @@ export function buildTiers(input: PackageInput, depths: ReadonlyMap<string, numb
     const records = input.records
       .filter((r) => ids.has(r.from))
       .map((r): RecordRow => {
+        // Other documents may cite the transaction too (a packing list names its B/L); only one of
+        // the record's own kind documents it.
         const docs = input.documents
+          .filter((d) => sameKind(d.category, r.category))
           .filter((d) => d.links.some((l) => l.kind === "biz-transaction" && l.id === r.bizTransaction.id))
           .map(citeDocument)
           .toSorted((a, b) => compareText(a.id, b.id));
