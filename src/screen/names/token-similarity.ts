@@ -55,6 +55,47 @@ export function editDistance(left: string, right: string): number {
   return previous[b.length] as number;
 }
 
+const counts = new Int32Array(128);
+
+/**
+ * Letters in one string and not the other, counted with repeats (the L1 distance of the two
+ * letter bags), for ASCII; 0 otherwise. Every edit changes it by at most 2 and costs at least half
+ * an edit, so the weighted distance is at least a quarter of it: most pairs of unrelated words are
+ * told apart here without filling the edit-distance table.
+ */
+function differentLetters(a: string, b: string): number {
+  for (let i = 0; i < a.length; i++) {
+    const code = a.charCodeAt(i);
+    if (code >= 128) return resetCounts(a, i);
+    counts[code] = (counts[code] as number) + 1;
+  }
+  let extra = 0;
+  for (let i = 0; i < b.length; i++) {
+    const code = b.charCodeAt(i);
+    if (code >= 128) {
+      resetCounts(b, i);
+      return resetCounts(a, a.length);
+    }
+    counts[code] = (counts[code] as number) - 1;
+  }
+  for (let i = 0; i < a.length; i++) extra += take(a.charCodeAt(i));
+  for (let i = 0; i < b.length; i++) extra += take(b.charCodeAt(i));
+  return extra;
+}
+
+/** The absolute count left for a letter, cleared so each letter counts once. */
+function take(code: number): number {
+  const left = Math.abs(counts[code] as number);
+  counts[code] = 0;
+  return left;
+}
+
+/** Clears the counts added for text[0…end) and reports no difference (the bound does not apply). */
+function resetCounts(text: string, end: number): number {
+  for (let i = 0; i < end; i++) counts[text.charCodeAt(i)] = 0;
+  return 0;
+}
+
 /** Recent pairs, keyed by the smaller string then the larger: no key string is built per lookup. */
 const cache = new Map<string, Map<string, number>>();
 let cached = 0;
@@ -72,6 +113,8 @@ export function stringSimilarity(a: string, b: string): number {
   // Each missing letter costs at least half an edit (a doubled letter), hence the 0.5.
   const bound = 1 - (0.5 * Math.abs(a.length - b.length)) / longest;
   if (bound < 0.7) return bound;
+  const letters = 1 - differentLetters(a, b) / (4 * longest);
+  if (letters < 0.7) return letters;
   const [low, high] = a < b ? [a, b] : [b, a];
   let row = cache.get(low);
   const known = row?.get(high);
@@ -91,9 +134,20 @@ export function stringSimilarity(a: string, b: string): number {
   return value;
 }
 
+const spelt = new WeakMap<NameToken, readonly string[]>();
+
 function forms(t: NameToken): readonly string[] {
-  return t.forms.length ? [t.text, ...t.forms] : [t.text];
+  if (t.forms.length === 0) return [t.text];
+  let all = spelt.get(t);
+  if (!all) {
+    all = [t.text, ...t.forms];
+    spelt.set(t, all);
+  }
+  return all;
 }
+
+/** Dictionary words pair the same way every time: their similarity is worked out once per pair of terms. */
+const termPairs = new Map<string, number>();
 
 /** The closest pair of spellings of two tokens; stops at an exact one. */
 function bestFormSimilarity(a: NameToken, b: NameToken): number {
@@ -129,5 +183,13 @@ export function tokenSimilarity(a: NameToken, b: NameToken): number {
   if (a.label && b.label && a.role === "name" && b.role === "name") return a.text === b.text ? 1 : 0;
   // Two Chinese spellings compare as characters: 华孚 and 华富 share pinyin, not identity.
   if (a.han && b.han && !a.label && !b.label) return stringSimilarity(a.han, b.han);
-  return a.text === b.text ? 1 : bestFormSimilarity(a, b);
+  if (a.text === b.text) return 1;
+  if (!a.label || !b.label) return bestFormSimilarity(a, b);
+  const key = `${a.role}:${a.label}\u0000${b.role}:${b.label}`;
+  let value = termPairs.get(key);
+  if (value === undefined) {
+    value = bestFormSimilarity(a, b);
+    termPairs.set(key, value);
+  }
+  return value;
 }
