@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { appendFileSync, readdirSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -108,4 +108,19 @@ describe("package with registered documents", () => {
     for (const e of expected)
       expect(readFileSync(join(after, "documents", e.name))).toEqual(readFileSync(join(DOCUMENTS, e.file)));
   });
+
+  it(
+    "leaves a document whose stored bytes changed out of documents/, with a warning",
+    () => {
+      const bol = sha256(readFileSync(join(DOCUMENTS, "bol-MSCU-6005.txt")));
+      appendFileSync(join(`${db}.documents`, bol.slice(0, 2), bol.slice(2)), "forged\n");
+      const out = join(dir, "tampered");
+      const r = runCli(["package", "BOL-MSCU-6005", "--out", out, "--db", db]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain("document-changed");
+      expect(readdirSync(join(out, "documents"))).not.toContain(`${bol}.txt`);
+      expect(readdirSync(join(out, "documents"))).toHaveLength(sampleFilesOf6005().length - 1);
+    },
+    TIMEOUT,
+  );
 });

@@ -1,8 +1,9 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { packageShipment } from "../../app/index.ts";
+import { formatIssue } from "../../model/index.ts";
 import { addGlobalOptions, globalOptions } from "../global-options.ts";
-import { printJson, printLine } from "../output.ts";
+import { printJson, printLine, printNote } from "../output.ts";
 import { readPackageFonts, safeShipmentDir, writePackage } from "../package-files.ts";
 import { withStore } from "../with-store.ts";
 
@@ -19,6 +20,7 @@ export function registerPackage(program: Command): void {
     const result = await withStore(options, (store) => packageShipment(store, id, fonts));
     const dir = resolve(flags.out ?? `package-${safeShipmentDir(id)}`);
     const { pdf, json } = await writePackage(dir, result);
+    for (const i of result.issues) printNote(`warning: ${formatIssue(i)}`);
     if (options.json) return printJson({ pdf, json, verdict: result.verdict });
     printLine(`${result.pkg.summary.verdict.title}`);
     printLine(`  ${pdf}`);
