@@ -69,10 +69,17 @@ function matchSlot(slot: Slot, documents: readonly DocumentInput[]): ChecklistIt
 
 function nodeSlots(input: PackageInput, depths: ReadonlyMap<string, number>): Slot[] {
   const { nodes, edges } = input.chain;
+  const touchingOf = new Map<string, (typeof edges)[number][]>();
+  for (const e of edges)
+    for (const end of new Set([e.from, e.to])) {
+      const list = touchingOf.get(end);
+      if (list) list.push(e);
+      else touchingOf.set(end, [e]);
+    }
   return nodes
     .filter((n) => n.onShippedPath)
     .flatMap((node) => {
-      const touching = edges.filter((e) => e.from === node.id || e.to === node.id);
+      const touching = touchingOf.get(node.id) ?? [];
       const keys = new Set([
         `location:${node.id}`,
         ...(node.party ? [`party:${node.party}`] : []),
