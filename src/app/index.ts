@@ -58,6 +58,8 @@ export {
   screenParties,
   screenParty,
 } from "./screener.ts";
+export type { ScreeningContext } from "./screening-context.ts";
+export { loadScreeningContext } from "./screening-context.ts";
 export type { ListVersion, ReviewDecision, ScreeningRecords } from "./screening-records.ts";
 export type {
   EventQuery,

@@ -110,6 +110,15 @@ describe("threadproof lists", { timeout: 300_000 }, () => {
     expect(v6.changes.aliasesChanged.map((a) => [a.name, a.added])).toEqual([
       ["Anhui Xinya New Materials Co., Ltd.", ["Xinya New Materials"]],
     ]);
+    // `check` screens against the store's latest version too.
+    const check = runCli(["check", "Wuxi Jinlian Textile Co., Ltd.", "--db", db, "--json"]);
+    expect(check.code, check.stderr).toBe(0);
+    expect(
+      check.json<{ results: { entity: { name: string }; match: boolean }[] }>().results[0],
+    ).toMatchObject({
+      entity: { name: "Wuxi Jinlian Textile Co., Ltd." },
+      match: true,
+    });
   });
 });
 

@@ -1,9 +1,19 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import Papa from "papaparse";
-import { AppError, type CheckQuery, type CheckResult, checkOne, createScreener } from "../../app/index.ts";
-import { addGlobalOptions, globalOptions } from "../global-options.ts";
+import {
+  AppError,
+  type CheckQuery,
+  type CheckResult,
+  checkOne,
+  createScreener,
+  loadScreeningContext,
+  type Screener,
+} from "../../app/index.ts";
+import { addGlobalOptions, type GlobalOptions, globalOptions, storeTarget } from "../global-options.ts";
 import { printJson, printJsonLine, printLine } from "../output.ts";
+import { withStore } from "../with-store.ts";
 
 interface CheckFlags {
   readonly address?: string;
@@ -44,12 +54,30 @@ async function readQueries(path: string): Promise<CheckQuery[]> {
   }));
 }
 
+function parseThreshold(raw: string | undefined): number | undefined {
+  const threshold = raw === undefined ? undefined : Number(raw);
+  if (threshold !== undefined && !(threshold > 0 && threshold <= 1))
+    throw new AppError("usage", "--threshold must be a number in (0, 1]");
+  return threshold;
+}
+
+/**
+ * The latest list version of the store when there is one (a store is never created just to check
+ * a name), else the bundled lists.
+ */
+async function screenerFor(options: GlobalOptions, threshold: number | undefined): Promise<Screener> {
+  const target = storeTarget(options);
+  const settings = threshold === undefined ? {} : { threshold };
+  if (!/^postgres(ql)?:\/\//i.test(target) && !existsSync(target)) return createScreener(settings);
+  return withStore(options, async (store) => (await loadScreeningContext(store, settings)).screener);
+}
+
 export function registerCheck(program: Command): void {
   addGlobalOptions(
     program
       .command("check")
       .description(
-        "screen one name (or a CSV of names) against the UFLPA Entity List and WRO list, with Xinjiang geography",
+        "screen one name (or a CSV of names) against the store's latest list version (else the bundled lists), with Xinjiang geography",
       )
       .argument("[name]", "a company name in any script")
       .option("--address <address>", "its address, for the geography check")
@@ -58,11 +86,7 @@ export function registerCheck(program: Command): void {
       .option("--threshold <score>", "match threshold (default 0.70)"),
   ).action(async (name: string | undefined, flags: CheckFlags, command: Command) => {
     const options = globalOptions(command);
-    const threshold = flags.threshold === undefined ? undefined : Number(flags.threshold);
-    if (threshold !== undefined && !(threshold > 0 && threshold <= 1)) {
-      throw new AppError("usage", "--threshold must be a number in (0, 1]");
-    }
-    const screener = createScreener(threshold === undefined ? {} : { threshold });
+    const screener = await screenerFor(options, parseThreshold(flags.threshold));
     if (flags.file) {
       for (const q of await readQueries(flags.file)) printJsonLine(checkOne(screener, q));
       return;
