@@ -12,6 +12,7 @@ import {
 import { addGlobalOptions, globalOptions } from "../global-options.ts";
 import { formatTable, printJson, printLine, printNote } from "../output.ts";
 import { type PackagePaths, readPackageFonts, safeShipmentDir, writePackage } from "../package-files.ts";
+import { registerSampleDocuments } from "../sample-documents.ts";
 import { withStore } from "../with-store.ts";
 import { importPaths, printImportResults } from "./import-command.ts";
 import { printStats } from "./stats-command.ts";
@@ -111,15 +112,22 @@ export function registerDemo(program: Command): void {
     const files = await sampleFiles(flags.sample);
     await withStore(options, async (store) => {
       const results = await importPaths(store, files, {});
+      // After the import, so every ref names something already in the store.
+      const documents = await registerSampleDocuments(store, flags.sample);
       const stats = await store.stats();
       const rows = await packageAtRisk(await loadPackageContext(store), resolve(flags.packages));
       if (options.json) {
         const imports = results.map(({ log, ...r }) => r);
-        printJson({ store: store.location, imports, stats, shipments: rows });
+        const registered = { registered: documents.length, added: documents.filter((d) => d.added).length };
+        printJson({ store: store.location, imports, documents: registered, stats, shipments: rows });
         return;
       }
       printLine(`threadproof main job on ${flags.sample}\n`);
       printImportResults(results);
+      if (documents.length > 0)
+        printLine(
+          `\n${documents.length} sample document(s) registered from ${join(flags.sample, "documents")} (${documents.filter((d) => d.added).length} new)`,
+        );
       printLine("");
       printStats(store.location, stats);
       printLine("");
