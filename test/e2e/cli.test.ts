@@ -190,8 +190,9 @@ describe("threadproof generate", () => {
 
 describe("npm start (the main job)", () => {
   it("imports the bundled sample into the given store and prints the summary", () => {
-    const db = join(tempDir(), "demo.db");
-    const r = runCli(["demo", "--db", db]);
+    const dir = tempDir();
+    const db = join(dir, "demo.db");
+    const r = runCli(["demo", "--db", db, "--packages", join(dir, "packages")]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("chain.epcis.jsonld");
     expect(stats(db).events).toBeGreaterThan(100);
