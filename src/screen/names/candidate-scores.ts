@@ -9,7 +9,9 @@ export interface WeightedList {
  * list) is not walked: it only adds its weight to names a more selective key already found.
  * Walking every such list made one query against a million names take a second.
  */
-const WALKED = 5_000;
+const WALKED = 2_000;
+/** How many names found by selective keys the common keys are added to. */
+const SHORTLIST = 256;
 
 function contains(list: Int32Array, id: number): boolean {
   let low = 0;
@@ -44,10 +46,18 @@ export class CandidateScores {
     }
   }
 
+  /** Many names: only those scoring at least the k-th best score (one typed sort) go on to the insertion. */
+  private aboveCut(k: number, among: readonly number[]): readonly number[] {
+    if (among.length <= 8 * k) return among;
+    const values = Float64Array.from(among, (id) => this.scores[id] as number).sort();
+    const cut = values[values.length - k] as number;
+    return among.filter((id) => (this.scores[id] as number) >= cut);
+  }
+
   /** Top `k` of the touched names, kept sorted while scanning (k is small, the touched list is not). */
-  private best(k: number): number[] {
+  private best(k: number, among: readonly number[] = this.touched): number[] {
     const top: number[] = [];
-    for (const id of this.touched) {
+    for (const id of this.aboveCut(k, among)) {
       const score = this.scores[id] as number;
       if (top.length >= k && score <= (this.scores[top[top.length - 1] as number] as number)) continue;
       let at = top.length;
@@ -65,10 +75,13 @@ export class CandidateScores {
     // Only common keys: the most selective of them is walked all the same.
     const first = this.touched.length === 0 ? long.shift() : undefined;
     if (first) this.walk(first);
+    // Common keys only reorder the names the selective ones found; the best few hundred suffice.
+    const shortlist =
+      long.length > 0 && this.touched.length > SHORTLIST ? this.best(SHORTLIST) : this.touched;
     for (const { list, weight } of long)
-      for (const id of this.touched)
+      for (const id of shortlist)
         if (contains(list, id)) this.scores[id] = (this.scores[id] as number) + weight;
-    const ranked = this.best(k);
+    const ranked = this.best(k, shortlist);
     for (const id of this.touched) this.scores[id] = 0;
     this.touched = [];
     return ranked;
