@@ -39,10 +39,12 @@ function distinctHits(records: readonly ScreeningRecord[]): OpenHit[] {
   return [...seen.values()];
 }
 
-/** Hits with no decision, or whose list entry changed since it was decided. */
-export async function openHits(store: Store): Promise<OpenHit[]> {
+/** Hits with no decision, or whose list entry changed since it was decided; with `all`, decided ones too. */
+export async function openHits(store: Store, options: { readonly all?: boolean } = {}): Promise<OpenHit[]> {
   const { records } = await screenStore(store);
-  return distinctHits(records).filter((h) => h.review.state === "open" || h.review.state === "reopened");
+  const hits = distinctHits(records);
+  if (options.all) return hits;
+  return hits.filter((h) => h.review.state === "open" || h.review.state === "reopened");
 }
 
 /**

@@ -22,16 +22,25 @@ function reviewer(flag: string | undefined): string {
   }
 }
 
-function printOpen(hits: readonly OpenHit[]): void {
+function stateOf(h: OpenHit): string {
+  const d = h.review.decision;
+  if (!d) return h.review.state;
+  const decided = `${d.status} by ${d.user} ${d.decidedAt.slice(0, 10)}: ${d.reason}`;
+  // A re-opened hit shows the decision its changed list entry no longer carries.
+  return h.review.state === "reopened" ? `reopened, was ${decided}` : decided;
+}
+
+function printHits(hits: readonly OpenHit[]): void {
   const rows = hits.map((h) => [
     h.hit,
-    h.review.state,
+    stateOf(h),
     `${h.subject.kind} ${h.subject.name}`,
     `${h.entity.name} (${h.entity.list} ${h.entity.section ?? ""})`.replace(" )", ")"),
     `${h.via} ${h.score.toFixed(2)}`,
   ]);
   printLine(formatTable(["hit", "state", "subject", "list entry", "route"], rows));
-  printLine(`\n${hits.length} hits await a decision: threadproof review confirm|dismiss HIT --reason "…"`);
+  const open = hits.filter((h) => h.review.state === "open" || h.review.state === "reopened").length;
+  printLine(`\n${open} hits await a decision: threadproof review confirm|dismiss HIT --reason "…"`);
 }
 
 function registerDecision(review: Command, status: ReviewDecision["status"], what: string): void {
@@ -57,12 +66,13 @@ export function registerReview(program: Command): void {
   const review = addGlobalOptions(
     program
       .command("review")
-      .description("screening hits awaiting a decision (open, or re-opened by a changed list entry)"),
-  ).action(async (_flags: unknown, command: Command) => {
+      .description("screening hits awaiting a decision (open, or re-opened by a changed list entry)")
+      .option("--all", "decided hits too, with their decisions"),
+  ).action(async (flags: { all?: boolean }, command: Command) => {
     const options = globalOptions(command);
-    const hits = await withStore(options, openHits);
+    const hits = await withStore(options, (store) => openHits(store, flags.all ? { all: true } : {}));
     if (options.json) for (const h of hits) printJsonLine(h);
-    else printOpen(hits);
+    else printHits(hits);
   });
   registerDecision(review, "confirmed", "confirm a hit: the subject is the listed entity");
   registerDecision(review, "dismissed", "dismiss a hit: the subject is not the listed entity");
