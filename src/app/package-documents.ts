@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { assertNever } from "../lib/index.ts";
 import type { Issue, SupplyEvent } from "../model/index.ts";
 import type { DocumentInput, EvidencePackage, PackageInput } from "../report/index.ts";
-import { sameTransaction } from "./document-refs.ts";
 import type { DocumentLink, RegisteredDocument } from "./document-registry.ts";
 import { shortTransactionId } from "./list-shipments.ts";
 import type { Store } from "./store.ts";
@@ -14,19 +13,43 @@ export function packageDocumentId(sha256: string): string {
   return sha256.slice(0, 12);
 }
 
+/** Live events by the printed form of each business transaction they carry. */
+type EventsByTransaction = ReadonlyMap<string, readonly string[]>;
+
+// One index per loaded event list: the main job packages many shipments from one context.
+const indexes = new WeakMap<readonly SupplyEvent[], EventsByTransaction>();
+
+function eventsByTransaction(events: readonly SupplyEvent[]): EventsByTransaction {
+  const known = indexes.get(events);
+  if (known) return known;
+  const index = new Map<string, string[]>();
+  for (const e of events) {
+    if (e.retracted) continue;
+    for (const b of e.bizTransactions) {
+      const key = shortTransactionId(b.id);
+      const ids = index.get(key);
+      if (!ids) index.set(key, [e.id]);
+      else if (ids.at(-1) !== e.id) ids.push(e.id);
+    }
+  }
+  indexes.set(events, index);
+  return index;
+}
+
 /**
  * A stored link as the report reads it, resolved now: a business transaction also links the
  * events that carry it, so a document added before its events were imported still counts.
  */
 function reportLinks(link: DocumentLink, events: readonly SupplyEvent[]): ReportLink[] {
   switch (link.kind) {
-    case "biz-transaction":
+    case "biz-transaction": {
+      const id = shortTransactionId(link.ref);
+      const carriers = eventsByTransaction(events).get(id) ?? [];
       return [
-        { kind: "biz-transaction", id: shortTransactionId(link.ref) },
-        ...events
-          .filter((e) => !e.retracted && e.bizTransactions.some((b) => sameTransaction(b.id, link.ref)))
-          .map((e): ReportLink => ({ kind: "event", id: e.id })),
+        { kind: "biz-transaction", id },
+        ...carriers.map((e): ReportLink => ({ kind: "event", id: e })),
       ];
+    }
     case "event": {
       const event = events.find((e) => e.id === link.ref || e.declaredId === link.ref);
       return [{ kind: "event", id: event?.id ?? link.ref }];
