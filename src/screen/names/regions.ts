@@ -89,6 +89,10 @@ for (const [code, forms] of Object.entries(EXTRA_FORMS)) {
   }
 }
 
+// Provinces and prefectures first, sorted once here rather than on every lookup.
+for (const list of BY_LATIN.values()) list.sort((a, b) => a.level - b.level);
+const NONE: readonly RegionRef[] = [];
+
 export const MAX_HAN_REGION = 8;
 
 /** Region names that start `text` (longest first). */
@@ -102,7 +106,7 @@ export function hanRegionAt(text: string, start: number): { region: RegionRef; l
 
 /** Divisions a romanised word (or two words joined) may name, provinces and prefectures first. */
 export function latinRegions(word: string): readonly RegionRef[] {
-  return [...(BY_LATIN.get(word) ?? [])].sort((a, b) => a.level - b.level);
+  return BY_LATIN.get(word) ?? NONE;
 }
 
 export function regionByCode(code: string): RegionRef | undefined {

@@ -163,7 +163,21 @@ function lexiconAt(list: Word[], i: number): { token: NameToken; size: number } 
 
 const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "9": "g" };
 
+const knownTokens = new Map<string, NameToken>();
+
+/** Words recur across names (industries, places, trade names): each is read once, tokens are immutable. */
 function plainToken(raw: string, kind: NameKind): NameToken {
+  const key = `${kind}\u0000${raw}`;
+  let known = knownTokens.get(key);
+  if (!known) {
+    known = readPlainToken(raw, kind);
+    if (knownTokens.size >= 50_000) knownTokens.clear();
+    knownTokens.set(key, known);
+  }
+  return known;
+}
+
+function readPlainToken(raw: string, kind: NameKind): NameToken {
   // People have no series numbers: digits inside a word are look-alike letters (Ig0r Sech1n).
   const text = kind === "person" && /\p{L}/u.test(raw) ? raw.replace(/[013459]/g, (d) => LEET[d] ?? d) : raw;
   // Digits anywhere make a series or registration marker (2004, AR16), compared exactly.
