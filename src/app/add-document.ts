@@ -70,34 +70,50 @@ function baseName(name: string): string {
 }
 
 /**
- * Registers one file: its SHA-256 is its identity, so adding the same bytes again (under any
- * name) returns the first record with the new links merged in.
+ * Registers files that document the same things: the refs are resolved once, then each file is
+ * stored under its SHA-256, so adding the same bytes again (under any name) returns the first
+ * record with the new links merged in.
  */
+export async function addDocuments(
+  store: Store,
+  files: readonly DocumentFile[],
+  options: AddDocumentOptions,
+): Promise<AddedDocument[]> {
+  const category = documentCategory(options.type);
+  const date = options.date === undefined ? undefined : documentDate(options.date);
+  const { links, issues } = await resolveDocumentRefs(store, options.refs);
+  const added: AddedDocument[] = [];
+  for (const file of files) {
+    const fileName = baseName(file.name);
+    const result = await store.registry.add(
+      {
+        sha256: createHash("sha256").update(file.bytes).digest("hex"),
+        category,
+        fileName,
+        mediaType: mediaTypeOf(fileName),
+        size: file.bytes.byteLength,
+        language: options.language ?? "en",
+        ...(date === undefined ? {} : { date }),
+        addedAt: options.now ?? new Date().toISOString(),
+        ...(options.note === undefined ? {} : { note: options.note }),
+        links,
+      },
+      file.bytes,
+    );
+    added.push({ ...result, issues: [...issues, ...categoryIssues(result, category)] });
+  }
+  return added;
+}
+
+/** Registers one file (see `addDocuments`). */
 export async function addDocument(
   store: Store,
   file: DocumentFile,
   options: AddDocumentOptions,
 ): Promise<AddedDocument> {
-  const category = documentCategory(options.type);
-  const date = options.date === undefined ? undefined : documentDate(options.date);
-  const { links, issues } = await resolveDocumentRefs(store, options.refs);
-  const fileName = baseName(file.name);
-  const result = await store.registry.add(
-    {
-      sha256: createHash("sha256").update(file.bytes).digest("hex"),
-      category,
-      fileName,
-      mediaType: mediaTypeOf(fileName),
-      size: file.bytes.byteLength,
-      language: options.language ?? "en",
-      ...(date === undefined ? {} : { date }),
-      addedAt: options.now ?? new Date().toISOString(),
-      ...(options.note === undefined ? {} : { note: options.note }),
-      links,
-    },
-    file.bytes,
-  );
-  return { ...result, issues: [...issues, ...categoryIssues(result, category)] };
+  const [added] = await addDocuments(store, [file], options);
+  if (!added) throw new AppError("internal", `${file.name} was not registered`);
+  return added;
 }
 
 function categoryIssues(result: DocumentAddResult, asked: CbpCategory): Issue[] {

@@ -4,7 +4,7 @@ export { LIST_FORMATS } from "../ingest/index.ts";
 export type { LocationBalance, LotRecall, LotTrace, MassBalance } from "../trace/index.ts";
 export { renderTrace } from "../trace/index.ts";
 export type { AddDocumentOptions, AddedDocument, DocumentFile } from "./add-document.ts";
-export { addDocument, documentCategory } from "./add-document.ts";
+export { addDocument, addDocuments, documentCategory } from "./add-document.ts";
 export type { ShipmentAssessment } from "./assess-shipments.ts";
 export { assessShipments } from "./assess-shipments.ts";
 export type { BalanceOptions } from "./balance-in-store.ts";

@@ -4,7 +4,7 @@ import {
   type AddDocumentOptions,
   type AddedDocument,
   AppError,
-  addDocument,
+  addDocuments,
   type DocumentCheck,
   listDocuments,
   type RegisteredDocument,
@@ -100,13 +100,12 @@ function registerAdd(docs: Command): void {
   ).action(async (files: string[], flags: AddFlags, command: Command) => {
     const options = globalOptions(command);
     const add = addOptions(flags);
-    const results = await withStore(options, async (store) => {
-      const out: AddedDocument[] = [];
-      for (const path of files)
-        out.push(await addDocument(store, { name: path, bytes: await readDocument(path) }, add));
-      return out;
-    });
-    for (const r of results) printWarnings(r.issues);
+    const read = await Promise.all(
+      files.map(async (path) => ({ name: path, bytes: await readDocument(path) })),
+    );
+    const results = await withStore(options, (store) => addDocuments(store, read, add));
+    // The refs' warnings are the same for every file: print them once.
+    printWarnings([...new Map(results.flatMap((r) => r.issues).map((i) => [formatIssue(i), i])).values()]);
     if (options.json) return printJson({ documents: results });
     for (const r of results) printAdded(r);
   });

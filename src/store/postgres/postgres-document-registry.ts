@@ -5,8 +5,16 @@ import type {
   DocumentRegistry,
   RegisteredDocument,
 } from "../../app/index.ts";
-import { documentValues, REGISTRY_SQL, sortLinks, toRegisteredDocuments } from "../shared/registry-rows.ts";
+import {
+  documentValues,
+  oneDocumentSql,
+  REGISTRY_SQL,
+  sortLinks,
+  toRegisteredDocuments,
+} from "../shared/registry-rows.ts";
 import { guarded, storeError } from "../shared/store-error.ts";
+
+const ONE = oneDocumentSql("$1");
 
 const INSERT_DOCUMENT = `insert into registry_documents
   (sha256, category, file_name, media_type, size, language, document_date, added_at, note)
@@ -58,9 +66,13 @@ export function postgresDocumentRegistry(pool: Pool): DocumentRegistry {
       } finally {
         client.release();
       }
-      const stored = (await guarded("reading the registered document", listAll)).find(
-        (d) => d.sha256 === document.sha256,
-      );
+      const [stored] = await guarded("reading the registered document", async () => {
+        const [documents, links] = await Promise.all([
+          pool.query(ONE.document, [document.sha256]),
+          pool.query(ONE.links, [document.sha256]),
+        ]);
+        return toRegisteredDocuments(documents.rows, links.rows);
+      });
       if (!stored) throw storeError("store-failure", "reading the registered document", document.sha256);
       return { document: stored, ...result };
     },

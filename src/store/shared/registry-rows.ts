@@ -10,6 +10,14 @@ export const REGISTRY_SQL = {
   links: "select sha256, kind, ref from registry_links order by sha256, kind, ref",
 } as const;
 
+/** The same reads for one document; `param` is the dialect's placeholder for its SHA-256. */
+export function oneDocumentSql(param: "?" | "$1") {
+  return {
+    document: REGISTRY_SQL.documents.replace("order by sha256", `where sha256 = ${param}`),
+    links: REGISTRY_SQL.links.replace("order by", `where sha256 = ${param} order by`),
+  };
+}
+
 const optional = <K extends string>(key: K, value: unknown): { [P in K]?: string } =>
   (value === null || value === undefined ? {} : { [key]: String(value) }) as { [P in K]?: string };
 

@@ -9,8 +9,16 @@ import type {
   RegisteredDocument,
 } from "../../app/index.ts";
 import type { SessionSlot } from "../shared/import-session.ts";
-import { documentValues, REGISTRY_SQL, sortLinks, toRegisteredDocuments } from "../shared/registry-rows.ts";
+import {
+  documentValues,
+  oneDocumentSql,
+  REGISTRY_SQL,
+  sortLinks,
+  toRegisteredDocuments,
+} from "../shared/registry-rows.ts";
 import { guarded, storeError } from "../shared/store-error.ts";
+
+const ONE = oneDocumentSql("?");
 
 type Row = Record<string, unknown>;
 
@@ -106,8 +114,13 @@ export function sqliteDocumentRegistry(
       } finally {
         slot.release();
       }
-      const stored = await guarded("reading the registered document", () =>
-        listAll().find((d) => d.sha256 === document.sha256),
+      const stored = await guarded(
+        "reading the registered document",
+        () =>
+          toRegisteredDocuments(
+            reader.prepare(ONE.document).all(document.sha256) as Row[],
+            reader.prepare(ONE.links).all(document.sha256) as Row[],
+          )[0],
       );
       if (!stored) throw storeError("store-failure", "reading the registered document", document.sha256);
       return { document: stored, ...result };
