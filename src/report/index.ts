@@ -35,7 +35,13 @@ export type {
 } from "./evidence-package.ts";
 export { PACKAGE_SCHEMA_VERSION } from "./evidence-package.ts";
 export { formatKg, formatShare } from "./format-figure.ts";
-export type { FlowChartLayout, FlowChartMetrics, PositionedNode, RoutedEdge } from "./layout-flow-chart.ts";
+export type {
+  FlowChartLayout,
+  FlowChartMetrics,
+  Point,
+  PositionedNode,
+  RoutedEdge,
+} from "./layout-flow-chart.ts";
 export { FLOW_CHART_METRICS, layoutFlowChart } from "./layout-flow-chart.ts";
 export type {
   BizTransactionInput,

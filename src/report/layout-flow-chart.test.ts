@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { taintedShipment } from "../../test/fixtures/report/shipments.ts";
 import { buildPackage } from "./build-package.ts";
 import type { FlowChart, FlowNode } from "./evidence-package.ts";
-import { layoutFlowChart } from "./layout-flow-chart.ts";
+import { type FlowChartLayout, layoutFlowChart, type Point } from "./layout-flow-chart.ts";
 
 const node = (id: string): FlowNode => ({
   id,
@@ -24,6 +24,26 @@ const edge = (from: string, to: string) => ({
   share: null,
   onShippedPath: true,
 });
+
+/** Edges whose drawn path (straight between its points) runs through a box that is not one of its ends. */
+function edgesThroughBoxes(layout: FlowChartLayout): string[] {
+  return layout.edges.flatMap(({ edge, start, via, end }) => {
+    const points: Point[] = [start, ...via, end];
+    const hits = layout.nodes.filter((n) => {
+      if (n.node.id === edge.from || n.node.id === edge.to) return false;
+      return points.slice(1).some((b, i) => {
+        const a = points[i] as Point;
+        for (let t = 0; t <= 1; t += 1 / 64) {
+          const x = a.x + (b.x - a.x) * t;
+          const y = a.y + (b.y - a.y) * t;
+          if (x > n.x && x < n.x + n.width && y > n.y && y < n.y + n.height) return true;
+        }
+        return false;
+      });
+    });
+    return hits.map((n) => `${edge.from}→${edge.to} crosses ${n.node.id}`);
+  });
+}
 
 describe("layoutFlowChart", () => {
   it("puts tiers left to right from origins to the import", () => {
@@ -55,5 +75,28 @@ describe("layoutFlowChart", () => {
     };
     expect(layoutFlowChart(chart)).toEqual(layoutFlowChart(chart));
     expect(layoutFlowChart(chart).nodes).toHaveLength(3);
+  });
+
+  it("routes an edge that skips a tier through a slot of its own, never through a box", () => {
+    // farm → trader → spinner, and farm → spinner directly: the direct edge skips the trader's column.
+    const chart: FlowChart = {
+      nodes: ["farm", "trader", "spinner", "gin", "mill"].map(node),
+      edges: [
+        edge("farm", "trader"),
+        edge("trader", "spinner"),
+        edge("farm", "spinner"),
+        edge("gin", "mill"),
+        edge("mill", "spinner"),
+      ],
+    };
+    const layout = layoutFlowChart(chart);
+    const direct = layout.edges.find((e) => e.edge.from === "farm" && e.edge.to === "spinner");
+    expect(edgesThroughBoxes(layout)).toEqual([]);
+    expect(direct?.via).toHaveLength(2);
+  });
+
+  it("keeps every edge of the sample packages clear of the boxes", () => {
+    const pkg = buildPackage(taintedShipment(), { generatedAt: "2025-01-01T00:00:00Z" });
+    expect(edgesThroughBoxes(layoutFlowChart(pkg.flowChart))).toEqual([]);
   });
 });

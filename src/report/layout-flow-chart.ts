@@ -12,11 +12,21 @@ export interface PositionedNode {
   readonly height: number;
 }
 
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
 export interface RoutedEdge {
   readonly edge: FlowEdge;
   /** Start (right side of `from`) and end (left side of `to`), in layout units. */
-  readonly start: { readonly x: number; readonly y: number };
-  readonly end: { readonly x: number; readonly y: number };
+  readonly start: Point;
+  readonly end: Point;
+  /**
+   * An edge that skips tiers crosses each skipped column through a slot of its own, entering at
+   * the column's left side and leaving at its right side at the same height: pairs of points.
+   */
+  readonly via: readonly Point[];
 }
 
 export interface FlowChartLayout {
@@ -43,6 +53,43 @@ export const FLOW_CHART_METRICS: FlowChartMetrics = {
 };
 
 const SWEEPS = 4;
+/** Height of the slot a long edge takes in a column it passes through. */
+const PASS_HEIGHT = 14;
+const PASS = "\u0000pass:";
+
+interface Passage {
+  readonly edge: number;
+  readonly slots: readonly string[];
+}
+
+/** Slots for edges that skip columns, so the ordering keeps them clear of the boxes. */
+function addPassages(
+  columns: string[][],
+  edges: readonly FlowEdge[],
+  depths: ReadonlyMap<string, number>,
+): { readonly passages: Passage[]; readonly links: FlowEdge[] } {
+  const passages: Passage[] = [];
+  const links: FlowEdge[] = [];
+  edges.forEach((edge, i) => {
+    const from = depths.get(edge.from) ?? 0;
+    const to = depths.get(edge.to) ?? 0;
+    if (to - from <= 1) {
+      links.push(edge);
+      return;
+    }
+    const slots: string[] = [];
+    for (let c = from + 1; c < to; c++) {
+      const slot = `${PASS}${i}:${c}`;
+      columns[c]?.push(slot);
+      slots.push(slot);
+    }
+    const chain = [edge.from, ...slots, edge.to];
+    for (let k = 1; k < chain.length; k++)
+      links.push({ ...edge, from: chain[k - 1] as string, to: chain[k] as string });
+    passages.push({ edge: i, slots });
+  });
+  return { passages, links };
+}
 
 /**
  * Tiers left to right (column = longest path from an origin), rows ordered by a barycentre pass
@@ -57,8 +104,9 @@ export function layoutFlowChart(
   const columns: string[][] = Array.from({ length: columnCount }, () => []);
   for (const node of [...chart.nodes].sort((a, b) => compareText(a.id, b.id)))
     columns[depths.get(node.id) ?? 0]?.push(node.id);
-  orderByBarycentre(columns, chart.edges);
-  return place(chart, columns, metrics);
+  const { passages, links } = addPassages(columns, chart.edges, depths);
+  orderByBarycentre(columns, links);
+  return place(chart, columns, passages, metrics);
 }
 
 function orderByBarycentre(columns: string[][], edges: readonly FlowEdge[]): void {
@@ -70,8 +118,13 @@ function orderByBarycentre(columns: string[][], edges: readonly FlowEdge[]): voi
       });
   };
   remember();
-  const neighbours = (id: string, forward: boolean): string[] =>
-    edges.filter((e) => (forward ? e.to === id : e.from === id)).map((e) => (forward ? e.from : e.to));
+  const into = new Map<string, string[]>();
+  const outOf = new Map<string, string[]>();
+  for (const e of edges) {
+    into.set(e.to, [...(into.get(e.to) ?? []), e.from]);
+    outOf.set(e.from, [...(outOf.get(e.from) ?? []), e.to]);
+  }
+  const neighbours = (id: string, forward: boolean): string[] => (forward ? into : outOf).get(id) ?? [];
   for (let sweep = 0; sweep < SWEEPS; sweep++) {
     const forward = sweep % 2 === 0;
     const order = columns.map((_, i) => i);
@@ -93,24 +146,47 @@ function orderByBarycentre(columns: string[][], edges: readonly FlowEdge[]): voi
   }
 }
 
-function place(chart: FlowChart, columns: readonly string[][], metrics: FlowChartMetrics): FlowChartLayout {
+function place(
+  chart: FlowChart,
+  columns: readonly string[][],
+  passages: readonly Passage[],
+  metrics: FlowChartMetrics,
+): FlowChartLayout {
   const { nodeWidth, nodeHeight, columnGap, rowGap } = metrics;
-  const maxRows = Math.max(0, ...columns.map((c) => c.length));
-  const height = maxRows > 0 ? maxRows * nodeHeight + (maxRows - 1) * rowGap : 0;
+  const heightOf = (id: string): number => (id.startsWith(PASS) ? PASS_HEIGHT : nodeHeight);
+  const columnHeight = (column: readonly string[]): number =>
+    column.reduce((sum, id) => sum + heightOf(id), 0) + Math.max(0, column.length - 1) * rowGap;
+  const height = Math.max(0, ...columns.map(columnHeight));
   const byId = new Map(chart.nodes.map((n) => [n.id, n]));
-  const nodes: PositionedNode[] = columns.flatMap((column, c) => {
+  const nodes: PositionedNode[] = [];
+  const slotY = new Map<string, number>();
+  columns.forEach((column, c) => {
     // Centre short columns so the chart reads as a funnel towards the import.
-    const offset = (height - (column.length * nodeHeight + (column.length - 1) * rowGap)) / 2;
-    return column.flatMap((id, row) => {
+    let y = (height - columnHeight(column)) / 2;
+    const x = c * (nodeWidth + columnGap);
+    column.forEach((id, row) => {
       const node = byId.get(id);
-      if (!node) return [];
-      const x = c * (nodeWidth + columnGap);
-      const y = offset + row * (nodeHeight + rowGap);
-      return [{ node, column: c, row, x, y, width: nodeWidth, height: nodeHeight }];
+      if (node) nodes.push({ node, column: c, row, x, y, width: nodeWidth, height: nodeHeight });
+      else slotY.set(id, y + PASS_HEIGHT / 2);
+      y += heightOf(id) + rowGap;
     });
   });
   const at = new Map(nodes.map((n) => [n.node.id, n]));
-  const edges: RoutedEdge[] = chart.edges.flatMap((edge) => {
+  const viaOf = new Map(
+    passages.map((p) => [
+      p.edge,
+      p.slots.flatMap((slot) => {
+        const c = Number(slot.slice(slot.lastIndexOf(":") + 1));
+        const y = slotY.get(slot) ?? 0;
+        const x = c * (nodeWidth + columnGap);
+        return [
+          { x, y },
+          { x: x + nodeWidth, y },
+        ];
+      }),
+    ]),
+  );
+  const edges: RoutedEdge[] = chart.edges.flatMap((edge, i) => {
     const from = at.get(edge.from);
     const to = at.get(edge.to);
     if (!from || !to) return [];
@@ -119,6 +195,7 @@ function place(chart: FlowChart, columns: readonly string[][], metrics: FlowChar
         edge,
         start: { x: from.x + from.width, y: from.y + from.height / 2 },
         end: { x: to.x, y: to.y + to.height / 2 },
+        via: viaOf.get(i) ?? [],
       },
     ];
   });

@@ -6,6 +6,7 @@ import {
   FLOW_CHART_METRICS,
   type FlowChartLayout,
   layoutFlowChart,
+  type Point,
   type PositionedNode,
   type RoutedEdge,
 } from "./layout-flow-chart.ts";
@@ -90,15 +91,26 @@ function drawColumnHeaders(doc: Pdf, layout: FlowChartLayout, ox: number, scale:
   }
 }
 
+/**
+ * Through the gaps between columns as S-curves with horizontal ends (their control points stay
+ * inside the gap, so a curve never enters a box), and straight through a skipped column's slot.
+ */
 function drawEdge(doc: Pdf, routed: RoutedEdge): void {
-  const { start, end, edge } = routed;
-  const bend = Math.max(20, (end.x - start.x) / 2);
+  const { start, end, edge, via } = routed;
   const colour = edge.onShippedPath ? COLOURS.path : COLOURS.faint;
-  doc
-    .moveTo(start.x, start.y)
-    .bezierCurveTo(start.x + bend, start.y, end.x - bend, end.y, end.x - 5, end.y)
-    .lineWidth(edge.onShippedPath ? 2.2 : 0.9)
-    .strokeColor(colour);
+  const points = [start, ...via, { x: end.x - 5, y: end.y }];
+  doc.moveTo(start.x, start.y);
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1] as Point;
+    const b = points[i] as Point;
+    // Even steps cross a gap; odd ones run through a skipped column's slot.
+    if (i % 2 === 0) doc.lineTo(b.x, b.y);
+    else {
+      const bend = (b.x - a.x) / 2;
+      doc.bezierCurveTo(a.x + bend, a.y, b.x - bend, b.y, b.x, b.y);
+    }
+  }
+  doc.lineWidth(edge.onShippedPath ? 2.2 : 0.9).strokeColor(colour);
   if (!edge.onShippedPath) doc.dash(3, { space: 2 });
   doc.stroke().undash();
   doc
@@ -109,11 +121,17 @@ function drawEdge(doc: Pdf, routed: RoutedEdge): void {
     .fill(colour);
 }
 
+/** In the first gap the edge crosses, shrunk to the gap so it never covers a box. */
 function drawEdgeLabel(doc: Pdf, routed: RoutedEdge): void {
-  const { start, end, edge } = routed;
-  const lines = edge.share === null ? [formatKg(edge.kg)] : [formatKg(edge.kg), formatShare(edge.share)];
+  const { start, edge } = routed;
+  const end = routed.via[0] ?? routed.end;
+  const kg = edge.kg >= 1000 ? Math.round(edge.kg) : edge.kg;
+  const lines = edge.share === null ? [formatKg(kg)] : [formatKg(kg), formatShare(edge.share)];
   doc.font(edge.onShippedPath ? BOLD : REGULAR).fontSize(6.5);
-  const width = Math.max(...lines.map((l) => doc.widthOfString(l))) + 4;
+  const natural = Math.max(...lines.map((l) => doc.widthOfString(l))) + 4;
+  const gap = end.x - start.x - 2;
+  if (natural > gap) doc.fontSize(Math.max(4.5, (6.5 * gap) / natural));
+  const width = Math.min(natural, Math.max(...lines.map((l) => doc.widthOfString(l))) + 4);
   const x = (start.x + end.x) / 2 - width / 2;
   const y = (start.y + end.y) / 2 - (lines.length * 8) / 2;
   doc.rect(x, y, width, lines.length * 8 + 1).fill("#ffffff");

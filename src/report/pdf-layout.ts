@@ -99,10 +99,22 @@ function cellText(cell: Cell): string {
   return typeof cell === "string" ? cell : cell.text;
 }
 
+/**
+ * Most cells hold one short line. Measuring and drawing those without pdfkit's line wrapper is
+ * several times faster, and a package has thousands of cells.
+ */
+function fitsOneLine(doc: Pdf, text: string, width: number): boolean {
+  return !text.includes("\n") && doc.widthOfString(text) <= width;
+}
+
 function rowHeight(doc: Pdf, widths: readonly number[], cells: readonly Cell[], size: number): number {
   const heights = cells.map((cell, i) => {
     doc.font(typeof cell !== "string" && cell.bold ? BOLD : REGULAR).fontSize(size);
-    return doc.heightOfString(cellText(cell) || " ", { width: (widths[i] ?? 40) - 2 * CELL_PAD, lineGap: 1 });
+    const text = cellText(cell) || " ";
+    const width = (widths[i] ?? 40) - 2 * CELL_PAD;
+    // One line is what heightOfString gives for it: the line height plus the line gap (1).
+    if (fitsOneLine(doc, text, width)) return doc.currentLineHeight(true) + 1;
+    return doc.heightOfString(text, { width, lineGap: 1 });
   });
   return Math.max(...heights) + 2 * CELL_PAD;
 }
@@ -122,12 +134,17 @@ function drawRow(
   cells.forEach((cell, i) => {
     const width = widths[i] ?? 40;
     const styled = typeof cell === "string" ? { text: cell } : cell;
+    const inner = width - 2 * CELL_PAD;
     doc
       .font(opts.bold || styled.bold ? BOLD : REGULAR)
       .fontSize(opts.size)
-      .fillColor(styled.color ?? COLOURS.text)
-      .text(styled.text, x + CELL_PAD, y + CELL_PAD, {
-        width: width - 2 * CELL_PAD,
+      .fillColor(styled.color ?? COLOURS.text);
+    if (fitsOneLine(doc, styled.text, inner)) {
+      const shift = columns[i]?.align === "right" ? inner - doc.widthOfString(styled.text) : 0;
+      doc.text(styled.text, x + CELL_PAD + shift, y + CELL_PAD, { lineBreak: false });
+    } else
+      doc.text(styled.text, x + CELL_PAD, y + CELL_PAD, {
+        width: inner,
         height: height - CELL_PAD,
         align: columns[i]?.align ?? "left",
         lineGap: 1,
