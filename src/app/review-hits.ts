@@ -65,6 +65,7 @@ export async function decideHit(store: Store, input: DecisionInput): Promise<Rev
     entryId,
     fingerprint: entryFingerprint(entry),
     status: input.status,
+    score: match.score,
     reason: input.reason.trim(),
     user: input.user,
     decidedAt: input.decidedAt ?? new Date().toISOString(),

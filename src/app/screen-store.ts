@@ -2,7 +2,13 @@ import type { Location, Party } from "../model/index.ts";
 import { locateXinjiang } from "../screen/index.ts";
 import type { HitReview, HitSubject } from "./hit-review.ts";
 import { type ListMatch, screenNames, screenParties } from "./screener.ts";
-import { dismissedIn, loadScreeningContext, reviewHit, type ScreeningContext } from "./screening-context.ts";
+import {
+  confirmedOnly,
+  dismissedIn,
+  loadScreeningContext,
+  reviewHit,
+  type ScreeningContext,
+} from "./screening-context.ts";
 import type { Store } from "./store.ts";
 
 /** A list hit with the hit's id and where its review stands. */
@@ -74,14 +80,22 @@ function screenWith(
   links: Parameters<typeof screenParties>[2],
   locations: readonly Location[],
 ): ScreeningRecord[] {
-  const partyHits = screenParties(ctx.screener, parties, links, dismissedIn(ctx, "party"));
+  const partyHits = screenParties(
+    ctx.screener,
+    parties,
+    links,
+    dismissedIn(ctx, "party"),
+    confirmedOnly("party", ctx),
+  );
+  const confirmedAt = confirmedOnly("location", ctx);
   const records: ScreeningRecord[] = parties.map((p) => ({
     subject: { kind: "party", id: p.id, name: p.name },
     results: reviewed(ctx, { kind: "party", id: p.id }, partyHits.get(p.id) ?? []),
   }));
   for (const l of locations) {
     const context = l.address.country ? { country: l.address.country } : {};
-    const own = l.name ? screenNames(ctx.screener, [l.name], context) : [];
+    const found = l.name ? screenNames(ctx.screener, [l.name], context) : [];
+    const own = [...found, ...confirmedAt(l.id, found)];
     const operated = l.operator ? (partyHits.get(l.operator) ?? []) : [];
     records.push({
       subject: { kind: "location", id: l.id, name: l.name ?? l.id },

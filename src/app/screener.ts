@@ -21,8 +21,11 @@ export interface ListMatch {
   };
   readonly score: number;
   readonly match: boolean;
-  /** `name`: the subject's own name; `owner`: a party owning ≥ the threshold share of it; `xpcc-marker`: its name. */
-  readonly via: "name" | "owner" | "xpcc-marker";
+  /**
+   * `name`: the subject's own name; `owner`: a party owning ≥ the threshold share of it;
+   * `xpcc-marker`: its name; `review`: a reviewer confirmed it, though the matcher no longer finds it.
+   */
+  readonly via: "name" | "owner" | "xpcc-marker" | "review";
   readonly explanations: readonly string[];
 }
 
@@ -58,7 +61,7 @@ export function createScreener(options: ScreenerOptions = {}): Screener {
   };
 }
 
-function entityOf(entry: ListEntry): ListMatch["entity"] {
+export function entityOf(entry: ListEntry): ListMatch["entity"] {
   return {
     id: entry.id,
     name: entry.name,
@@ -158,14 +161,21 @@ function dedupe(matches: readonly ListMatch[]): ListMatch[] {
 /**
  * Every party's hits: its own names, XPCC markers, and owners' hits passed down one level. An
  * owner's hit a reviewer dismissed (`dismissed`) is not passed down; it stays among the owner's own.
+ * `confirmedOnly` adds confirmed hits the matcher no longer finds, so they count and pass down.
  */
 export function screenParties(
   screener: Screener,
   parties: readonly Party[],
   links: readonly Link[],
   dismissed: (partyId: string, match: ListMatch) => boolean = () => false,
+  confirmedOnly: (partyId: string, found: readonly ListMatch[]) => ListMatch[] = () => [],
 ): Map<string, ListMatch[]> {
-  const own = new Map(parties.map((p) => [p.id as string, screenParty(screener, p)]));
+  const own = new Map(
+    parties.map((p) => {
+      const found = screenParty(screener, p);
+      return [p.id as string, [...found, ...confirmedOnly(p.id, found)]];
+    }),
+  );
   const direct = new Map([...own].map(([id, hits]) => [id, hits.filter((m) => !dismissed(id, m))]));
   const names = new Map(parties.map((p) => [p.id as string, p.name]));
   return new Map(
@@ -178,18 +188,21 @@ export function screenParties(
 
 /**
  * What the tracer needs: for each location, the hits on its own name (less those a reviewer
- * dismissed) or its operator's (`partyHits`, already without dismissed ones).
+ * dismissed, plus those confirmed that the matcher no longer finds) or its operator's
+ * (`partyHits`, already reviewed).
  */
 export function listedHitsOf(
   screener: Screener,
   locations: readonly Location[],
   partyHits: ReadonlyMap<string, readonly ListMatch[]>,
   dismissed: (locationId: string, match: ListMatch) => boolean = () => false,
+  confirmedOnly: (locationId: string, found: readonly ListMatch[]) => ListMatch[] = () => [],
 ): ListedHits {
   const out = new Map<LocationId, ListedHit[]>();
   for (const l of locations) {
     const context = l.address.country ? { country: l.address.country } : {};
-    const own = (l.name ? screenNames(screener, [l.name], context) : []).filter((m) => !dismissed(l.id, m));
+    const found = l.name ? screenNames(screener, [l.name], context) : [];
+    const own = [...found, ...confirmedOnly(l.id, found)].filter((m) => !dismissed(l.id, m));
     const hits = [...own, ...(l.operator ? (partyHits.get(l.operator) ?? []) : [])];
     if (hits.length === 0) continue;
     out.set(

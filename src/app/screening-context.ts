@@ -1,7 +1,7 @@
 import type { Link, Party } from "../model/index.ts";
 import { listsAtVersion } from "./current-lists.ts";
-import { type HitReview, type HitSubject, reviewOf } from "./hit-review.ts";
-import { createScreener, type ListMatch, type Screener, screenParties } from "./screener.ts";
+import { entryFingerprint, type HitReview, type HitSubject, reviewOf } from "./hit-review.ts";
+import { createScreener, entityOf, type ListMatch, type Screener, screenParties } from "./screener.ts";
 import type { ReviewDecision } from "./screening-records.ts";
 import type { Store } from "./store.ts";
 
@@ -25,6 +25,34 @@ export async function loadScreeningContext(
   return { screener, version: lists.version, decisions };
 }
 
+/**
+ * Hits a reviewer confirmed, on the list entry as it still is, that the matcher did not find this
+ * time (a matcher or threshold change lowered the score): a confirmed hit keeps counting.
+ */
+export function confirmedOnly(kind: HitSubject["kind"], ctx: ScreeningContext) {
+  const confirmed = new Map<string, ReviewDecision[]>();
+  for (const d of ctx.decisions.values()) {
+    if (d.status !== "confirmed" || d.subject.kind !== kind) continue;
+    confirmed.set(d.subject.id, [...(confirmed.get(d.subject.id) ?? []), d]);
+  }
+  return (id: string, found: readonly ListMatch[]): ListMatch[] =>
+    (confirmed.get(id) ?? []).flatMap((d) => {
+      const entry = ctx.screener.entries.get(d.entryId);
+      if (!entry || found.some((m) => m.entity.id === d.entryId)) return [];
+      if (entryFingerprint(entry) !== d.fingerprint) return [];
+      const why = `Confirmed by ${d.user} on ${d.decidedAt.slice(0, 10)}: ${d.reason}`;
+      return [
+        {
+          entity: entityOf(entry),
+          score: d.score ?? 0,
+          match: true,
+          via: "review" as const,
+          explanations: [why],
+        },
+      ];
+    });
+}
+
 export function reviewHit(ctx: ScreeningContext, subject: HitSubject, match: ListMatch): HitReview {
   return reviewOf(ctx.decisions, subject, ctx.screener.entries.get(match.entity.id), match.entity.id);
 }
@@ -41,6 +69,6 @@ export function undismissedPartyHits(
   links: readonly Link[],
 ): Map<string, ListMatch[]> {
   const dismissed = dismissedIn(ctx, "party");
-  const hits = screenParties(ctx.screener, parties, links, dismissed);
+  const hits = screenParties(ctx.screener, parties, links, dismissed, confirmedOnly("party", ctx));
   return new Map([...hits].map(([id, matches]) => [id, matches.filter((m) => !dismissed(id, m))]));
 }

@@ -26,6 +26,8 @@ export interface ReviewDecision {
   /** The list entry's content when decided: a changed entry re-opens the hit. */
   readonly fingerprint: string;
   readonly status: "confirmed" | "dismissed";
+  /** The matcher's score when decided: a confirmed hit the matcher later misses keeps it. */
+  readonly score?: number;
   readonly reason: string;
   readonly user: string;
   readonly decidedAt: string;

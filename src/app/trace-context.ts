@@ -11,7 +11,12 @@ import {
   type TraceGraph,
 } from "../trace/index.ts";
 import { type ListMatch, listedHitsOf } from "./screener.ts";
-import { dismissedIn, loadScreeningContext, undismissedPartyHits } from "./screening-context.ts";
+import {
+  confirmedOnly,
+  dismissedIn,
+  loadScreeningContext,
+  undismissedPartyHits,
+} from "./screening-context.ts";
 import type { Store } from "./store.ts";
 
 /** Everything a trace or balance needs, built once per command from the store. */
@@ -65,6 +70,7 @@ export async function loadTraceContext(store: Store): Promise<TraceContext> {
     locationList,
     partyHits,
     dismissedIn(screening, "location"),
+    confirmedOnly("location", screening),
   );
   // Retracted events are needed too: the graph matches retractions to originals itself.
   const events = await collect(store.events({ includeRetracted: true }));
