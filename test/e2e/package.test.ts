@@ -79,7 +79,7 @@ describe("threadproof package", () => {
     expect(unconnected(pkg)).toEqual([]);
   });
 
-  it("lists every required CBP category as missing: there is no document registry yet", () => {
+  it("lists every required CBP category as missing when no document is registered", () => {
     const pkg = readPackage(tainted);
     expect(pkg.documents).toEqual([]);
     const required = pkg.checklist.byCategory.filter(
