@@ -97,7 +97,7 @@ function printUpdate(source: string, r: ListUpdateResult): void {
   }
   const c = r.changes;
   printLine(
-    `${source}: list version ${r.version.version} (${r.version.lists.join(", ")}, ${r.version.entryCount} entries) replaces version ${r.previous}: ` +
+    `${source}: list version ${r.version.version} (${r.version.lists.join(", ")} replaced; ${r.version.entryCount} entries in all) follows version ${r.previous}: ` +
       `${c.added.length} added, ${c.removed.length} removed, ${c.renamed.length} renamed, ${c.moved.length} moved between sections, ${c.aliasesChanged.length} with changed aliases`,
   );
   for (const line of changeLines(c)) printLine(line);
