@@ -67,8 +67,20 @@ export const INDUSTRY_BY_LATIN = lookup(INDUSTRY_TERMS);
 /** Translated words and Latin brands: each identifies a firm in any of its spellings. */
 export const GLOSSARY_BY_LATIN = lookup([...GLOSSARY_TERMS, ...BRAND_TERMS]);
 
-/** A lexicon token: industry words are qualifiers, glossary words identify (East Hope). */
+const lexiconTokens = new Map<string, NameToken>();
+
+/** A lexicon token: industry words are qualifiers, glossary words identify (East Hope). Read once, shared. */
 export function lexiconToken(term: LexiconTerm, role: "industry" | "name", han?: string): NameToken {
+  const key = `${role}\u0000${term.key}\u0000${han ?? ""}`;
+  let known = lexiconTokens.get(key);
+  if (!known) {
+    known = readLexiconToken(term, role, han);
+    lexiconTokens.set(key, known);
+  }
+  return known;
+}
+
+function readLexiconToken(term: LexiconTerm, role: "industry" | "name", han?: string): NameToken {
   const forms = term.latin.filter((form) => form !== term.key).map((form) => form.replace(/ /g, ""));
   const text = term.key.replace(/ and /g, " ").replace(/ /g, "");
   const extra = { forms, label: term.key };

@@ -175,8 +175,27 @@ function shortSimilarity(a: NameToken, b: NameToken): number | undefined {
   return undefined;
 }
 
+/**
+ * Token pairs already compared. Tokens are immutable and shared (list names are normalised once,
+ * plain words and dictionary words are read once), so most pairs of a screening recur.
+ */
+const compared = new WeakMap<NameToken, WeakMap<NameToken, number>>();
+
 /** Similarity of two tokens in [0, 1], aware of roles: regions by containment, numbers exactly. */
 export function tokenSimilarity(a: NameToken, b: NameToken): number {
+  let row = compared.get(a);
+  const known = row?.get(b);
+  if (known !== undefined) return known;
+  const value = compareTokens(a, b);
+  if (!row) {
+    row = new WeakMap();
+    compared.set(a, row);
+  }
+  row.set(b, value);
+  return value;
+}
+
+function compareTokens(a: NameToken, b: NameToken): number {
   const byRule = ruleSimilarity(a, b);
   if (byRule !== undefined) return byRule;
   // Two dictionary words (East, Hope, COFCO, Sinograin) are the same word or two different ones.
