@@ -3,8 +3,8 @@ import { compareText } from "./compare-text.ts";
 import type { FlowChart, FlowEdge, FlowNode } from "./evidence-package.ts";
 import { tierDepths } from "./tier-depth.ts";
 
-/** Boxes per column that still print legibly on one landscape page. */
-export const MAX_NODES_PER_COLUMN = 8;
+/** Boxes per column that fit a landscape page at 80 % scale or more (text no smaller than 5 pt). */
+export const MAX_NODES_PER_COLUMN = 4;
 
 /**
  * Coarser and coarser groupings of one tier's facilities: by role, country and region, then by
