@@ -3,6 +3,8 @@ import { appendFileSync, readdirSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
+import { addDocument, packageShipment } from "../../src/app/index.ts";
+import { readPackageFonts } from "../../src/cli/package-files.ts";
 import { registerSampleDocuments } from "../../src/cli/sample-documents.ts";
 import { openStore } from "../../src/store/index.ts";
 import { ROOT, runCli, tempDir } from "./run-cli.ts";
@@ -120,6 +122,42 @@ describe("package with registered documents", () => {
       expect(r.stderr).toContain("document-changed");
       expect(readdirSync(join(out, "documents"))).not.toContain(`${bol}.txt`);
       expect(readdirSync(join(out, "documents"))).toHaveLength(sampleFilesOf6005().length - 1);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "asks for a translation of a document not in English and finds it once registered",
+    async () => {
+      const store = await openStore(db);
+      try {
+        const zh = new TextEncoder().encode("供应商声明：本批货物所用棉花不含新疆棉。\n");
+        const en = new TextEncoder().encode("Supplier declaration: no Xinjiang cotton in this lot.\n");
+        const refs = ["BOL-MSCU-6005"];
+        await addDocument(
+          store,
+          { name: "declaration-zh.txt", bytes: zh },
+          { type: "declaration", refs, language: "zh" },
+        );
+        const fonts = await readPackageFonts();
+        const translationItem = async () =>
+          (await packageShipment(store, "BOL-MSCU-6005", fonts)).pkg.checklist.items.filter(
+            (i) => i.category === "translation",
+          );
+        expect(await translationItem()).toMatchObject([
+          { status: "missing", scope: { label: "Translation of declaration-zh.txt" } },
+        ]);
+        await addDocument(
+          store,
+          { name: "declaration-en.txt", bytes: en },
+          { type: "translation", refs: [sha256(zh)] },
+        );
+        expect(await translationItem()).toMatchObject([
+          { status: "present", documents: [sha256(en).slice(0, 12)] },
+        ]);
+      } finally {
+        await store.close();
+      }
     },
     TIMEOUT,
   );
