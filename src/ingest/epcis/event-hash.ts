@@ -22,7 +22,7 @@ let sha256Hex: Sha256Hex = nobleSha256Hex;
 /**
  * `src/ingest` is pure, so event ids are hashed with @noble/hashes by default. A host with a
  * native SHA-256 plugs it in once (the app uses node:crypto, about 8× faster on event-sized
- * inputs, where the hash was a sixth of import time); it must give the same digest.
+ * inputs, where SHA-256 was ≈ 6 % of import time); it must give the same digest.
  */
 export function useSha256(fn: Sha256Hex): void {
   sha256Hex = fn;
