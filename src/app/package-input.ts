@@ -77,8 +77,7 @@ interface Ancestry {
 
 const receiptKey = (location: string, lot: string): string => `${location}\u0000${lot}`;
 
-function ancestryOf(ctx: TraceContext, shipped: readonly string[]): Ancestry {
-  const live = ctx.events.filter((e) => !e.retracted);
+function producersByLot(live: readonly SupplyEvent[]): Map<string, SupplyEvent[]> {
   const producedBy = new Map<string, SupplyEvent[]>();
   for (const e of live)
     for (const l of producedLines(e)) {
@@ -86,6 +85,11 @@ function ancestryOf(ctx: TraceContext, shipped: readonly string[]): Ancestry {
       if (made) made.push(e);
       else producedBy.set(l.lot, [e]);
     }
+  return producedBy;
+}
+
+/** Every lot and producing event upstream of the shipped lots, breadth first. */
+function walkUpstream(producedBy: ReadonlyMap<string, readonly SupplyEvent[]>, shipped: readonly string[]) {
   const lots = new Set(shipped);
   const events = new Set<SupplyEvent>();
   const queue = [...shipped];
@@ -100,15 +104,26 @@ function ancestryOf(ctx: TraceContext, shipped: readonly string[]): Ancestry {
       }
     }
   }
-  const producers = new Map([...producedBy].map(([lot, made]) => [lot, made[0] as SupplyEvent]));
-  const receipts = live.filter((e) => e.kind === "receive" && e.quantities.some((q) => lots.has(q.lot)));
+  return { lots, events };
+}
+
+function firstReceipts(receipts: readonly SupplyEvent[]): Map<string, SupplyEvent> {
   const receivedAt = new Map<string, SupplyEvent>();
   for (const r of receipts)
     for (const q of r.quantities) {
       const key = receiptKey(r.bizLocation ?? "", q.lot);
       if (!receivedAt.has(key)) receivedAt.set(key, r);
     }
-  return { lots, producers, events: [...events], receipts, receivedAt };
+  return receivedAt;
+}
+
+function ancestryOf(ctx: TraceContext, shipped: readonly string[]): Ancestry {
+  const live = ctx.events.filter((e) => !e.retracted);
+  const producedBy = producersByLot(live);
+  const { lots, events } = walkUpstream(producedBy, shipped);
+  const producers = new Map([...producedBy].map(([lot, made]) => [lot, made[0] as SupplyEvent]));
+  const receipts = live.filter((e) => e.kind === "receive" && e.quantities.some((q) => lots.has(q.lot)));
+  return { lots, producers, events: [...events], receipts, receivedAt: firstReceipts(receipts) };
 }
 
 interface ChainBuild {
@@ -246,6 +261,20 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return out;
 }
 
+/** What a place used and made by its own events, else what it received and sent on. */
+function flowKg(
+  here: readonly SupplyEvent[] = [],
+  received: readonly SupplyEdgeInput[] = [],
+  sent: readonly SupplyEdgeInput[] = [],
+): { inputKg: number; outputKg: number } {
+  if (here.length === 0)
+    return { inputKg: received.reduce((s, e) => s + e.kg, 0), outputKg: sent.reduce((s, e) => s + e.kg, 0) };
+  return {
+    inputKg: here.reduce((s, e) => s + sumKg(e.inputs), 0),
+    outputKg: here.reduce((s, e) => s + sumKg(producedLines(e)), 0),
+  };
+}
+
 function buildNodes(
   ctx: TraceContext,
   ids: readonly string[],
@@ -260,13 +289,7 @@ function buildNodes(
   return ids.map((id) => {
     const l = ctx.locations.get(id);
     const region = regionOfLocation(l);
-    const here = eventsAt.get(id) ?? [];
-    const made = here.reduce((s, e) => s + sumKg(producedLines(e)), 0);
-    const used = here.reduce((s, e) => s + sumKg(e.inputs), 0);
-    const received = (edgesTo.get(id) ?? []).reduce((s, e) => s + e.kg, 0);
-    const sent = (edgesFrom.get(id) ?? []).reduce((s, e) => s + e.kg, 0);
-    const inputKg = here.length > 0 ? used : received;
-    const outputKg = here.length > 0 ? made : sent;
+    const { inputKg, outputKg } = flowKg(eventsAt.get(id), edgesTo.get(id), edgesFrom.get(id));
     const role = roleOf(l?.processingType);
     return {
       id,
