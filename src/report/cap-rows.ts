@@ -1,3 +1,5 @@
+import { formatCount } from "./format-figure.ts";
+
 /**
  * Caps on what a printed table shows. A 10,000-event ancestry would otherwise print thousands of
  * pages no officer reads; the PDF keeps the first rows and says how many more `package.json` holds.
@@ -20,15 +22,13 @@ export function capRows<T>(rows: readonly T[], cap: TableCap | undefined): Cappe
   return { shown: rows.slice(0, cap.limit), hidden: rows.length - cap.limit };
 }
 
-const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-
 /** The sentence under a cut table. */
 export function moreRowsNote(hidden: number, noun: string): string {
-  return `… and ${grouped(hidden)} more ${noun}, not printed here: package.json lists every one.`;
+  return `… and ${formatCount(hidden)} more ${noun}, not printed here: package.json lists every one.`;
 }
 
 /** The first `limit` items of a list in one cell, then how many more. */
 export function capList(items: readonly string[], limit: number, separator = "\n"): string {
   if (items.length <= limit) return items.join(separator);
-  return [...items.slice(0, limit), `… and ${grouped(items.length - limit)} more`].join(separator);
+  return [...items.slice(0, limit), `… and ${formatCount(items.length - limit)} more`].join(separator);
 }

@@ -18,6 +18,11 @@ export function formatKg(kg: number): string {
   return `${sign}${grouped}${fraction && fraction !== "0" ? `.${fraction}` : ""} kg`;
 }
 
+/** A count with thousands separators: 5,280. */
+export function formatCount(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
 export function formatNumber(value: number, digits = 2): string {
   return trimZeros(value.toFixed(digits));
 }

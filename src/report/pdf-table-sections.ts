@@ -1,7 +1,7 @@
 import { capList } from "./cap-rows.ts";
 import { CBP_CATEGORY_LABELS, ROLE_LABELS } from "./cbp-category.ts";
 import type { ChecklistCategoryRow, EvidencePackage, ScreeningStatus } from "./evidence-package.ts";
-import { formatKg, formatNumber } from "./format-figure.ts";
+import { formatCount, formatKg, formatNumber } from "./format-figure.ts";
 import { type Cell, COLOURS, type Pdf, paragraph, subheading, table } from "./pdf-layout.ts";
 
 /** Rows printed per table before the rest is left to package.json (see cap-rows.ts). */
@@ -131,9 +131,9 @@ function recordCounts(records: EvidencePackage["tiers"][number]["records"]): str
   for (const r of records) counts.set(r.category, (counts.get(r.category) ?? 0) + 1);
   const parts = [...counts].map(
     ([category, n]) =>
-      `${formatNumber(n, 0)} × ${CBP_CATEGORY_LABELS[category as keyof typeof CBP_CATEGORY_LABELS]}`,
+      `${formatCount(n)} × ${CBP_CATEGORY_LABELS[category as keyof typeof CBP_CATEGORY_LABELS]}`,
   );
-  return `${formatNumber(records.length, 0)} business records in this tier: ${parts.join(", ")}.`;
+  return `${formatCount(records.length)} business records in this tier: ${parts.join(", ")}.`;
 }
 
 /** Within the cap, exceeded facilities first: they are what the reader must see. */
@@ -185,7 +185,7 @@ export function drawReconciliation(doc: Pdf, pkg: EvidencePackage): void {
   if (locations.length > CAPS.reconciliation.limit)
     paragraph(
       doc,
-      `${formatNumber(locations.length, 0)} facilities in all; exceeded ones are listed first. package.json lists every one.`,
+      `${formatCount(locations.length)} facilities in all; exceeded ones are listed first. package.json lists every one.`,
       { size: 8.5, color: COLOURS.muted },
     );
   subheading(doc, "Does the shipped amount make sense for the final good?");
