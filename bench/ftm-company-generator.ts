@@ -4,6 +4,7 @@
  * legal form), written in Chinese, in registry pinyin or in English, with an alias in another
  * script on some entities.
  */
+import { createPrng } from "../src/generate/index.ts";
 
 /** Characters common in trade names (字号), with their pinyin. */
 const TRADE_CHARS: readonly (readonly [string, string])[] = [
@@ -129,16 +130,9 @@ const LEGAL_FORMS: readonly (readonly [string, string, string])[] = [
   ["有限责任公司", "You Xian Ze Ren Gong Si", "Limited Liability Company"],
 ];
 
-/** Mulberry32: small, fast and reproducible. */
+/** The generator's seeded PRNG (mulberry32), as a bare function. */
 export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createPrng(seed).next;
 }
 
 export interface GeneratedCompany {

@@ -7,10 +7,12 @@
  * edge arrays (the floor for any pass over the graph) and the SQL twin of composition, run inside
  * a SQLite store the same chain was written into.
  */
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { PlaceBuckets, SqlCompositionRun, Store } from "../src/app/index.ts";
+import { createPrng } from "../src/generate/index.ts";
 import {
   type EventKind,
   emptyBatch,
@@ -33,17 +35,6 @@ import {
 const EVENTS = Number(process.argv[2] ?? 1_000_000);
 const SQL_EVENTS = Number(process.argv[3] ?? Math.min(EVENTS, 1_000_000));
 const EVENTS_PER_UNIT = 30; // 8 × (farm, gin, ship) + 2 spin + knit + dye + sew + ship
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FARM_REGIONS: readonly RegionInfo[] = [
   { country: "CN", region: "Xinjiang", xinjiang: true },
@@ -133,7 +124,7 @@ function* unit(u: number, r: () => number, recentLint: string[]): Generator<Supp
 }
 
 function* chain(events: number): Generator<SupplyEvent> {
-  const r = rng(42);
+  const r = createPrng(42).next;
   const recent: string[] = [];
   for (let u = 0; u < Math.ceil(events / EVENTS_PER_UNIT); u++) yield* unit(u, r, recent);
 }

@@ -9,3 +9,4 @@ export type {
   PlantedCaseTruth,
   ShipmentTruth,
 } from "./ground-truth-types.ts";
+export { createPrng, type Prng } from "./prng.ts";

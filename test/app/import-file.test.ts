@@ -1,39 +1,25 @@
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { type ImportSource, importFile, isAppError, type Store } from "../../src/app/index.ts";
 import { openStore } from "../../src/store/index.ts";
+import { scratchDatabases } from "../setup/scratch-databases.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "threadproof-import-file-"));
 let stores = 0;
 const adminUrl = inject("pgUrl");
 const skipReason = inject("pgSkipReason");
-const databases: string[] = [];
+const databases = scratchDatabases(adminUrl, "import");
 
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
-  if (!adminUrl || databases.length === 0) return;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  for (const name of databases) await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.end();
+  await databases.dropAll();
 });
 
 const freshSqlite = (): Promise<Store> => openStore(join(dir, `store-${++stores}.db`));
 
-async function freshPostgres(): Promise<Store> {
-  const name = `threadproof_import_${randomBytes(4).toString("hex")}_${databases.length + 1}`;
-  databases.push(name);
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`).finally(() => admin.end());
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return openStore(url.toString());
-}
+const freshPostgres = async (): Promise<Store> => openStore(await databases.create());
 
 const HEADER = "event_ref,event_type,event_time,facility_id,role,lot_id,quantity,unit";
 

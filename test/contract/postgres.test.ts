@@ -1,45 +1,19 @@
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { isAppError } from "../../src/app/index.ts";
 import { openPostgresStore, openStore } from "../../src/store/index.ts";
+import { scratchDatabases } from "../setup/scratch-databases.ts";
 import { describeDocumentsContract } from "./documents.contract.ts";
 import { describeScreeningContract } from "./screening.contract.ts";
 import { describeStoreContract } from "./store.contract.ts";
 
 const adminUrl = inject("pgUrl");
 const skipReason = inject("pgSkipReason");
-/** One prefix per test file, one database per test: files and tests never share data. */
-const prefix = `threadproof_test_${randomBytes(4).toString("hex")}`;
-const created: string[] = [];
+const databases = scratchDatabases(adminUrl, "test");
+const { prefix } = databases;
+const createDatabase = (): Promise<string> => databases.create();
+const databaseUrl = databases.url;
 
-function databaseUrl(name: string, password?: string): string {
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  if (password !== undefined) url.password = password;
-  return url.toString();
-}
-
-async function createDatabase(): Promise<string> {
-  const name = `${prefix}_${created.length + 1}`;
-  created.push(name);
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  return databaseUrl(name);
-}
-
-afterAll(async () => {
-  if (!adminUrl || created.length === 0) return;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  for (const name of created) await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.end();
-});
+afterAll(() => databases.dropAll());
 
 const title = adminUrl ? "store contract: postgres" : `store contract: postgres (skipped: ${skipReason})`;
 

@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
   type ComposeSummary,
@@ -15,6 +14,7 @@ import {
 } from "../../src/app/index.ts";
 import { openLocalFile } from "../../src/cli/read-file.ts";
 import { openStore } from "../../src/store/index.ts";
+import { scratchDatabases } from "../setup/scratch-databases.ts";
 import { ROOT, runCli, tempDir } from "./run-cli.ts";
 
 /**
@@ -213,30 +213,10 @@ describe("threadproof compose", () => {
 });
 
 const adminUrl = inject("pgUrl");
-const databases: string[] = [];
+const databases = scratchDatabases(adminUrl, "compose");
+const freshPostgres = async (): Promise<Store> => openStore(await databases.create());
 
-async function freshPostgres(): Promise<Store> {
-  const name = `threadproof_compose_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  databases.push(name);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return openStore(url.toString());
-}
-
-afterAll(async () => {
-  if (!adminUrl || databases.length === 0) return;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  for (const name of databases) await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.end();
-});
+afterAll(() => databases.dropAll());
 
 describe.skipIf(!adminUrl)(adminUrl ? "postgres" : `postgres (skipped: ${inject("pgSkipReason")})`, () => {
   describeTwin("PostgreSQL", freshPostgres);
