@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SupplyEvent } from "../model/index.ts";
 import { buildTraceGraph } from "./build-trace-graph.ts";
-import { commission, custody, transform } from "./chain-builder.ts";
+import { commission, transform } from "./chain-builder.ts";
 import type { Composition } from "./compute-composition.ts";
 import { computeComposition } from "./compute-composition.ts";
 import { scenarioRegionOf, scenarioStageOf } from "./scenario-geography.ts";
