@@ -6,6 +6,7 @@ import type {
   NodeRiskInput,
   PackageInput,
   PartyInput,
+  ReviewDecisionInput,
   ScreeningInput,
   ShipmentInput,
   SupplyEdgeInput,
@@ -19,6 +20,8 @@ import type { ShipmentAssessment } from "./assess-shipments.ts";
 import { AppError } from "./errors.ts";
 import { shortTransactionId } from "./list-shipments.ts";
 import { packageDocuments } from "./package-documents.ts";
+import type { ListMatch } from "./screener.ts";
+import { reviewHit } from "./screening-context.ts";
 import type { Store } from "./store.ts";
 import { regionOfLocation, type TraceContext } from "./trace-context.ts";
 
@@ -366,9 +369,18 @@ function partyInput(p: Party, roles: string[]): PartyInput {
   };
 }
 
+/** A reviewer's decision on a hit, when it still applies (a re-opened hit shows as undecided). */
+function decisionOf(ctx: TraceContext, partyId: string, hit: ListMatch): { review?: ReviewDecisionInput } {
+  const { state, decision } = reviewHit(ctx.screening, { kind: "party", id: partyId }, hit);
+  if (!decision || (state !== "confirmed" && state !== "dismissed")) return {};
+  return {
+    review: { decision: state, reason: decision.reason, user: decision.user, at: decision.decidedAt },
+  };
+}
+
 function screeningOf(ctx: TraceContext, parties: readonly PartyInput[]): ScreeningInput[] {
   return parties.flatMap((p) => {
-    const hits = ctx.partyHits.get(p.id) ?? [];
+    const hits = ctx.screenedPartyHits.get(p.id) ?? [];
     if (hits.length === 0) return [];
     const results = hits.map((h) => ({
       entity: { ...h.entity },
@@ -376,6 +388,7 @@ function screeningOf(ctx: TraceContext, parties: readonly PartyInput[]): Screeni
       match: h.match,
       threshold: DEFAULT_THRESHOLD,
       explanations: [...h.explanations],
+      ...decisionOf(ctx, p.id, h),
     }));
     return [{ subject: { kind: "party" as const, id: p.id, name: p.name }, results }];
   });

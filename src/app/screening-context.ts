@@ -62,13 +62,32 @@ export function dismissedIn(ctx: ScreeningContext, kind: HitSubject["kind"]) {
   return (id: string, match: ListMatch): boolean => reviewHit(ctx, { kind, id }, match).state === "dismissed";
 }
 
+/**
+ * Every party's hits, dismissed ones included (reports show them with their decision); an owner's
+ * dismissed hit is not inherited by what it owns.
+ */
+export function screenedPartyHits(
+  ctx: ScreeningContext,
+  parties: readonly Party[],
+  links: readonly Link[],
+): Map<string, ListMatch[]> {
+  return screenParties(ctx.screener, parties, links, dismissedIn(ctx, "party"), confirmedOnly("party", ctx));
+}
+
+/** Party hits less those a reviewer dismissed: what tracing counts. */
+export function withoutDismissed(
+  ctx: ScreeningContext,
+  hits: ReadonlyMap<string, readonly ListMatch[]>,
+): Map<string, ListMatch[]> {
+  const dismissed = dismissedIn(ctx, "party");
+  return new Map([...hits].map(([id, matches]) => [id, matches.filter((m) => !dismissed(id, m))]));
+}
+
 /** Every party's hits less those a reviewer dismissed (an owner's dismissed hit is not inherited either). */
 export function undismissedPartyHits(
   ctx: ScreeningContext,
   parties: readonly Party[],
   links: readonly Link[],
 ): Map<string, ListMatch[]> {
-  const dismissed = dismissedIn(ctx, "party");
-  const hits = screenParties(ctx.screener, parties, links, dismissed, confirmedOnly("party", ctx));
-  return new Map([...hits].map(([id, matches]) => [id, matches.filter((m) => !dismissed(id, m))]));
+  return withoutDismissed(ctx, screenedPartyHits(ctx, parties, links));
 }

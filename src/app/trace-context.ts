@@ -15,7 +15,9 @@ import {
   confirmedOnly,
   dismissedIn,
   loadScreeningContext,
-  undismissedPartyHits,
+  type ScreeningContext,
+  screenedPartyHits,
+  withoutDismissed,
 } from "./screening-context.ts";
 import type { Store } from "./store.ts";
 
@@ -27,8 +29,12 @@ export interface TraceContext {
   readonly events: readonly SupplyEvent[];
   readonly stageOf: StageOf;
   readonly listedHits: ListedHits;
-  /** Screening hits per party id (own names, XPCC markers, owners' hits). */
+  /** Screening hits per party id (own names, XPCC markers, owners' hits), less dismissed ones. */
   readonly partyHits: ReadonlyMap<string, readonly ListMatch[]>;
+  /** The same with dismissed hits kept, for reports that show every decision. */
+  readonly screenedPartyHits: ReadonlyMap<string, readonly ListMatch[]>;
+  /** The list version and reviewers' decisions the hits were judged on. */
+  readonly screening: ScreeningContext;
 }
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
@@ -60,11 +66,8 @@ export async function loadTraceContext(store: Store): Promise<TraceContext> {
   const locationList = await collect(store.locations());
   const locations = new Map(locationList.map((l) => [l.id as string, l]));
   const screening = await loadScreeningContext(store);
-  const partyHits = undismissedPartyHits(
-    screening,
-    await collect(store.parties()),
-    await collect(store.links()),
-  );
+  const screened = screenedPartyHits(screening, await collect(store.parties()), await collect(store.links()));
+  const partyHits = withoutDismissed(screening, screened);
   const listedHits: ListedHits = listedHitsOf(
     screening.screener,
     locationList,
@@ -82,5 +85,15 @@ export async function loadTraceContext(store: Store): Promise<TraceContext> {
   };
   const stageOf: StageOf = (id) => stageFromProcessingType(locations.get(id)?.processingType);
   const composition = computeComposition(graph, regionOf, { stageOf });
-  return { graph, composition, locations, events, stageOf, listedHits, partyHits };
+  return {
+    graph,
+    composition,
+    locations,
+    events,
+    stageOf,
+    listedHits,
+    partyHits,
+    screenedPartyHits: screened,
+    screening,
+  };
 }
