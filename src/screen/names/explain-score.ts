@@ -80,12 +80,12 @@ export function explainScore(
   const bothWritten = query.legalForms.length > 0 && candidate.legalForms.length > 0;
   const shownLegal = f.legalForm === "one-sided" && bothWritten ? "differ" : f.legalForm;
   const legal = qualifier("Legal form", shownLegal, forms(query), forms(candidate));
-  const country = qualifier(
-    "Country",
-    f.country,
+  // The countries given with the names, when they decided it; else the country words in the names.
+  const [queryCountry, listedCountry] = f.contextCountries ?? [
     listOf(query.tokens, "country"),
     listOf(candidate.tokens, "country"),
-  );
+  ];
+  const country = qualifier("Country", f.country, queryCountry, listedCountry);
   for (const sentence of [region, industry, legal, country]) if (sentence) out.push(sentence);
   if (f.conflicts.length) out.push(`Conflicting ${f.conflicts.join(", ")} parts lower the score`);
   return out;

@@ -76,6 +76,19 @@ describe("scoreNames", () => {
     expect(result.match).toBe(false);
   });
 
+  it("names the given countries when they, not the names, decide the country", () => {
+    const differ = scoreNames(company("Huafu Fashion Inc."), company("Huafu Fashion Co., Ltd."), {
+      query: { country: "US" },
+      candidate: { country: "CN" },
+    });
+    expect(differ.explanations).toContain("Country differs (US vs CN)");
+    const agree = scoreNames(company("Huafu Fashion Co."), company("Huafu Fashion Co., Ltd."), {
+      query: { country: "CN" },
+      candidate: { country: "CN" },
+    });
+    expect(agree.explanations).toContain("Country agrees (CN / CN)");
+  });
+
   it("treats an equal USCC as the same entity whatever the names say", () => {
     const uscc = { scheme: "uscc" as const, value: "91350100M000100Y43" };
     const result = scoreNames(company("Foo Trading"), company("Bar Textile"), {

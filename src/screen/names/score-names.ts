@@ -23,6 +23,8 @@ export interface NameFeatures {
   readonly industry: Agreement;
   readonly legalForm: Agreement;
   readonly country: Agreement;
+  /** The countries given with the names (query, candidate) when they, not the names, decided `country`. */
+  readonly contextCountries?: readonly [string, string];
   readonly identifier: "equal" | "differ" | "absent";
   /** Roles of words on both sides that pair with nothing: a swapped part, not an extra one. */
   readonly conflicts: readonly string[];
@@ -215,6 +217,11 @@ function featuresOf(
     industry: agreement(query.tokens, candidate.tokens, alignment, "industry"),
     legalForm: legalAgreement(query, candidate),
     country: country === "absent" || country === "one-sided" ? inName : country,
+    ...(country === "agree" || country === "differ"
+      ? {
+          contextCountries: [options.query?.country ?? "", options.candidate?.country ?? ""] as const,
+        }
+      : {}),
     identifier: identifierAgreement(options),
     conflicts: conflictRoles(alignment),
     extraQualifiers: extraQualifiers(alignment),
