@@ -33,8 +33,8 @@ const PACKAGES: Record<string, readonly string[]> = {
   generate: [],
   app: ["node:crypto"],
   store: [NODE, "better-sqlite3", "kysely", "pg"],
-  api: [],
-  server: [NODE],
+  api: ["zod"],
+  server: [NODE, "hono", "@hono/node-server", "@hono/zod-openapi", "zod"],
   cli: [NODE, "commander", "cli-progress", "papaparse"],
 };
 

@@ -45,6 +45,8 @@ export {
   packageAssessment,
   packageShipment,
 } from "./package-shipment.ts";
+export type { DataScope, Principal, Role } from "./principal.ts";
+export { ALL_DATA, ROLES, scopeOf } from "./principal.ts";
 export type { DecisionInput, OpenHit } from "./review-hits.ts";
 export { decideHit, openHits } from "./review-hits.ts";
 export type { ReviewedMatch, ScreeningRecord, ScreenOptions, StoreScreening } from "./screen-store.ts";
