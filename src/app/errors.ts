@@ -13,7 +13,11 @@ export type AppErrorCode =
   | "store-unavailable"
   | "store-failure"
   | "conflict"
-  | "internal";
+  | "internal"
+  | "unauthorized"
+  | "forbidden"
+  | "too-large"
+  | "rate-limited";
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

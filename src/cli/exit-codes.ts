@@ -11,6 +11,10 @@ export const EXIT_CODES: Readonly<Record<AppErrorCode, number>> = {
   "store-unavailable": 7,
   "store-failure": 8,
   conflict: 9,
+  unauthorized: 10,
+  forbidden: 11,
+  "too-large": 12,
+  "rate-limited": 13,
 };
 
 export function exitCodeFor(error: unknown): number {

@@ -5,6 +5,7 @@ import { registerCompare } from "./commands/compare-command.ts";
 import { registerCompose } from "./commands/compose-command.ts";
 import { registerDemo } from "./commands/demo-command.ts";
 import { registerDocs } from "./commands/docs-command.ts";
+import { registerDuplicates } from "./commands/duplicates-command.ts";
 import { registerExport } from "./commands/export-command.ts";
 import { registerGenerate } from "./commands/generate-command.ts";
 import { registerImport } from "./commands/import-command.ts";
@@ -12,6 +13,7 @@ import { registerLists } from "./commands/lists-command.ts";
 import { registerPackage } from "./commands/package-command.ts";
 import { registerReview } from "./commands/review-command.ts";
 import { registerScreen } from "./commands/screen-command.ts";
+import { registerServe } from "./commands/serve-command.ts";
 import { registerStats } from "./commands/stats-command.ts";
 import { registerTrace } from "./commands/trace-command.ts";
 import { EXIT_CODES, exitCodeFor } from "./exit-codes.ts";
@@ -42,8 +44,10 @@ export function buildProgram(): Command {
     registerReview,
     registerLists,
     registerCompare,
+    registerDuplicates,
     registerGenerate,
     registerDemo,
+    registerServe,
   ]) {
     register(program);
   }

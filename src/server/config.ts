@@ -1,0 +1,77 @@
+import { AppError } from "../app/index.ts";
+
+/** Everything the server is configured by. Read in one place, from flags then environment. */
+export interface ServerConfig {
+  /** A SQLite file path or a postgres:// URL. */
+  readonly db: string;
+  readonly host: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  /** Largest request body accepted by upload routes, in bytes. */
+  readonly uploadLimitBytes: number;
+  /** Signs session cookies; unset means a random secret per process (sessions end on restart). */
+  readonly sessionSecret?: string;
+}
+
+/** Flags as the serve command parsed them (strings, as typed). */
+export interface ServerFlags {
+  readonly db?: string | undefined;
+  readonly host?: string | undefined;
+  readonly port?: string | undefined;
+  readonly uploadLimit?: string | undefined;
+}
+
+export const DEFAULT_DB = "threadproof.db";
+export const DEFAULT_HOST = "127.0.0.1";
+export const DEFAULT_PORT = 8080;
+export const DEFAULT_UPLOAD_LIMIT_BYTES = 100 * 1024 * 1024;
+
+type Environment = Readonly<Record<string, string | undefined>>;
+
+function parsePort(raw: string, from: string): number {
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new AppError("usage", `${from}: "${raw}" is not a port (0-65535)`);
+  return port;
+}
+
+const SIZE = /^(\d+)\s*(b|kb|k|mb|m|gb|g)?$/i;
+const UNIT: Readonly<Record<string, number>> = {
+  b: 1,
+  k: 1024,
+  kb: 1024,
+  m: 1024 ** 2,
+  mb: 1024 ** 2,
+  g: 1024 ** 3,
+  gb: 1024 ** 3,
+};
+
+/** "100mb", "512k", "1048576" → bytes. */
+export function parseSize(raw: string, from: string): number {
+  const m = SIZE.exec(raw.trim());
+  if (!m?.[1]) throw new AppError("usage", `${from}: "${raw}" is not a size (e.g. 100mb, 512kb, 1048576)`);
+  const bytes = Number(m[1]) * (UNIT[(m[2] ?? "b").toLowerCase()] ?? 1);
+  if (bytes <= 0) throw new AppError("usage", `${from}: size must be positive`);
+  return bytes;
+}
+
+/**
+ * `--db` else THREADPROOF_DB else ./threadproof.db; `--host` else THREADPROOF_HOST else 127.0.0.1
+ * (loopback: exposing the API is a deliberate choice); `--port` else THREADPROOF_PORT else 8080;
+ * `--upload-limit` else THREADPROOF_UPLOAD_LIMIT else 100mb; THREADPROOF_SESSION_SECRET.
+ */
+export function readServerConfig(flags: ServerFlags, env: Environment = process.env): ServerConfig {
+  const port = flags.port ?? env.THREADPROOF_PORT;
+  const limit = flags.uploadLimit ?? env.THREADPROOF_UPLOAD_LIMIT;
+  const secret = env.THREADPROOF_SESSION_SECRET;
+  return {
+    db: flags.db ?? env.THREADPROOF_DB ?? DEFAULT_DB,
+    host: flags.host ?? env.THREADPROOF_HOST ?? DEFAULT_HOST,
+    port: port === undefined ? DEFAULT_PORT : parsePort(port, flags.port ? "--port" : "THREADPROOF_PORT"),
+    uploadLimitBytes:
+      limit === undefined
+        ? DEFAULT_UPLOAD_LIMIT_BYTES
+        : parseSize(limit, flags.uploadLimit ? "--upload-limit" : "THREADPROOF_UPLOAD_LIMIT"),
+    ...(secret ? { sessionSecret: secret } : {}),
+  };
+}

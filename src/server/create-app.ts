@@ -1,0 +1,44 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { AppError, type Store } from "../app/index.ts";
+import { readServerConfig, type ServerConfig } from "./config.ts";
+import { errorBody, onError, validationError } from "./on-error.ts";
+import type { ServerApp } from "./server-app.ts";
+import type { ServerEnv } from "./server-env.ts";
+
+export interface CreateAppOptions {
+  readonly store: Store;
+  /** Limits and secrets; defaults as if no flag or variable were set. */
+  readonly config?: ServerConfig;
+  /** Receives every 5xx cause (the response never shows it); the serve command prints to stderr. */
+  readonly report?: (error: unknown) => void;
+}
+
+/**
+ * The HTTP API as a Hono app on web-standard Request/Response: `app.fetch` for a server,
+ * `app.request()` for tests. The store is opened and closed by the caller.
+ */
+export function createApp(options: CreateAppOptions): ServerApp {
+  const config = options.config ?? readServerConfig({}, {});
+  const app = new OpenAPIHono<ServerEnv>({
+    // A request that fails its zod schema is an `invalid-input` error like any other.
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error, result.target);
+    },
+  });
+  app.onError(onError(options.report ?? (() => {})));
+  app.notFound((c) =>
+    c.json(errorBody(new AppError("not-found", `no route ${c.req.method} ${c.req.path}`)), 404),
+  );
+  app.use(async (c, next) => {
+    c.set("store", options.store);
+    await next();
+  });
+
+  // Middleware, one line each (order matters: limits and headers, then auth). `config` holds
+  // the upload limit and session secret they need.
+  void config;
+
+  // Route modules, one line each.
+
+  return app;
+}
