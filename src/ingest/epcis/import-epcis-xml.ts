@@ -42,6 +42,8 @@ interface XmlState {
   sawEventList: boolean;
   rootName: string | undefined;
   xmlErrors: number;
+  /** Set at a DOCTYPE: the document is refused and the rest of it is not parsed. */
+  refused: boolean;
 }
 
 /** Elements some writers qualify with the EPCIS schema namespace are EPCIS's own, like unqualified ones. */
@@ -168,17 +170,41 @@ function onClose(state: XmlState): void {
   state.collecting = undefined;
 }
 
+/**
+ * EPCIS documents have no use for a DTD, and a DTD is how XML attacks come in: external entities
+ * (XXE: reading local files or URLs) and nested entity expansion (billion laughs). saxes never
+ * fetches or expands declared entities, but it would go on to report every `&name;` as a vague
+ * "undefined entity"; refusing the document at its DOCTYPE says what is wrong, once.
+ */
+function refuseDoctype(state: XmlState, line: number): void {
+  state.refused = true;
+  state.collector.addIssue(
+    documentIssue(
+      state.source,
+      "",
+      `DOCTYPE at line ${line} refused: EPCIS XML may not declare a DTD or entities (external entities and entity expansion are not allowed); nothing in this document was read`,
+      "epcis.xml-doctype",
+    ),
+  );
+}
+
 function createParser(state: XmlState): SaxesParser<{ xmlns: true; position: true }> {
   const parser = new SaxesParser({ xmlns: true, position: true });
-  parser.on("opentag", (tag) => onOpen(state, tag, parser.line));
-  parser.on("closetag", () => onClose(state));
+  parser.on("doctype", () => refuseDoctype(state, parser.line));
+  parser.on("opentag", (tag) => {
+    if (!state.refused) onOpen(state, tag, parser.line);
+  });
+  parser.on("closetag", () => {
+    if (!state.refused) onClose(state);
+  });
   const onText = (t: string) => {
     const node = state.open.at(-1);
-    if (node) node.text += t;
+    if (node && !state.refused) node.text += t;
   };
   parser.on("text", onText);
   parser.on("cdata", onText);
   parser.on("error", (e) => {
+    if (state.refused) return;
     state.xmlErrors++;
     if (state.xmlErrors <= MAX_XML_ERRORS) {
       state.collector.addIssue(
@@ -223,14 +249,19 @@ async function* importXml(input: ImportInput): AsyncGenerator<ParsedChunk> {
     sawEventList: false,
     rootName: undefined,
     xmlErrors: 0,
+    refused: false,
   };
   const parser = createParser(state);
   const decoder = new TextDecoder("utf-8");
   for await (const bytes of input.bytes) {
     // After this many errors the rest is noise; stop parsing but keep reading is pointless too.
-    if (state.xmlErrors > MAX_XML_ERRORS) break;
+    if (state.xmlErrors > MAX_XML_ERRORS || state.refused) break;
     parser.write(decoder.decode(bytes, { stream: true }));
     yield* state.collector.take(false);
+  }
+  if (state.refused) {
+    yield* state.collector.take(true);
+    return;
   }
   if (state.xmlErrors <= MAX_XML_ERRORS) parser.write(decoder.decode()).close();
   finish(state);

@@ -5,6 +5,7 @@ import type { ImportInput } from "../importer.ts";
 import { detectBinaryFormat } from "../text/index.ts";
 import { cellText } from "./cell-text.ts";
 import { chooseSheetSink } from "./choose-sheet-sink.ts";
+import { zipRefusal } from "./zip-inflation.ts";
 
 /**
  * An .xlsx workbook whose sheets are the facilities / movements templates or Open Supply Hub lists.
@@ -73,6 +74,11 @@ async function loadWorkbook(
     out.issues.push(
       issue("xlsx.not-a-workbook", at, "", "expected an .xlsx workbook (a ZIP container), found other bytes"),
     );
+    return undefined;
+  }
+  const refusal = zipRefusal(bytes);
+  if (refusal !== undefined) {
+    out.issues.push(issue(refusal.code, at, "", refusal.message));
     return undefined;
   }
   // Loaded on first use: exceljs takes about a second to load, which every other import (and every
