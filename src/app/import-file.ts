@@ -30,6 +30,8 @@ export interface ImportOptions {
   /** Import the valid records and list the invalid ones instead of rejecting the whole file. */
   readonly skipInvalid?: boolean;
   readonly onProgress?: (bytesRead: number) => void;
+  /** After each chunk: records parsed so far, and what the writes finished so far added. */
+  readonly onRecords?: (recordsRead: number, added: WriteCounts) => void;
   /** How many error issues to keep for the report (the count is always exact). */
   readonly maxReportedIssues?: number;
 }
@@ -145,6 +147,7 @@ export async function importFile(
       tally.recordsRead += batchSize(chunk.records);
       const writing = options.skipInvalid === true || tally.errorCount === 0;
       if (writing && batchSize(chunk.records) > 0) await writes.push(chunk.records);
+      options.onRecords?.(tally.recordsRead, tally.added);
     }
     await writes.drain();
   } catch (e) {
