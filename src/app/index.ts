@@ -3,10 +3,41 @@ export type { ListEntry, ListFormat, ListName } from "../ingest/index.ts";
 export { LIST_FORMATS } from "../ingest/index.ts";
 export type { LocationBalance, LotRecall, LotTrace, MassBalance } from "../trace/index.ts";
 export { renderTrace } from "../trace/index.ts";
+export type {
+  AccountRecords,
+  ApiTokenRecord,
+  SessionRecord,
+  TokenScope,
+  UserRecord,
+} from "./account-records.ts";
+export { TOKEN_SCOPES } from "./account-records.ts";
+export type { AccountView, NewUser } from "./accounts.ts";
+export { accountView, createUser, disableUser, listUsers, parseRole } from "./accounts.ts";
 export type { AddDocumentOptions, AddedDocument, DocumentFile } from "./add-document.ts";
 export { addDocument, addDocuments, documentCategory } from "./add-document.ts";
+export type { ApiTokenView, CreatedApiToken, TokenPrincipal } from "./api-tokens.ts";
+export {
+  createApiToken,
+  listApiTokens,
+  parseScopes,
+  principalForToken,
+  revokeApiToken,
+} from "./api-tokens.ts";
 export type { ShipmentAssessment } from "./assess-shipments.ts";
 export { assessShipments } from "./assess-shipments.ts";
+export type {
+  AuditActor,
+  AuditDetail,
+  AuditEntry,
+  AuditQuery,
+  AuditRecord,
+  AuditTrail,
+} from "./audit-trail.ts";
+export type { AuditChange } from "./audit-trail-append.ts";
+export { appendAudit, auditActor, auditEntry, UNATTRIBUTED } from "./audit-trail-append.ts";
+export { AUDIT_GENESIS, auditHash, canonicalJson, sealAuditRecord, stateHash } from "./audit-trail-chain.ts";
+export type { AuditProblem, AuditVerification } from "./audit-trail-verify.ts";
+export { verifyAudit } from "./audit-trail-verify.ts";
 export type { BalanceOptions } from "./balance-in-store.ts";
 export { balanceInStore } from "./balance-in-store.ts";
 export type { CheckQuery, CheckResult } from "./check-name.ts";
@@ -45,6 +76,7 @@ export {
   packageAssessment,
   packageShipment,
 } from "./package-shipment.ts";
+export { checkPasswordRules, hashPassword, verifyPassword } from "./passwords.ts";
 export type { DataScope, Principal, Role } from "./principal.ts";
 export { ALL_DATA, ROLES, scopeOf } from "./principal.ts";
 export type { DecisionInput, OpenHit } from "./review-hits.ts";
@@ -63,6 +95,17 @@ export {
 export type { ScreeningContext } from "./screening-context.ts";
 export { loadScreeningContext } from "./screening-context.ts";
 export type { ListVersion, ReviewDecision, ScreeningRecords } from "./screening-records.ts";
+export type { LoginResult, SessionPrincipal } from "./sessions.ts";
+export {
+  csrfMatches,
+  csrfTokenFor,
+  login,
+  logout,
+  principalForSession,
+  principalOf,
+  SESSION_TTL_MS,
+  sha256Base64Url,
+} from "./sessions.ts";
 export type {
   EventQuery,
   ImportLogEntry,

@@ -1,4 +1,5 @@
 import type { PartyId } from "../model/index.ts";
+import type { TokenScope } from "./account-records.ts";
 
 /** What a signed-in account may do. Suppliers see and write only their own party's data. */
 export type Role = "admin" | "analyst" | "viewer" | "supplier";
@@ -13,6 +14,8 @@ export interface Principal {
   /** Set for (and only for) suppliers: the one party whose data they may see and write. */
   readonly partyId?: PartyId;
   readonly via: "session" | "token" | "cli";
+  /** Set for API tokens: what the token may do on top of its user's role. */
+  readonly scopes?: readonly TokenScope[];
 }
 
 /**

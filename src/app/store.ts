@@ -12,6 +12,8 @@ import type {
   RecordBatch,
   SupplyEvent,
 } from "../model/index.ts";
+import type { AccountRecords } from "./account-records.ts";
+import type { AuditTrail } from "./audit-trail.ts";
 import type { CompositionSql } from "./composition-sql.ts";
 import type { DocumentRegistry } from "./document-registry.ts";
 import type { ScreeningRecords } from "./screening-records.ts";
@@ -82,7 +84,7 @@ export interface EventQuery {
  * and pass one shared contract spec (`test/contract/store.contract.ts`).
  * Listing methods stream in id order so exports and traces never hold more than they need.
  */
-export interface Store extends ScreeningRecords, CompositionSql {
+export interface Store extends ScreeningRecords, CompositionSql, AccountRecords, AuditTrail {
   readonly kind: "sqlite" | "postgres";
   /** Where the data lives, safe to print (no password). */
   readonly location: string;

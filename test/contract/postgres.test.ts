@@ -2,6 +2,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { isAppError } from "../../src/app/index.ts";
 import { openPostgresStore, openStore } from "../../src/store/index.ts";
 import { scratchDatabases } from "../setup/scratch-databases.ts";
+import { describeAccountsContract } from "./accounts.contract.ts";
 import { describeDocumentsContract } from "./documents.contract.ts";
 import { describeScreeningContract } from "./screening.contract.ts";
 import { describeStoreContract } from "./store.contract.ts";
@@ -21,6 +22,7 @@ describe.skipIf(!adminUrl)(title, () => {
   describeStoreContract({ kind: "postgres", fresh: createDatabase });
   describeDocumentsContract({ kind: "postgres", fresh: createDatabase });
   describeScreeningContract({ kind: "postgres", fresh: createDatabase });
+  describeAccountsContract({ kind: "postgres", fresh: createDatabase });
 
   describe("openPostgresStore", () => {
     it("prints its location without the password", async () => {

@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { isAppError } from "../../src/app/index.ts";
 import { openSqliteStore, openStore } from "../../src/store/index.ts";
+import { describeAccountsContract } from "./accounts.contract.ts";
 import { describeDocumentsContract } from "./documents.contract.ts";
 import { batchOf, importMeta, importSummary, sampleEvent } from "./sample-records.ts";
 import { describeScreeningContract } from "./screening.contract.ts";
@@ -25,6 +26,10 @@ describe("store contract: sqlite", () => {
     fresh: async () => join(dir, `store-${++files}`, "threadproof.db"),
   });
   describeDocumentsContract({
+    kind: "sqlite",
+    fresh: async () => join(dir, `store-${++files}`, "threadproof.db"),
+  });
+  describeAccountsContract({
     kind: "sqlite",
     fresh: async () => join(dir, `store-${++files}`, "threadproof.db"),
   });

@@ -1,4 +1,5 @@
 import type { Migration } from "kysely";
+import { accountsAuditSchema } from "./accounts-audit-schema.ts";
 import type { StoreDialect } from "./column-types.ts";
 import { documentRegistrySchema } from "./document-registry-schema.ts";
 import { initialSchema } from "./initial-schema.ts";
@@ -13,5 +14,6 @@ export function storeMigrations(dialect: StoreDialect): Readonly<Record<string, 
     "0001-initial-schema": initialSchema(dialect),
     "0002-document-registry": documentRegistrySchema(dialect),
     "0003-screening-lists": screeningListsSchema(dialect),
+    "0004-accounts-audit": accountsAuditSchema(dialect),
   };
 }

@@ -5,9 +5,11 @@ import type { DocumentRef, Link, Location, Lot, Party, SupplyEvent } from "../..
 import { migrateToLatest } from "../migrations/migrate-to-latest.ts";
 import { importSession, sessionSlot } from "../shared/import-session.ts";
 import { guarded, storeError } from "../shared/store-error.ts";
+import { postgresAccountRecords } from "./postgres-account-records.ts";
 import { postgresCompositionSql } from "./postgres-composition-sql.ts";
 import { postgresDocumentRegistry } from "./postgres-document-registry.ts";
 import { postgresReads } from "./postgres-reads.ts";
+import { postgresScopedReads } from "./postgres-scoped-reads.ts";
 import { postgresScreeningRecords } from "./postgres-screening-records.ts";
 import { beginPostgresSession } from "./postgres-session.ts";
 import { redactUrl } from "./redact-url.ts";
@@ -66,7 +68,9 @@ export async function openPostgresStore(url: string): Promise<Store> {
     getLot: (id) => reads.get<Lot>("lots", id),
     getEvent: (id) => reads.get<SupplyEvent>("events", id),
     ...postgresScreeningRecords(pool),
+    ...postgresAccountRecords(pool),
     ...postgresCompositionSql(pool),
+    ...postgresScopedReads(pool),
     async close() {
       await guarded("closing the PostgreSQL store", async () => {
         await kysely.destroy();

@@ -7,9 +7,11 @@ import type { DocumentRef, Link, Location, Lot, Party, SupplyEvent } from "../..
 import { migrateToLatest } from "../migrations/migrate-to-latest.ts";
 import { importSession, sessionSlot } from "../shared/import-session.ts";
 import { guarded, storeError } from "../shared/store-error.ts";
+import { sqliteAccountRecords } from "./sqlite-account-records.ts";
 import { sqliteCompositionSql } from "./sqlite-composition-sql.ts";
 import { sqliteDocumentRegistry } from "./sqlite-document-registry.ts";
 import { sqliteReads } from "./sqlite-reads.ts";
+import { sqliteScopedReads } from "./sqlite-scoped-reads.ts";
 import { sqliteScreeningRecords } from "./sqlite-screening-records.ts";
 import { beginSqliteSession } from "./sqlite-session.ts";
 import { prepareSqliteStatements } from "./sqlite-statements.ts";
@@ -104,7 +106,9 @@ export async function openSqliteStore(path: string): Promise<Store> {
     getLot: (id) => reads.get<Lot>("lots", id),
     getEvent: (id) => reads.get<SupplyEvent>("events", id),
     ...sqliteScreeningRecords(writer, reader),
+    ...sqliteAccountRecords(writer, reader),
     ...sqliteCompositionSql(reader),
+    ...sqliteScopedReads(reader),
     async close() {
       await guarded("closing the SQLite store", () => {
         // Closing the writer mid-import rolls the open transaction back.
