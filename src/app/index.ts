@@ -1,6 +1,7 @@
 // Result types and the text rendering of traces, re-exported so composition roots need only `app`.
 export type { ListEntry, ListFormat, ListName } from "../ingest/index.ts";
 export { LIST_FORMATS } from "../ingest/index.ts";
+export type { DuplicatePair, DuplicateReport, DuplicateVerdict } from "../screen/index.ts";
 export type { LocationBalance, LotRecall, LotTrace, MassBalance } from "../trace/index.ts";
 export { renderTrace } from "../trace/index.ts";
 export type {
@@ -61,6 +62,8 @@ export { AppError, isAppError } from "./errors.ts";
 export { exportEpcis } from "./export-epcis.ts";
 export type { DocumentDetail, DocumentQuery } from "./find-documents.ts";
 export { listDocuments, showDocument } from "./find-documents.ts";
+export type { FacilityDuplicateOptions } from "./find-facility-duplicates.ts";
+export { findFacilityDuplicates } from "./find-facility-duplicates.ts";
 export type { GeneratedFile, GenerateOptions } from "./generate-sample.ts";
 export { generateChain, SAMPLE_SIZES } from "./generate-sample.ts";
 export type { ImportOptions, ImportResult, ImportSource } from "./import-file.ts";
@@ -81,6 +84,14 @@ export type { DataScope, Principal, Role } from "./principal.ts";
 export { ALL_DATA, ROLES, scopeOf } from "./principal.ts";
 export type { DecisionInput, OpenHit } from "./review-hits.ts";
 export { decideHit, openHits } from "./review-hits.ts";
+export type {
+  DocumentRefFilter,
+  EventFilter,
+  PageRequest,
+  RecordFilter,
+  ScopedKind,
+  ScopedReads,
+} from "./scoped-reads.ts";
 export type { ReviewedMatch, ScreeningRecord, ScreenOptions, StoreScreening } from "./screen-store.ts";
 export { screenStore } from "./screen-store.ts";
 export type { ListMatch, Screener } from "./screener.ts";

@@ -18,7 +18,7 @@ import { registerStats } from "./commands/stats-command.ts";
 import { registerTrace } from "./commands/trace-command.ts";
 import { EXIT_CODES, exitCodeFor } from "./exit-codes.ts";
 import { addGlobalOptions } from "./global-options.ts";
-import { printError } from "./output.ts";
+import { printError, stopQuietlyOnClosedPipe } from "./output.ts";
 
 export function buildProgram(): Command {
   const program = addGlobalOptions(
@@ -73,4 +73,5 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+stopQuietlyOnClosedPipe();
 process.exitCode = await main(process.argv.slice(2));

@@ -1,3 +1,10 @@
+export type {
+  DuplicatePair,
+  DuplicateReport,
+  DuplicateVerdict,
+  FacilityRecord,
+} from "./facilities/index.ts";
+export { compareAddresses, findDuplicateFacilities } from "./facilities/index.ts";
 export type { DivisionRef, Region, RegionQuery, XinjiangLocation } from "./geo/index.ts";
 export { locateXinjiang, resolveRegion } from "./geo/index.ts";
 export type { NameEntry, NameIndex, NameKind, NameMatch, NameMatchResult, NameQuery } from "./names/index.ts";
