@@ -16,6 +16,7 @@ import type { AccountRecords } from "./account-records.ts";
 import type { AuditTrail } from "./audit-trail.ts";
 import type { CompositionSql } from "./composition-sql.ts";
 import type { DocumentRegistry } from "./document-registry.ts";
+import type { ScopedReads } from "./scoped-reads.ts";
 import type { ScreeningRecords } from "./screening-records.ts";
 
 /** One file's import, as logged in the store. */
@@ -84,7 +85,7 @@ export interface EventQuery {
  * and pass one shared contract spec (`test/contract/store.contract.ts`).
  * Listing methods stream in id order so exports and traces never hold more than they need.
  */
-export interface Store extends ScreeningRecords, CompositionSql, AccountRecords, AuditTrail {
+export interface Store extends ScreeningRecords, CompositionSql, AccountRecords, AuditTrail, ScopedReads {
   readonly kind: "sqlite" | "postgres";
   /** Where the data lives, safe to print (no password). */
   readonly location: string;
