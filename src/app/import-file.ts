@@ -103,7 +103,8 @@ function record(tally: Tally, issues: readonly Issue[], keep: number): void {
   }
 }
 
-function resolveFormat(source: ImportSource, forced: string | undefined): ImportFormat {
+/** The format forced (checked) or detected from the file's first bytes; a usage or unsupported-format error otherwise. */
+export function resolveImportFormat(source: ImportSource, forced: string | undefined): ImportFormat {
   if (forced !== undefined) {
     if (isImportFormat(forced)) return forced;
     throw new AppError("usage", `unknown format "${forced}"; known: ${IMPORT_FORMATS.join(", ")}`);
@@ -127,7 +128,7 @@ export async function importFile(
   source: ImportSource,
   options: ImportOptions,
 ): Promise<ImportResult> {
-  const format = resolveFormat(source, options.format);
+  const format = resolveImportFormat(source, options.format);
   const keep = options.maxReportedIssues ?? 1000;
   const hash = createHash("sha256");
   const session = await store.beginImport({

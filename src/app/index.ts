@@ -67,7 +67,17 @@ export { findFacilityDuplicates } from "./find-facility-duplicates.ts";
 export type { GeneratedFile, GenerateOptions } from "./generate-sample.ts";
 export { generateChain, SAMPLE_SIZES } from "./generate-sample.ts";
 export type { ImportOptions, ImportResult, ImportSource } from "./import-file.ts";
-export { importFile } from "./import-file.ts";
+export { importFile, resolveImportFormat } from "./import-file.ts";
+export type {
+  ImportJob,
+  ImportJobRequest,
+  ImportJobs,
+  ImportOutcome,
+  ImportProgress,
+} from "./import-jobs.ts";
+export { createImportJobs, submitImport } from "./import-jobs.ts";
+export type { Job, JobFailure, JobRegistry, JobStatus } from "./job-registry.ts";
+export { createJobRegistry } from "./job-registry.ts";
 export type { Shipment } from "./list-shipments.ts";
 export { listShipments, shortTransactionId } from "./list-shipments.ts";
 export type { PackageAttachment } from "./package-documents.ts";
