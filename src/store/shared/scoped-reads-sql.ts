@@ -18,7 +18,7 @@ export interface ScopedDialect {
   readonly locationName: string;
 }
 
-type Part = readonly [sql: string, ...params: (string | number)[]];
+export type Part = readonly [sql: string, ...params: (string | number)[]];
 
 /** The locations a party operates: named as operator, or linked by `operates`/`owns`. */
 function scopeLocations(party: string): Part {
@@ -50,7 +50,7 @@ function refsAtScope(party: string): Part {
 }
 
 /** The condition a row of `kind` must meet to be visible to `scope` (none for `all`). */
-function scopeCondition(kind: ScopedKind, scope: DataScope): Part | undefined {
+export function scopeCondition(kind: ScopedKind, scope: DataScope): Part | undefined {
   if (scope.kind === "all") return undefined;
   const party = scope.partyId as string;
   switch (kind) {
