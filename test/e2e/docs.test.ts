@@ -96,6 +96,16 @@ describe("threadproof docs", () => {
     expect(show.json<{ events: string[] }>().events.length).toBeGreaterThan(0);
   });
 
+  it("counts registered documents in stats, apart from the references events cite", () => {
+    const all = runCli(["docs", "list", "--db", db, "--json"]).json<unknown[]>();
+    const stats = runCli(["stats", "--db", db, "--json"]).json<{ registeredDocuments: number }>();
+    expect(all.length).toBeGreaterThan(0);
+    expect(stats.registeredDocuments).toBe(all.length);
+    expect(runCli(["stats", "--db", db]).stdout).toMatch(
+      new RegExp(`registered documents\\s+${all.length}\\b`),
+    );
+  });
+
   it("rejects an unknown type with a usage error naming the valid ones", () => {
     const r = runCli(["docs", "add", bol, "--type", "selfie", "--ref", "BOL-MAEU-5505", "--db", db]);
     expect(r.code).toBe(2);

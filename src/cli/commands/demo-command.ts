@@ -129,7 +129,7 @@ export function registerDemo(program: Command): void {
           `\n${documents.length} sample document(s) registered from ${join(flags.sample, "documents")} (${documents.filter((d) => d.added).length} new)`,
         );
       printLine("");
-      printStats(store.location, stats);
+      printStats(store.location, stats, (await store.registry.list()).length);
       printLine("");
       printAssessments(rows);
     });

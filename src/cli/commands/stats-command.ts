@@ -4,7 +4,8 @@ import { addGlobalOptions, globalOptions } from "../global-options.ts";
 import { formatTable, printJson, printLine } from "../output.ts";
 import { withStore } from "../with-store.ts";
 
-export function printStats(location: string, stats: StoreStats): void {
+/** `registeredDocuments`: files in the document registry (`threadproof docs`), beside the references events cite. */
+export function printStats(location: string, stats: StoreStats, registeredDocuments?: number): void {
   printLine(`store: ${location}`);
   const rows: [string, number][] = [
     ["parties", stats.parties],
@@ -14,6 +15,9 @@ export function printStats(location: string, stats: StoreStats): void {
     ["  of which retracted", stats.retractedEvents],
     ["links", stats.links],
     ["document references", stats.documents],
+    ...(registeredDocuments === undefined
+      ? []
+      : [["registered documents", registeredDocuments] as [string, number]]),
     ["imports", stats.imports],
   ];
   printLine(
@@ -36,8 +40,9 @@ export function registerStats(program: Command): void {
       const options = globalOptions(command);
       await withStore(options, async (store) => {
         const stats = await store.stats();
-        if (options.json) printJson({ store: store.location, ...stats });
-        else printStats(store.location, stats);
+        const registeredDocuments = (await store.registry.list()).length;
+        if (options.json) printJson({ store: store.location, ...stats, registeredDocuments });
+        else printStats(store.location, stats, registeredDocuments);
       });
     },
   );
