@@ -2,7 +2,8 @@ import type { SupplyEvent } from "../model/index.ts";
 import { offsetsFromCounts } from "./column.ts";
 import type { GraphCollector } from "./graph-collector.ts";
 import { collectEvent, createCollector, ROLE_HELD, ROLE_IN, ROLE_OUT } from "./graph-collector.ts";
-import type { TraceGraph } from "./trace-graph.ts";
+import { topologicalOrder } from "./topological-order.ts";
+import type { GraphStructure, TraceGraph } from "./trace-graph.ts";
 import { FLAG_INPUT_UNCONVERTIBLE, FLAG_OUTPUT_UNCONVERTIBLE } from "./trace-graph.ts";
 import type { LineColumns } from "./weigh-lines.ts";
 import { weighLines } from "./weigh-lines.ts";
@@ -15,7 +16,8 @@ import { weighLines } from "./weigh-lines.ts";
 export function buildTraceGraph(events: Iterable<SupplyEvent>): TraceGraph {
   const c = createCollector();
   for (const e of events) collectEvent(c, e);
-  return finishGraph(c);
+  const graph = finishGraph(c);
+  return { ...graph, topo: topologicalOrder(graph) };
 }
 
 interface Rows {
@@ -30,7 +32,7 @@ interface Transposed {
   readonly edge: Int32Array;
 }
 
-function finishGraph(c: GraphCollector): TraceGraph {
+function finishGraph(c: GraphCollector): GraphStructure {
   const { keep, eventIds } = liveEvents(c);
   const live = eventIds.length;
   const nLots = c.lotIds.length;

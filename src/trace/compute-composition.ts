@@ -1,12 +1,11 @@
-import { findCycleCore } from "./cycle-core.ts";
 import type { RegionInfo, RegionOf, Stage, StageOf } from "./inputs.ts";
 import { STAGES } from "./inputs.ts";
 import type { MixPool } from "./mix-pool.ts";
-import { createMixPool, mixSources, singletonOffsets } from "./mix-pool.ts";
+import { createMixPool, mixSources } from "./mix-pool.ts";
 import type { OriginBucket, PriorTable } from "./origin-buckets.ts";
 import { createBucketTable, DEFAULT_PRIORS, resolveLocations } from "./origin-buckets.ts";
-import type { TraceGraph } from "./trace-graph.ts";
-import { KIND_ORIGIN } from "./trace-graph.ts";
+import type { TopoOrder, TraceGraph } from "./trace-graph.ts";
+import { NODE_EVENT, NODE_LOT, NODE_ORIGIN, NODE_UNTRACED } from "./trace-graph.ts";
 
 export interface CompositionOptions {
   /** Stage of a location (from its OSH processing type): picks the prior and the missing tiers. */
@@ -51,25 +50,11 @@ export function stageBit(stage: Stage | undefined): number {
   return stage === undefined ? 0 : 1 << STAGES.indexOf(stage);
 }
 
-interface Walk {
-  readonly graph: TraceGraph;
-  readonly pool: MixPool;
-  readonly indeg: Int32Array;
-  readonly order: Int32Array;
-  readonly rank: Int32Array;
-  readonly forced: Uint8Array;
-  readonly lotMask: Uint8Array;
-  readonly eventMask: Uint8Array;
-  readonly untracedBucket: Int32Array;
-  readonly eventBucket: Int32Array;
-  readonly locationStageBit: Uint8Array;
-  tail: number;
-}
-
 /**
- * Composition of every lot in one pass in topological order (Kahn's algorithm over lots and
- * events). When the queue runs dry with nodes left, the data has a cycle: its lots are marked
- * unknown and released so everything downstream still resolves; nothing loops.
+ * Composition of every lot in one forward pass over the graph's topological order
+ * (`TraceGraph.topo`): each node pulls the mixes of its predecessors, already computed. Lots on
+ * cycles in bad data were queued as forced nodes by the order: their mix is unknown, and
+ * everything downstream still resolves; nothing loops.
  */
 export function computeComposition(
   graph: TraceGraph,
@@ -79,27 +64,25 @@ export function computeComposition(
   const priors = options.priors ?? DEFAULT_PRIORS;
   const table = createBucketTable();
   const where = resolveLocations(table, graph.locationIds, regionOf, options.stageOf, priors);
-  const walk = startWalk(graph, table.buckets.length, where.origin, where.unknown, where.stage);
-  const cycleLots: number[] = [];
-  let head = 0;
-  for (;;) {
-    while (head < walk.tail) visit(walk, walk.order[head++]!);
-    if (walk.tail === walk.order.length) break;
-    cycleLots.push(...forceCycleCore(walk));
-  }
-  const shares = lotShares(walk.pool, table.buckets, graph.lotIds.length);
+  const pool = createMixPool(table.buckets.length, graph.topo.order.length);
+  const stageBits = Uint8Array.from(where.stage, stageBit);
+  const mask = forwardPass(graph.topo, pool, where.origin, where.unknown, stageBits);
+  const nL = graph.lotIds.length;
+  const lots = gather(graph.topo.rank, 0, nL, pool, mask);
+  const events = gather(graph.topo.rank, nL, graph.eventIds.length, pool, mask);
+  const shares = lotShares(pool, table.buckets, lots.offset, lots.length);
   return {
     buckets: table.buckets,
-    poolBucket: walk.pool.bucket.data.subarray(0, walk.pool.bucket.length),
-    poolShare: walk.pool.share.data.subarray(0, walk.pool.share.length),
-    lotOffset: walk.pool.lotOffset,
-    lotLength: walk.pool.lotLength,
-    eventOffset: walk.pool.eventOffset,
-    eventLength: walk.pool.eventLength,
+    poolBucket: pool.bucket.data.subarray(0, pool.bucket.length),
+    poolShare: pool.share.data.subarray(0, pool.share.length),
+    lotOffset: lots.offset,
+    lotLength: lots.length,
+    eventOffset: events.offset,
+    eventLength: events.length,
     ...shares,
-    rank: walk.rank,
-    stageMask: walk.lotMask,
-    cycleLots: Int32Array.from(cycleLots),
+    rank: graph.topo.rank,
+    stageMask: lots.mask,
+    cycleLots: graph.topo.cycleLots,
     locationRegion: where.region,
     locationStage: where.stage,
     locationOriginBucket: where.origin,
@@ -108,135 +91,69 @@ export function computeComposition(
   };
 }
 
-function startWalk(
-  graph: TraceGraph,
-  bucketCount: number,
+/**
+ * Mixes and stage masks of every node, by topological position. Pool offsets 0.. are the
+ * singleton mixes (one per bucket), so origins and untraced lots only point at their bucket.
+ */
+function forwardPass(
+  topo: TopoOrder,
+  pool: MixPool,
   originBucket: Int32Array,
   unknownBucket: Int32Array,
-  stage: readonly (Stage | undefined)[],
-): Walk {
-  const nL = graph.lotIds.length;
-  const nE = graph.eventIds.length;
-  const indeg = new Int32Array(nL + nE);
-  for (let l = 0; l < nL; l++) indeg[l] = graph.prodStart[l + 1]! - graph.prodStart[l]!;
-  for (let e = 0; e < nE; e++) indeg[nL + e] = graph.inStart[e + 1]! - graph.inStart[e]!;
-  const eventBucket = new Int32Array(nE);
-  for (let e = 0; e < nE; e++) {
-    const loc = graph.eventLocation[e]!;
-    eventBucket[e] = loc < 0 ? 0 : originBucket[loc]!;
+  stageBits: Uint8Array,
+): Uint8Array {
+  const { kind, place, predStart, pred, predWeight } = topo;
+  const { offset, length } = pool;
+  const n = kind.length;
+  const mask = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = kind[i]!;
+    const at = place[i]!;
+    const from = predStart[i]!;
+    const to = predStart[i + 1]!;
+    if (k === NODE_LOT || k === NODE_EVENT) {
+      mixSources(pool, i, pred, predWeight, from, to);
+      let m = from === to ? 0 : ALL_STAGES;
+      for (let p = from; p < to; p++) m &= mask[pred[p]!]!;
+      mask[i] = k === NODE_LOT || at < 0 ? m : m | stageBits[at]!;
+      continue;
+    }
+    length[i] = 1;
+    if (k === NODE_ORIGIN) offset[i] = at < 0 ? 0 : originBucket[at]!;
+    else {
+      // Forced (cycle) or untraced: unknown mass, keyed by where an untraced lot was last seen.
+      offset[i] = k === NODE_UNTRACED && at >= 0 ? unknownBucket[at]! : 0;
+      mask[i] = ALL_STAGES;
+    }
   }
-  const walk: Walk = {
-    graph,
-    pool: createMixPool(bucketCount, nL, nE),
-    indeg,
-    order: new Int32Array(nL + nE),
-    rank: new Int32Array(nL + nE).fill(-1),
-    forced: new Uint8Array(nL + nE),
-    lotMask: new Uint8Array(nL),
-    eventMask: new Uint8Array(nE),
-    untracedBucket: untracedBuckets(graph, unknownBucket),
-    eventBucket,
-    locationStageBit: Uint8Array.from(stage, stageBit),
-    tail: 0,
-  };
-  for (let n = 0; n < nL + nE; n++) if (indeg[n] === 0) enqueue(walk, n);
-  return walk;
+  return mask;
 }
 
-function enqueue(walk: Walk, node: number): void {
-  walk.rank[node] = walk.tail;
-  walk.order[walk.tail++] = node;
+interface NodeMixes {
+  readonly offset: Int32Array;
+  readonly length: Int32Array;
+  readonly mask: Uint8Array;
 }
 
-function visit(walk: Walk, node: number): void {
-  const nL = walk.graph.lotIds.length;
-  if (node < nL) visitLot(walk, node);
-  else visitEvent(walk, node - nL);
-}
-
-function visitLot(walk: Walk, l: number): void {
-  const { graph, pool } = walk;
-  const from = graph.prodStart[l]!;
-  const to = graph.prodStart[l + 1]!;
-  if (walk.forced[l]) {
-    pool.lotOffset[l] = 0;
-    pool.lotLength[l] = 1;
-    walk.lotMask[l] = ALL_STAGES;
-  } else if (from === to) {
-    // Untraced: nothing creates it. Unknown mass, keyed by where it was last seen.
-    pool.lotOffset[l] = singletonOffsets(walk.untracedBucket[l]!);
-    pool.lotLength[l] = 1;
-    walk.lotMask[l] = ALL_STAGES;
-  } else {
-    mixSources(pool, pool.eventOffset, pool.eventLength, graph.prodEvent, graph.prodWeight, from, to);
-    pool.lotOffset[l] = pool.lastOffset;
-    pool.lotLength[l] = pool.lastLength;
-    let mask = ALL_STAGES;
-    for (let k = from; k < to; k++) mask &= walk.eventMask[graph.prodEvent[k]!]!;
-    walk.lotMask[l] = mask;
-  }
-  const nL = graph.lotIds.length;
-  for (let k = graph.consStart[l]!; k < graph.consStart[l + 1]!; k++) release(walk, nL + graph.consEvent[k]!);
-}
-
-function visitEvent(walk: Walk, e: number): void {
-  const { graph, pool } = walk;
-  const from = graph.inStart[e]!;
-  const to = graph.inStart[e + 1]!;
-  if (walk.forced[graph.lotIds.length + e]) {
-    pool.eventOffset[e] = 0;
-    pool.eventLength[e] = 1;
-    walk.eventMask[e] = ALL_STAGES;
-  } else if (graph.eventKind[e] === KIND_ORIGIN) {
-    pool.eventOffset[e] = singletonOffsets(walk.eventBucket[e]!);
-    pool.eventLength[e] = 1;
-    walk.eventMask[e] = 0;
-  } else {
-    mixSources(pool, pool.lotOffset, pool.lotLength, graph.inLot, graph.inWeight, from, to);
-    pool.eventOffset[e] = pool.lastOffset;
-    pool.eventLength[e] = pool.lastLength;
-    let mask = from === to ? 0 : ALL_STAGES;
-    for (let k = from; k < to; k++) mask &= walk.lotMask[graph.inLot[k]!]!;
-    const loc = graph.eventLocation[e]!;
-    walk.eventMask[e] = mask | (loc < 0 ? 0 : walk.locationStageBit[loc]!);
-  }
-  for (let k = graph.outStart[e]!; k < graph.outStart[e + 1]!; k++) release(walk, graph.outLot[k]!);
-}
-
-function release(walk: Walk, node: number): void {
-  if (--walk.indeg[node]! === 0 && !walk.forced[node]) enqueue(walk, node);
-}
-
-/** Forces the cycle core to unknown and queues it; returns the core's lots for the `cycle` flag. */
-function forceCycleCore(walk: Walk): number[] {
-  const nL = walk.graph.lotIds.length;
-  const core = findCycleCore(walk.graph, walk.rank);
-  if (core.length === 0)
-    throw new Error("composition stalled without a cycle: graph arrays are inconsistent");
-  for (const node of core) walk.forced[node] = 1;
-  for (const node of core) enqueue(walk, node);
-  return core.filter((node) => node < nL);
-}
-
-/** Per untraced lot: the unknown bucket of its last known location (latest event naming it). */
-function untracedBuckets(graph: TraceGraph, unknownBucket: Int32Array): Int32Array {
-  const nL = graph.lotIds.length;
-  const out = new Int32Array(nL);
-  for (let l = 0; l < nL; l++) {
-    if (graph.prodStart[l] !== graph.prodStart[l + 1]) continue;
-    let best = -1;
-    const consider = (e: number): void => {
-      if (graph.eventLocation[e]! < 0) return;
-      if (best < 0 || !(graph.eventTime[e]! < graph.eventTime[best]!)) best = e;
-    };
-    for (let k = graph.consStart[l]!; k < graph.consStart[l + 1]!; k++) consider(graph.consEvent[k]!);
-    for (let k = graph.heldStart[l]!; k < graph.heldStart[l + 1]!; k++) consider(graph.heldEvent[k]!);
-    out[l] = best < 0 ? 0 : unknownBucket[graph.eventLocation[best]!]!;
+/** Mixes of nodes `first .. first + count` back in graph numbering. */
+function gather(rank: Int32Array, first: number, count: number, pool: MixPool, mask: Uint8Array): NodeMixes {
+  const out = { offset: new Int32Array(count), length: new Int32Array(count), mask: new Uint8Array(count) };
+  for (let v = 0; v < count; v++) {
+    const i = rank[first + v]!;
+    out.offset[v] = pool.offset[i]!;
+    out.length[v] = pool.length[i]!;
+    out.mask[v] = mask[i]!;
   }
   return out;
 }
 
-function lotShares(pool: MixPool, buckets: readonly OriginBucket[], lots: number) {
+function lotShares(
+  pool: MixPool,
+  buckets: readonly OriginBucket[],
+  lotOffset: Int32Array,
+  lotLength: Int32Array,
+) {
+  const lots = lotOffset.length;
   const xinjiangShare = new Float64Array(lots);
   const unknownShare = new Float64Array(lots);
   const expectedXinjiangShare = new Float64Array(lots);
@@ -250,8 +167,8 @@ function lotShares(pool: MixPool, buckets: readonly OriginBucket[], lots: number
     let xj = 0;
     let unknown = 0;
     let expected = 0;
-    const start = pool.lotOffset[l]!;
-    const end = start + pool.lotLength[l]!;
+    const start = lotOffset[l]!;
+    const end = start + lotLength[l]!;
     for (let p = start; p < end; p++) {
       const b = bucket[p]!;
       const s = share[p]!;

@@ -1,4 +1,4 @@
-import type { TraceGraph } from "./trace-graph.ts";
+import type { GraphStructure } from "./trace-graph.ts";
 
 /**
  * When Kahn's queue runs dry with nodes left, those nodes are on a cycle or downstream of one.
@@ -6,7 +6,7 @@ import type { TraceGraph } from "./trace-graph.ts";
  * cycles themselves and whatever lies between them: the core. Returns core nodes (lots
  * `0..lotCount-1`, events after) so the caller can force them to unknown.
  */
-export function findCycleCore(graph: TraceGraph, rank: Int32Array): number[] {
+export function findCycleCore(graph: GraphStructure, rank: Int32Array): number[] {
   const n = rank.length;
   const outdeg = new Int32Array(n);
   const queue: number[] = [];
@@ -30,7 +30,7 @@ export function findCycleCore(graph: TraceGraph, rank: Int32Array): number[] {
   return core;
 }
 
-function forEachSuccessor(graph: TraceGraph, v: number, f: (node: number) => void): void {
+function forEachSuccessor(graph: GraphStructure, v: number, f: (node: number) => void): void {
   const nL = graph.lotIds.length;
   if (v < nL) {
     for (let k = graph.consStart[v]!; k < graph.consStart[v + 1]!; k++) f(nL + graph.consEvent[k]!);
@@ -40,7 +40,7 @@ function forEachSuccessor(graph: TraceGraph, v: number, f: (node: number) => voi
   }
 }
 
-function forEachPredecessor(graph: TraceGraph, v: number, f: (node: number) => void): void {
+function forEachPredecessor(graph: GraphStructure, v: number, f: (node: number) => void): void {
   const nL = graph.lotIds.length;
   if (v < nL) {
     for (let k = graph.prodStart[v]!; k < graph.prodStart[v + 1]!; k++) f(nL + graph.prodEvent[k]!);

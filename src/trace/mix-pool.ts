@@ -8,33 +8,26 @@ import { column, float64, int32, push } from "./column.ts";
 export interface MixPool {
   readonly bucket: Column<Int32Array>;
   readonly share: Column<Float64Array>;
-  readonly lotOffset: Int32Array;
-  readonly lotLength: Int32Array;
-  readonly eventOffset: Int32Array;
-  readonly eventLength: Int32Array;
+  /** Per node (topological position): where its mix starts in the pool, and its length. */
+  readonly offset: Int32Array;
+  readonly length: Int32Array;
   /** Scratch for merging: dense accumulator, generation stamps and the buckets touched. */
   readonly dense: Float64Array;
   readonly stamp: Int32Array;
   readonly touched: Int32Array;
   generation: number;
-  lastOffset: number;
-  lastLength: number;
 }
 
-export function createMixPool(bucketCount: number, lots: number, events: number): MixPool {
+export function createMixPool(bucketCount: number, nodes: number): MixPool {
   const pool: MixPool = {
-    bucket: column(int32, Math.max(1024, lots + events)),
-    share: column(float64, Math.max(1024, lots + events)),
-    lotOffset: new Int32Array(lots),
-    lotLength: new Int32Array(lots),
-    eventOffset: new Int32Array(events),
-    eventLength: new Int32Array(events),
+    bucket: column(int32, Math.max(1024, nodes)),
+    share: column(float64, Math.max(1024, nodes)),
+    offset: new Int32Array(nodes),
+    length: new Int32Array(nodes),
     dense: new Float64Array(bucketCount),
     stamp: new Int32Array(bucketCount),
     touched: new Int32Array(bucketCount),
     generation: 0,
-    lastOffset: 0,
-    lastLength: 1,
   };
   for (let b = 0; b < bucketCount; b++) {
     push(pool.bucket, b);
@@ -43,20 +36,14 @@ export function createMixPool(bucketCount: number, lots: number, events: number)
   return pool;
 }
 
-/** Offset of the mix that is all bucket `b`. */
-export function singletonOffsets(b: number): number {
-  return b;
-}
-
 /**
- * Weighted average of the source mixes `node[from..to]` with `weight[from..to]`; the result is
- * left in `lastOffset`/`lastLength`. NaN weights (unconvertible quantities) are left out; with
- * nothing left the result is plain unknown. One source: its mix is shared, not copied.
+ * Node `at`'s mix: the weighted average of the mixes of nodes `node[from..to]` with
+ * `weight[from..to]`. NaN weights (unconvertible quantities) are left out; with nothing left the
+ * result is plain unknown. One source: its mix is shared, not copied.
  */
 export function mixSources(
   pool: MixPool,
-  srcOffset: Int32Array,
-  srcLength: Int32Array,
+  at: number,
   node: Int32Array,
   weight: Float64Array,
   from: number,
@@ -73,16 +60,16 @@ export function mixSources(
     single = node[k]!;
   }
   if (count === 1 || (total > 0 && sameSource(node, weight, from, to))) {
-    pool.lastOffset = srcOffset[single]!;
-    pool.lastLength = srcLength[single]!;
+    pool.offset[at] = pool.offset[single]!;
+    pool.length[at] = pool.length[single]!;
     return;
   }
   if (count === 0 || !(total > 0)) {
-    pool.lastOffset = 0;
-    pool.lastLength = 1;
+    pool.offset[at] = 0;
+    pool.length[at] = 1;
     return;
   }
-  accumulate(pool, srcOffset, srcLength, node, weight, from, to, 1 / total);
+  accumulate(pool, at, node, weight, from, to, 1 / total);
 }
 
 function sameSource(node: Int32Array, weight: Float64Array, from: number, to: number): boolean {
@@ -97,8 +84,7 @@ function sameSource(node: Int32Array, weight: Float64Array, from: number, to: nu
 
 function accumulate(
   pool: MixPool,
-  srcOffset: Int32Array,
-  srcLength: Int32Array,
+  at: number,
   node: Int32Array,
   weight: Float64Array,
   from: number,
@@ -112,8 +98,8 @@ function accumulate(
     if (!(w >= 0)) continue;
     const f = w * scale;
     const src = node[k]!;
-    const start = srcOffset[src]!;
-    const end = start + srcLength[src]!;
+    const start = pool.offset[src]!;
+    const end = start + pool.length[src]!;
     for (let p = start; p < end; p++) {
       const b = pool.bucket.data[p]!;
       if (pool.stamp[b] !== generation) {
@@ -124,8 +110,8 @@ function accumulate(
       pool.dense[b]! += f * pool.share.data[p]!;
     }
   }
-  pool.lastOffset = pool.bucket.length;
-  pool.lastLength = touched;
+  pool.offset[at] = pool.bucket.length;
+  pool.length[at] = touched;
   for (let i = 0; i < touched; i++) {
     const b = pool.touched[i]!;
     push(pool.bucket, b);

@@ -75,6 +75,41 @@ export interface TraceGraph {
   readonly lotFlags: Uint8Array;
 
   readonly stats: GraphStats;
+  readonly topo: TopoOrder;
+}
+
+/** The graph before its topological order is known. */
+export type GraphStructure = Omit<TraceGraph, "topo">;
+
+/** What composition does at a node, by topological position (`TopoOrder.kind`). */
+export const NODE_LOT = 0;
+export const NODE_EVENT = 1;
+export const NODE_UNTRACED = 2;
+export const NODE_ORIGIN = 3;
+export const NODE_FORCED = 4;
+
+/**
+ * The graph renumbered in topological order (Kahn's algorithm over lots and events, lots first),
+ * so composition is one forward pass over flat arrays: every node pulls the mixes of its
+ * predecessors, which sit at lower positions. Position `i` holds node `order[i]` (lots as `l`,
+ * events as `lotCount + e`); `rank` is the inverse. The order depends on the graph's structure
+ * only, so it is computed once with the graph.
+ *
+ * Cycles in bad data: when the queue runs dry with nodes left, the cycle core (`findCycleCore`)
+ * is queued as `NODE_FORCED` (its mix is unknown) so everything downstream still gets a position.
+ */
+export interface TopoOrder {
+  readonly order: Int32Array;
+  readonly rank: Int32Array;
+  readonly kind: Uint8Array;
+  /** Per position: the event's location; for an untraced lot, the location it was last seen at; else -1. */
+  readonly place: Int32Array;
+  /** Per position: predecessors (producing events of a lot, input lots of an event) as positions. */
+  readonly predStart: Int32Array;
+  readonly pred: Int32Array;
+  readonly predWeight: Float64Array;
+  /** Lots on or between cycles. */
+  readonly cycleLots: Int32Array;
 }
 
 export interface GraphStats {
