@@ -20,8 +20,10 @@ declare module "vitest" {
   }
 }
 
-interface Cluster {
+export interface Cluster {
   readonly url: string;
+  /** The postmaster's pid file (first line: its pid), for tests that stop a server on purpose. */
+  readonly pidFile: string;
   stop(): Promise<void>;
 }
 
@@ -76,7 +78,11 @@ async function stopByPid(pidFile: string): Promise<void> {
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
   // SIGINT: PostgreSQL's fast shutdown (disconnect clients, no waiting for them).
-  process.kill(pid, "SIGINT");
+  try {
+    process.kill(pid, "SIGINT");
+  } catch {
+    return; // already gone (a fault test killed it)
+  }
   for (let waited = 0; waited < 15_000; waited += 100) {
     try {
       process.kill(pid, 0);
@@ -146,7 +152,7 @@ export async function startCluster(bin: string): Promise<Cluster> {
     await stop();
     throw e;
   }
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop };
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, pidFile, stop };
 }
 
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
