@@ -22,7 +22,7 @@ export interface NewUser {
   readonly password: string;
   readonly role: string;
   /** Required for (and only for) a supplier: an id of a party in the store. */
-  readonly partyId?: string;
+  readonly partyId?: string | undefined;
   readonly now?: string;
 }
 

@@ -52,7 +52,11 @@ function viewOf(token: ApiTokenRecord, username: string): ApiTokenView {
 export async function createApiToken(
   store: Store,
   actor: Principal,
-  input: { readonly username: string; readonly name: string; readonly scopes?: readonly string[] },
+  input: {
+    readonly username: string;
+    readonly name: string;
+    readonly scopes?: readonly string[] | undefined;
+  },
 ): Promise<CreatedApiToken> {
   const user = await store.findUser(input.username);
   if (!user) throw new AppError("not-found", `no user ${input.username}`);
