@@ -1,4 +1,5 @@
 import type { CbpCategory } from "../model/index.ts";
+import type { DataScope } from "./principal.ts";
 
 /**
  * What a registered document is linked to. `biz-transaction` is a business-transaction id as
@@ -56,6 +57,11 @@ export interface DocumentRegistry {
   add(document: RegisteredDocument, bytes: Uint8Array): Promise<DocumentAddResult>;
   /** Every registered document with its links, by SHA-256. */
   list(): Promise<readonly RegisteredDocument[]>;
+  /**
+   * The documents `scope` may see, decided in SQL: everything for `all`; for a supplier's party,
+   * documents whose every link names that party, a location it operates, or a lot or event there.
+   */
+  listScoped(scope: DataScope): Promise<readonly RegisteredDocument[]>;
   /** The stored bytes as they are now (undefined when gone); callers hash them to verify. */
   read(sha256: string): Promise<Uint8Array | undefined>;
 }

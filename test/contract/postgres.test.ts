@@ -4,6 +4,7 @@ import { openPostgresStore, openStore } from "../../src/store/index.ts";
 import { scratchDatabases } from "../setup/scratch-databases.ts";
 import { describeAccountsContract } from "./accounts.contract.ts";
 import { describeDocumentsContract } from "./documents.contract.ts";
+import { describeScopedDocumentsContract } from "./scoped-documents.contract.ts";
 import { describeScopedReadsContract } from "./scoped-reads.contract.ts";
 import { describeScreeningContract } from "./screening.contract.ts";
 import { describeStoreContract } from "./store.contract.ts";
@@ -22,6 +23,7 @@ const title = adminUrl ? "store contract: postgres" : `store contract: postgres 
 describe.skipIf(!adminUrl)(title, () => {
   describeStoreContract({ kind: "postgres", fresh: createDatabase });
   describeScopedReadsContract({ kind: "postgres", fresh: createDatabase });
+  describeScopedDocumentsContract({ kind: "postgres", fresh: createDatabase });
   describeDocumentsContract({ kind: "postgres", fresh: createDatabase });
   describeScreeningContract({ kind: "postgres", fresh: createDatabase });
   describeAccountsContract({ kind: "postgres", fresh: createDatabase });

@@ -8,6 +8,7 @@ import { openSqliteStore, openStore } from "../../src/store/index.ts";
 import { describeAccountsContract } from "./accounts.contract.ts";
 import { describeDocumentsContract } from "./documents.contract.ts";
 import { batchOf, importMeta, importSummary, sampleEvent } from "./sample-records.ts";
+import { describeScopedDocumentsContract } from "./scoped-documents.contract.ts";
 import { describeScopedReadsContract } from "./scoped-reads.contract.ts";
 import { describeScreeningContract } from "./screening.contract.ts";
 import { describeStoreContract } from "./store.contract.ts";
@@ -27,6 +28,10 @@ describe("store contract: sqlite", () => {
     fresh: async () => join(dir, `store-${++files}`, "threadproof.db"),
   });
   describeScopedReadsContract({
+    kind: "sqlite",
+    fresh: async () => join(dir, `store-${++files}`, "threadproof.db"),
+  });
+  describeScopedDocumentsContract({
     kind: "sqlite",
     fresh: async () => join(dir, `store-${++files}`, "threadproof.db"),
   });

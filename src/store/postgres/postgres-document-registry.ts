@@ -12,6 +12,8 @@ import {
   sortLinks,
   toRegisteredDocuments,
 } from "../shared/registry-rows.ts";
+import { scopedRegistrySql } from "../shared/registry-scope-sql.ts";
+import { numbered } from "../shared/scoped-reads-sql.ts";
 import { guarded, storeError } from "../shared/store-error.ts";
 
 const ONE = oneDocumentSql("$1");
@@ -77,6 +79,15 @@ export function postgresDocumentRegistry(pool: Pool): DocumentRegistry {
       return { document: stored, ...result };
     },
     list: () => guarded("listing registered documents", listAll),
+    listScoped: (scope) =>
+      guarded("listing registered documents", async () => {
+        const q = scopedRegistrySql(scope);
+        const [documents, links] = await Promise.all([
+          pool.query(numbered(q.documents.text), [...q.documents.params]),
+          pool.query(numbered(q.links.text), [...q.links.params]),
+        ]);
+        return toRegisteredDocuments(documents.rows, links.rows);
+      }),
     async read(sha256) {
       const { rows } = await guarded(`reading document ${sha256}`, () =>
         pool.query<{ bytes: Buffer }>("select bytes from registry_contents where sha256 = $1", [sha256]),

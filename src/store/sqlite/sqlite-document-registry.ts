@@ -16,6 +16,7 @@ import {
   sortLinks,
   toRegisteredDocuments,
 } from "../shared/registry-rows.ts";
+import { scopedRegistrySql } from "../shared/registry-scope-sql.ts";
 import { guarded, storeError } from "../shared/store-error.ts";
 
 const ONE = oneDocumentSql("?");
@@ -126,6 +127,14 @@ export function sqliteDocumentRegistry(
       return { document: stored, ...result };
     },
     list: () => guarded("listing registered documents", listAll),
+    listScoped: (scope) =>
+      guarded("listing registered documents", () => {
+        const q = scopedRegistrySql(scope);
+        return toRegisteredDocuments(
+          reader.prepare(q.documents.text).all(...q.documents.params) as Row[],
+          reader.prepare(q.links.text).all(...q.links.params) as Row[],
+        );
+      }),
     read: (sha256) => guarded(`reading document ${sha256}`, () => readIfPresent(blobPath(folder, sha256))),
   };
 }
