@@ -115,3 +115,45 @@ describe("architecture", () => {
     expect(PACKAGES[folder]).not.toContain(NODE);
   });
 });
+
+/** web/ (the browser UI) may reach into src only for model and api, and only these packages. */
+const WEB = resolve(import.meta.dirname, "../web/src");
+const WEB_SRC_FOLDERS = ["model", "api"];
+const WEB_PACKAGES = [
+  "react",
+  "react-dom",
+  "cytoscape",
+  "d3-geo",
+  "topojson-client",
+  "topojson-specification",
+  "world-atlas",
+  "pinyin-pro",
+];
+
+function webFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return webFiles(path);
+    return /\.tsx?$/.test(path) ? [path] : [];
+  });
+}
+
+function webViolations(file: string): string[] {
+  return importsOf(file).flatMap((spec) => {
+    const where = relative(WEB, file);
+    if (!spec.startsWith("."))
+      return WEB_PACKAGES.includes(packageName(spec)) ? [] : [`web/${where} imports package ${spec}`];
+    const target = resolve(file, "..", spec);
+    if (target.startsWith(WEB + sep)) return [];
+    const folder = relative(SRC, target).startsWith("..") ? undefined : folderOf(target);
+    return folder && WEB_SRC_FOLDERS.includes(folder) ? [] : [`web/${where} imports ${spec}`];
+  });
+}
+
+describe("architecture of web/", () => {
+  it("imports only src/model, src/api and the UI's packages", () => {
+    const files = webFiles(WEB);
+    expect(files.length).toBeGreaterThan(5);
+    expect(files.flatMap(webViolations)).toEqual([]);
+  });
+});

@@ -1,0 +1,40 @@
+import { useEffect, useState } from "react";
+import { hasHan } from "../format.ts";
+
+type PinyinFn = (text: string, options: { toneType: "symbol"; separator: string }) => string;
+let pinyinLoader: Promise<PinyinFn> | undefined;
+
+/** pinyin-pro is ~300 kB: loaded only on pages that show Chinese names. */
+function loadPinyin(): Promise<PinyinFn> {
+  pinyinLoader ??= import("pinyin-pro").then((m) => m.pinyin as unknown as PinyinFn);
+  return pinyinLoader;
+}
+
+/** A name; when it is written in Chinese, its pinyin beside it, so reviewers can read and compare both. */
+export function HanName({ text, className }: { text: string; className?: string }) {
+  const [pinyin, setPinyin] = useState<string | undefined>();
+  useEffect(() => {
+    if (!hasHan(text)) return;
+    let live = true;
+    loadPinyin().then(
+      (fn) => {
+        if (live) setPinyin(fn(text, { toneType: "symbol", separator: " " }));
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [text]);
+  if (!hasHan(text)) return <span className={className}>{text}</span>;
+  return (
+    <span className={`han-name ${className ?? ""}`}>
+      <span lang="zh-Hans">{text}</span>
+      {pinyin && (
+        <span className="pinyin" lang="zh-Latn-pinyin">
+          {pinyin}
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,82 @@
+import { useState } from "react";
+import { getJson, itemsOf } from "../api-client.ts";
+import type { AuditRow } from "../api-types.ts";
+import { ErrorPanel } from "../components/error-panel.tsx";
+import { formatDate } from "../format.ts";
+import { useResource } from "../use-resource.ts";
+
+interface Verification {
+  readonly ok: boolean;
+  readonly checked?: number;
+  readonly problems?: readonly { readonly seq?: number; readonly message: string }[];
+}
+
+export function AuditPage() {
+  const [action, setAction] = useState("");
+  const log = useResource<unknown>(
+    `/api/audit?limit=200${action ? `&action=${encodeURIComponent(action)}` : ""}`,
+  );
+  const [verification, setVerification] = useState<Verification | undefined>();
+  const [error, setError] = useState<unknown>();
+  const verify = () => {
+    setError(undefined);
+    getJson<Verification>("/api/audit/verify").then(setVerification, setError);
+  };
+  return (
+    <section aria-labelledby="audit-title">
+      <h1 id="audit-title">Audit log</h1>
+      <p className="muted">
+        Every write, newest first. Each record carries the hash of the one before it, so an edited or deleted
+        record breaks the chain.
+      </p>
+      <div className="toolbar">
+        <label htmlFor="a-action">Action</label>
+        <input
+          id="a-action"
+          value={action}
+          onChange={(e) => setAction(e.target.value)}
+          placeholder="e.g. hit.decide"
+        />
+        <button type="button" className="secondary" onClick={verify}>
+          Verify the chain
+        </button>
+      </div>
+      {verification && (
+        <p className={verification.ok ? "success" : "error-panel"} role="status">
+          {verification.ok
+            ? `The chain verifies${verification.checked !== undefined ? ` (${verification.checked} records)` : ""}.`
+            : `The chain is broken: ${(verification.problems ?? []).map((p) => p.message).join("; ")}`}
+        </p>
+      )}
+      <ErrorPanel error={log.error ?? error} title="Could not load the audit log" />
+      <div className="table-wrap">
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                #
+              </th>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">Target</th>
+              <th scope="col">Hash</th>
+            </tr>
+          </thead>
+          <tbody>
+            {itemsOf<AuditRow>(log.data).map((r) => (
+              <tr key={r.seq}>
+                <td className="num">{r.seq}</td>
+                <td>{formatDate(r.at)}</td>
+                <td>{r.actor}</td>
+                <td>{r.action}</td>
+                <td className="mono small">{r.target ?? "–"}</td>
+                <td className="mono small">{r.hash?.slice(0, 12) ?? "–"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

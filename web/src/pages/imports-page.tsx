@@ -1,0 +1,193 @@
+import { type FormEvent, useRef, useState } from "react";
+import type { ImportJobBody } from "../../../src/api/import-schemas.ts";
+import { ApiError, getJson, upload } from "../api-client.ts";
+import { ErrorPanel } from "../components/error-panel.tsx";
+import { ProgressBar } from "../components/progress-bar.tsx";
+import { useResource } from "../use-resource.ts";
+
+interface ImportLog {
+  readonly imports: readonly {
+    readonly id: number;
+    readonly source: string;
+    readonly format: string;
+    readonly finishedAt: string;
+    readonly added: Readonly<Record<string, number>>;
+    readonly skippedIssues: number;
+  }[];
+}
+
+const FORMATS = [
+  "",
+  "epcis-json",
+  "epcis-xml",
+  "facilities-csv",
+  "movements-csv",
+  "osh-csv",
+  "ftm-json",
+  "xlsx",
+];
+
+function addedText(added: Readonly<Record<string, number>>): string {
+  const parts = Object.entries(added)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${n.toLocaleString("en")} ${k}`);
+  return parts.length ? parts.join(", ") : "nothing new (already imported)";
+}
+
+/** Polls an import job until it ends; resolves with the finished job. */
+async function waitForJob(id: string, onUpdate: (job: ImportJobBody) => void): Promise<ImportJobBody> {
+  for (;;) {
+    const job = await getJson<ImportJobBody>(`/api/imports/jobs/${encodeURIComponent(id)}`);
+    onUpdate(job);
+    if (job.status === "succeeded" || job.status === "failed") return job;
+    await new Promise((r) => setTimeout(r, 400));
+  }
+}
+
+/** Upload a file: the bytes go up with a progress bar, then the import job reports records as it reads them. */
+export function ImportForm({ onDone }: { onDone?: () => void }) {
+  const [sent, setSent] = useState<number | undefined>();
+  const [job, setJob] = useState<ImportJobBody | undefined>();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const file = fileRef.current?.files?.[0];
+    if (!file) return;
+    const params = new URLSearchParams({ name: file.name });
+    const format = String(data.get("format") ?? "");
+    if (format) params.set("format", format);
+    if (data.get("skipInvalid")) params.set("skipInvalid", "true");
+    setBusy(true);
+    setError(undefined);
+    setJob(undefined);
+    setSent(0);
+    upload<ImportJobBody>(`/api/imports?${params}`, file, setSent)
+      .then((started) => {
+        setJob(started);
+        return waitForJob(started.id, setJob);
+      })
+      .then((finished) => {
+        if (finished.status === "failed" && finished.error)
+          setError(
+            new ApiError(
+              400,
+              finished.error.code,
+              finished.error.message,
+              finished.error.issues.map((i) => ({
+                message: i.message,
+                field: i.path,
+                file: i.provenance.source,
+                path: `${i.provenance.source} ${i.provenance.locator}`,
+              })),
+            ),
+          );
+        onDone?.();
+      })
+      .catch(setError)
+      .finally(() => setBusy(false));
+  };
+
+  const bytes = job?.progress;
+  return (
+    <form className="panel upload-form" onSubmit={submit} aria-labelledby="upload-title">
+      <h2 id="upload-title">Upload a file</h2>
+      <p className="muted small">
+        EPCIS 2.0 (JSON-LD or XML), the CSV templates, an XLSX workbook, an Open Supply Hub list or
+        FollowTheMoney JSON lines. A file with any invalid record is rejected whole and nothing is saved,
+        unless you choose to skip invalid records.
+      </p>
+      <div className="field">
+        <label htmlFor="import-file">File</label>
+        <input id="import-file" name="file" type="file" ref={fileRef} required />
+      </div>
+      <div className="row">
+        <div className="field">
+          <label htmlFor="import-format">Format</label>
+          <select id="import-format" name="format" defaultValue="">
+            {FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {f || "detect from content"}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="check">
+          <input type="checkbox" name="skipInvalid" /> Import valid records, list the invalid ones
+        </label>
+      </div>
+      <button type="submit" disabled={busy}>
+        {busy ? "Importing…" : "Upload and import"}
+      </button>
+      <div aria-live="polite">
+        {busy && sent !== undefined && sent < 1 && <ProgressBar label="Uploading" fraction={sent} />}
+        {busy && job && job.status !== "succeeded" && (
+          <ProgressBar
+            label={`Importing: ${job.progress.recordsRead.toLocaleString("en")} records read`}
+            fraction={bytes?.bytesTotal ? bytes.bytesRead / bytes.bytesTotal : undefined}
+          />
+        )}
+        {job?.status === "succeeded" && job.result && (
+          <div className="success" role="status">
+            <strong>Imported {job.result.source}</strong> ({job.result.format}): {addedText(job.result.added)}
+            .{job.result.skipped.length > 0 && ` ${job.result.skipped.length} invalid records skipped:`}
+            {job.result.skipped.length > 0 && (
+              <ul className="issue-list">
+                {job.result.skipped.slice(0, 100).map((i) => (
+                  <li key={`${i.provenance.locator}|${i.path}|${i.message}`}>
+                    <span className="issue-where">{i.provenance.locator}</span>
+                    <span className="issue-where">{i.path}</span>
+                    {i.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </div>
+      <ErrorPanel error={error} title="The file was not imported" />
+    </form>
+  );
+}
+
+export function ImportsPage() {
+  const log = useResource<ImportLog>("/api/imports");
+  const reload = log.reload;
+  return (
+    <section aria-labelledby="imports-title">
+      <h1 id="imports-title">Imports</h1>
+      <ImportForm onDone={reload} />
+      <h2>Imported files</h2>
+      <ErrorPanel error={log.error} title="Could not load the import log" />
+      <div className="table-wrap">
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">File</th>
+              <th scope="col">Format</th>
+              <th scope="col">Finished</th>
+              <th scope="col">Added</th>
+              <th scope="col" className="num">
+                Skipped
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...(log.data?.imports ?? [])].reverse().map((i) => (
+              <tr key={i.id}>
+                <th scope="row">{i.source}</th>
+                <td>{i.format}</td>
+                <td>{i.finishedAt.slice(0, 16).replace("T", " ")}</td>
+                <td className="small">{addedText(i.added)}</td>
+                <td className="num">{i.skippedIssues}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,195 @@
+import { type GeoPermissibleObjects, geoEqualEarth, geoMercator, geoPath } from "d3-geo";
+import { useEffect, useMemo, useState } from "react";
+import { feature } from "topojson-client";
+import type { GeometryCollection, Topology } from "topojson-specification";
+import world from "world-atlas/countries-110m.json";
+import { itemsOf } from "../api-client.ts";
+import type { LocationRow } from "../api-types.ts";
+import { ErrorPanel } from "../components/error-panel.tsx";
+import { ISO_NUMERIC } from "../map/iso-numeric.ts";
+import { type RegionRisk, type RegionSummary, summariseRegions } from "../map/region-risk.ts";
+import { navigate } from "../router.tsx";
+import { useResource } from "../use-resource.ts";
+
+const WIDTH = 960;
+const HEIGHT = 520;
+
+const FILL: Record<RegionRisk | "none", string> = {
+  xinjiang: "#b3261e",
+  listed: "#7a1fa2",
+  "open-hit": "#c77c02",
+  clear: "#3a7d5c",
+  none: "#e6e9ee",
+};
+const LABEL: Record<RegionRisk, string> = {
+  xinjiang: "Xinjiang",
+  listed: "listed entity",
+  "open-hit": "open screening hit",
+  clear: "no finding",
+};
+
+interface Shape {
+  readonly key: string;
+  readonly name: string;
+  readonly d: string;
+}
+
+type Features = {
+  features: { id?: string | number; properties: { name?: string } | null }[];
+} & GeoPermissibleObjects;
+
+function featuresOf(topology: unknown, object: string): Features {
+  const t = topology as Topology;
+  return feature(t, t.objects[object] as GeometryCollection) as unknown as Features;
+}
+
+const NUMERIC_TO_ALPHA = new Map(Object.entries(ISO_NUMERIC).map(([a, n]) => [n, a]));
+
+/** Country shapes (world-atlas) and, once loaded, China's provinces on top, projected for the view. */
+function projectShapes(china: unknown, view: "world" | "china"): Shape[] {
+  const countries = featuresOf(world, "countries");
+  const provinces = china ? featuresOf(china, "chn") : undefined;
+  const extent: [[number, number], [number, number]] = [
+    [8, 8],
+    [WIDTH - 8, HEIGHT - 8],
+  ];
+  const projection =
+    view === "world"
+      ? geoEqualEarth().fitExtent(extent, countries)
+      : geoMercator().fitExtent(extent, (provinces ?? countries) as GeoPermissibleObjects);
+  const path = geoPath(projection);
+  const out: Shape[] = countries.features.map((f) => {
+    const alpha = NUMERIC_TO_ALPHA.get(String(f.id));
+    return {
+      key: alpha ?? `n${f.id}`,
+      name: f.properties?.name ?? "",
+      d: path(f as GeoPermissibleObjects) ?? "",
+    };
+  });
+  for (const f of provinces?.features ?? []) {
+    const key = String(f.id ?? "").replace("CN.", "CN-");
+    out.push({ key, name: f.properties?.name ?? key, d: path(f as GeoPermissibleObjects) ?? "" });
+  }
+  return out;
+}
+
+export function MapPage() {
+  const locations = useResource<unknown>("/api/locations?limit=5000");
+  const [china, setChina] = useState<unknown>();
+  const [chinaError, setChinaError] = useState<unknown>();
+  const [view, setView] = useState<"world" | "china">("world");
+  useEffect(() => {
+    fetch("/geo/china-provinces.topojson")
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`china-provinces.topojson: ${r.status}`))))
+      .then(setChina, setChinaError);
+  }, []);
+  const regions = useMemo(() => summariseRegions(itemsOf<LocationRow>(locations.data)), [locations.data]);
+
+  const shapes = useMemo(() => projectShapes(china, view), [china, view]);
+
+  const fillOf = (s: Shape): string => {
+    const summary = regions.get(s.key);
+    return summary ? FILL[summary.risk] : FILL.none;
+  };
+  const rows: RegionSummary[] = [...regions.values()].sort((a, b) => b.facilities - a.facilities);
+  const nameOf = new Map(shapes.map((s) => [s.key, s.name]));
+
+  return (
+    <section aria-labelledby="map-title">
+      <h1 id="map-title">Facilities by region</h1>
+      <fieldset className="toolbar">
+        <legend className="visually-hidden">Map extent</legend>
+        <button
+          type="button"
+          aria-pressed={view === "world"}
+          className={view === "world" ? "" : "secondary"}
+          onClick={() => setView("world")}
+        >
+          World
+        </button>
+        <button
+          type="button"
+          aria-pressed={view === "china"}
+          className={view === "china" ? "" : "secondary"}
+          onClick={() => setView("china")}
+        >
+          China by province
+        </button>
+      </fieldset>
+      <ErrorPanel error={locations.error ?? chinaError} title="Could not draw the map" />
+      <div className="legend">
+        {(Object.keys(LABEL) as RegionRisk[]).map((r) => (
+          <span key={r} className="key">
+            <span className="swatch" style={{ background: FILL[r] }} /> {LABEL[r]}
+          </span>
+        ))}
+        <span className="key">
+          <span className="swatch" style={{ background: FILL.none }} /> no facility
+        </span>
+      </div>
+      <svg
+        className="map"
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-label="Map of facilities by region, coloured by risk; the table below lists the same data"
+      >
+        <rect width={WIDTH} height={HEIGHT} fill="#f5f8fb" />
+        {shapes.map((s) => (
+          <path
+            key={`${s.key}-${s.d.length}`}
+            d={s.d}
+            fill={fillOf(s)}
+            stroke="#ffffff"
+            strokeWidth={s.key.startsWith("CN-") ? 0.6 : 0.4}
+            className="region"
+          >
+            <title>
+              {s.name}
+              {regions.get(s.key)
+                ? `: ${regions.get(s.key)?.facilities} facilities (${LABEL[regions.get(s.key)?.risk ?? "clear"]})`
+                : ""}
+            </title>
+          </path>
+        ))}
+      </svg>
+      <div className="table-wrap">
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">Region</th>
+              <th scope="col" className="num">
+                Facilities
+              </th>
+              <th scope="col">Worst finding</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key}>
+                <th scope="row">
+                  <a
+                    href={`/locations?${regionQuery(r.key)}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      navigate(`/locations?${regionQuery(r.key)}`);
+                    }}
+                  >
+                    {nameOf.get(r.key) ? `${nameOf.get(r.key)} (${r.key})` : r.key}
+                  </a>
+                </th>
+                <td className="num">{r.facilities}</td>
+                <td>
+                  <span className="swatch" style={{ background: FILL[r.risk] }} /> {LABEL[r.risk]}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function regionQuery(key: string): string {
+  return key.startsWith("CN-") ? `country=CN&region=${key}` : `country=${key}`;
+}

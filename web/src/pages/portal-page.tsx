@@ -1,0 +1,174 @@
+import { type FormEvent, useRef, useState } from "react";
+import { itemsOf, upload } from "../api-client.ts";
+import type { DocumentRow, LocationRow } from "../api-types.ts";
+import { ErrorPanel } from "../components/error-panel.tsx";
+import { HanName } from "../components/han-name.tsx";
+import { ProgressBar } from "../components/progress-bar.tsx";
+import { useSession } from "../session.tsx";
+import { useResource } from "../use-resource.ts";
+import { ImportForm } from "./imports-page.tsx";
+import { addressText } from "./locations-page.tsx";
+
+interface LotRow {
+  readonly id: string;
+  readonly product?: string;
+}
+
+const DOCUMENT_TYPES = [
+  ["purchase-order", "Purchase order"],
+  ["commercial-invoice", "Commercial invoice"],
+  ["packing-list", "Packing list"],
+  ["bill-of-lading", "Bill of lading"],
+  ["production-record", "Production record"],
+  ["bale-lint-purchase-record", "Bale / lint purchase record"],
+  ["spinning-record", "Spinning record"],
+  ["proof-of-payment", "Proof of payment"],
+  ["certificate-of-origin", "Certificate of origin"],
+  ["supplier-declaration", "Supplier declaration"],
+] as const;
+
+/** Lots with no registered document, and facilities whose region does not resolve: what CBP would ask for. */
+export function missingItems(
+  lots: readonly LotRow[],
+  documents: readonly DocumentRow[],
+  facilities: readonly LocationRow[],
+): string[] {
+  const covered = new Set(documents.flatMap((d) => d.refs ?? []));
+  const out: string[] = [];
+  for (const l of lots)
+    if (!covered.has(l.id))
+      out.push(`Lot ${l.id}: no document (purchase order, invoice or production record)`);
+  for (const f of facilities)
+    if (!f.country || (f.country === "CN" && !f.region))
+      out.push(`Facility ${f.name}: address does not resolve to a region`);
+  return out;
+}
+
+function DocumentUpload({ lots, onDone }: { lots: readonly LotRow[]; onDone: () => void }) {
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [sent, setSent] = useState<number | undefined>();
+  const [error, setError] = useState<unknown>();
+  const [done, setDone] = useState<string | undefined>();
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const file = fileRef.current?.files?.[0];
+    if (!file) return;
+    const params = new URLSearchParams({
+      name: file.name,
+      type: String(form.get("type")),
+      ref: String(form.get("ref")),
+    });
+    setError(undefined);
+    setDone(undefined);
+    upload<DocumentRow>(`/api/documents?${params}`, file, setSent)
+      .then((doc) => {
+        setDone(`${file.name} registered (${doc?.sha256?.slice(0, 12) ?? "stored"}).`);
+        onDone();
+      })
+      .catch(setError)
+      .finally(() => setSent(undefined));
+  };
+  return (
+    <form className="panel upload-form" onSubmit={submit} aria-labelledby="doc-upload">
+      <h2 id="doc-upload">Upload a document</h2>
+      <div className="field">
+        <label htmlFor="doc-file">File (PDF or image)</label>
+        <input id="doc-file" type="file" ref={fileRef} required />
+      </div>
+      <div className="row">
+        <div className="field">
+          <label htmlFor="doc-type">Type</label>
+          <select id="doc-type" name="type">
+            {DOCUMENT_TYPES.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="doc-ref">For lot</label>
+          <select id="doc-ref" name="ref">
+            {lots.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.id}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <button type="submit">Upload document</button>
+      {sent !== undefined && <ProgressBar label="Uploading" fraction={sent} />}
+      {done && (
+        <p className="success" role="status">
+          {done}
+        </p>
+      )}
+      <ErrorPanel error={error} title="The document was not stored" />
+    </form>
+  );
+}
+
+export function PortalPage() {
+  const { me } = useSession();
+  const facilities = useResource<unknown>("/api/locations?limit=500");
+  const lots = useResource<unknown>("/api/lots?limit=500");
+  const documents = useResource<unknown>("/api/documents?limit=500");
+  const lotRows = itemsOf<LotRow>(lots.data);
+  const docRows = itemsOf<DocumentRow>(documents.data);
+  const facilityRows = itemsOf<LocationRow>(facilities.data);
+  const missing = missingItems(lotRows, docRows, facilityRows);
+  return (
+    <section aria-labelledby="portal-title">
+      <h1 id="portal-title">Supplier portal</h1>
+      <p className="muted">
+        Signed in as {me?.user.username}. You see only your own facilities, lots and documents. Upload your
+        tier records and the documents behind them; your customer's analysts see them once stored.
+      </p>
+      <ErrorPanel
+        error={facilities.error ?? lots.error ?? documents.error}
+        title="Could not load your data"
+      />
+      <h2>Still missing</h2>
+      {missing.length === 0 ? (
+        <p className="success">Nothing is missing for your lots and facilities.</p>
+      ) : (
+        <ul className="missing-list">
+          {missing.slice(0, 50).map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+          {missing.length > 50 && <li>… and {missing.length - 50} more</li>}
+        </ul>
+      )}
+      <div className="two-col">
+        <ImportForm onDone={lots.reload} />
+        <DocumentUpload lots={lotRows} onDone={documents.reload} />
+      </div>
+      <h2>Your facilities</h2>
+      <ul className="plain-list">
+        {facilityRows.map((f) => (
+          <li key={f.id}>
+            <HanName text={f.name} /> <span className="muted small">{addressText(f)}</span>
+          </li>
+        ))}
+      </ul>
+      <h2>Your lots ({lotRows.length})</h2>
+      <ul className="plain-list columns">
+        {lotRows.slice(0, 200).map((l) => (
+          <li key={l.id} className="mono small">
+            {l.id}
+          </li>
+        ))}
+      </ul>
+      <h2>Your documents ({docRows.length})</h2>
+      <ul className="plain-list">
+        {docRows.map((d) => (
+          <li key={d.sha256}>
+            {d.fileName ?? d.file ?? d.sha256.slice(0, 12)} <span className="muted small">{d.type}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
