@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { AppError, type Store } from "../app/index.ts";
+import { accountRoutes, type AuthRouteOptions, authMiddleware, authRoutes } from "./auth/index.ts";
 import { readServerConfig, type ServerConfig } from "./config.ts";
 import { errorBody, onError, validationError } from "./on-error.ts";
 import type { ServerApp } from "./server-app.ts";
@@ -11,6 +12,8 @@ export interface CreateAppOptions {
   readonly config?: ServerConfig;
   /** Receives every 5xx cause (the response never shows it); the serve command prints to stderr. */
   readonly report?: (error: unknown) => void;
+  /** Login rate limiter, Secure cookies, proxy trust (src/server/auth). */
+  readonly auth?: AuthRouteOptions;
 }
 
 /**
@@ -37,8 +40,11 @@ export function createApp(options: CreateAppOptions): ServerApp {
   // Middleware, one line each (order matters: limits and headers, then auth). `config` holds
   // the upload limit and session secret they need.
   void config;
+  app.use(authMiddleware());
 
   // Route modules, one line each.
+  authRoutes(options.auth)(app);
+  accountRoutes(app);
 
   return app;
 }
