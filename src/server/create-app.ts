@@ -1,6 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { AppError, type Store } from "../app/index.ts";
-import { accountRoutes, type AuthRouteOptions, authMiddleware, authRoutes } from "./auth/index.ts";
+import { type AuthRouteOptions, accountRoutes, authMiddleware, authRoutes } from "./auth/index.ts";
 import { readServerConfig, type ServerConfig } from "./config.ts";
 import { errorBody, onError, validationError } from "./on-error.ts";
 import type { ServerApp } from "./server-app.ts";
