@@ -3,6 +3,7 @@ import { documentCategory } from "./add-document.ts";
 import { sameTransaction } from "./document-refs.ts";
 import type { RegisteredDocument } from "./document-registry.ts";
 import { AppError } from "./errors.ts";
+import { ALL_DATA, type DataScope } from "./principal.ts";
 import type { Store } from "./store.ts";
 
 export interface DocumentQuery {
@@ -31,11 +32,18 @@ async function refsMeaning(store: Store, raw: string): Promise<string[]> {
   return [raw, ...(epc ? [epc] : []), ...(event?.bizTransactions.map((b) => b.id) ?? [])];
 }
 
-/** Registered documents, by SHA-256, optionally only those of one type or linked to one ref. */
-export async function listDocuments(store: Store, query: DocumentQuery = {}): Promise<RegisteredDocument[]> {
+/**
+ * Registered documents, by SHA-256, optionally only those of one type or linked to one ref;
+ * `scope` limits them in the store to what a supplier may see.
+ */
+export async function listDocuments(
+  store: Store,
+  query: DocumentQuery = {},
+  scope: DataScope = ALL_DATA,
+): Promise<RegisteredDocument[]> {
   const category = query.type === undefined ? undefined : documentCategory(query.type);
   const refs = query.ref === undefined ? undefined : await refsMeaning(store, query.ref.trim());
-  return (await store.registry.list()).filter(
+  return (await store.registry.listScoped(scope)).filter(
     (d) => (category === undefined || d.category === category) && (refs === undefined || names(d, refs)),
   );
 }

@@ -39,7 +39,7 @@ export interface ImportJobRequest {
 }
 
 export function createImportJobs(onUnexpected?: (error: unknown) => void): ImportJobs {
-  return createJobRegistry<ImportProgress, ImportOutcome>(onUnexpected);
+  return createJobRegistry<ImportProgress, ImportOutcome>(onUnexpected ? { onUnexpected } : {});
 }
 
 function written(added: WriteCounts): number {

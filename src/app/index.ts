@@ -1,6 +1,7 @@
 // Result types and the text rendering of traces, re-exported so composition roots need only `app`.
 export type { ListEntry, ListFormat, ListName } from "../ingest/index.ts";
 export { LIST_FORMATS } from "../ingest/index.ts";
+export type { PackageFonts } from "../report/index.ts";
 export type { DuplicatePair, DuplicateReport, DuplicateVerdict } from "../screen/index.ts";
 export type { LocationBalance, LotRecall, LotTrace, MassBalance } from "../trace/index.ts";
 export { renderTrace } from "../trace/index.ts";
@@ -76,12 +77,14 @@ export type {
   ImportProgress,
 } from "./import-jobs.ts";
 export { createImportJobs, submitImport } from "./import-jobs.ts";
-export type { Job, JobFailure, JobRegistry, JobStatus } from "./job-registry.ts";
+export type { Job, JobFailure, JobRegistry, JobRegistryOptions, JobStatus } from "./job-registry.ts";
 export { createJobRegistry } from "./job-registry.ts";
 export type { Shipment } from "./list-shipments.ts";
 export { listShipments, shortTransactionId } from "./list-shipments.ts";
 export type { PackageAttachment } from "./package-documents.ts";
 export { buildPackageInput } from "./package-input.ts";
+export type { PackageJob, PackageJobs, PackageOutcome, PackageProgress } from "./package-jobs.ts";
+export { createPackageJobs, submitPackage } from "./package-jobs.ts";
 export type { PackageContext, PackagedShipment, PackageOptions } from "./package-shipment.ts";
 export {
   findAssessment,
@@ -94,6 +97,7 @@ export type { DataScope, Principal, Role } from "./principal.ts";
 export { ALL_DATA, ROLES, scopeOf } from "./principal.ts";
 export type { DecisionInput, OpenHit } from "./review-hits.ts";
 export { decideHit, openHits } from "./review-hits.ts";
+export { addDocumentAs, findDocumentAs, listDocumentsAs, readDocumentAs } from "./scoped-documents.ts";
 export type {
   DocumentRefFilter,
   EventFilter,

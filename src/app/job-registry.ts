@@ -36,8 +36,12 @@ export interface JobRegistry<P, R> {
   idle(): Promise<void>;
 }
 
-/** Finished jobs kept for status queries; older ones are forgotten (the store keeps the import log). */
-const KEEP_FINISHED = 500;
+export interface JobRegistryOptions {
+  /** Finished jobs kept for status queries; older ones are forgotten (default 500). */
+  readonly keepFinished?: number;
+  /** Receives failures that are not AppErrors (bugs), which the job shows only as "internal error". */
+  readonly onUnexpected?: (error: unknown) => void;
+}
 
 function failureOf(error: unknown): JobFailure {
   if (isAppError(error)) return { code: error.code, message: error.message, issues: error.issues };
@@ -50,9 +54,9 @@ function failureOf(error: unknown): JobFailure {
  * only fail or thrash. State lives in memory; a restart forgets the jobs (the store does not
  * forget a committed import, and an interrupted one left nothing).
  */
-export function createJobRegistry<P, R>(
-  onUnexpected: (error: unknown) => void = () => {},
-): JobRegistry<P, R> {
+export function createJobRegistry<P, R>(options: JobRegistryOptions = {}): JobRegistry<P, R> {
+  const keep = options.keepFinished ?? 500;
+  const onUnexpected = options.onUnexpected ?? (() => {});
   const jobs = new Map<string, Job<P, R>>();
   let tail: Promise<void> = Promise.resolve();
   const update = (id: string, change: Partial<Job<P, R>>) => {
@@ -61,7 +65,7 @@ export function createJobRegistry<P, R>(
   };
   const forgetOld = () => {
     const finished = [...jobs.values()].filter((j) => j.finishedAt !== undefined);
-    for (const j of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) jobs.delete(j.id);
+    for (const j of finished.slice(0, Math.max(0, finished.length - keep))) jobs.delete(j.id);
   };
   const execute = async (id: string, run: (report: (p: P) => void) => Promise<R>) => {
     update(id, { status: "running", startedAt: new Date().toISOString() });
