@@ -106,6 +106,20 @@ export type {
   ScopedKind,
   ScopedReads,
 } from "./scoped-reads.ts";
+export type {
+  ShardCluster,
+  ShardComposeOptions,
+  ShardComposeRun,
+  ShardCounts,
+  ShardGraph,
+  ShardLoadResult,
+  ShardLotTrace,
+  ShardMixRow,
+  ShardStatus,
+} from "./shard-cluster.ts";
+export { ShardUnavailableError } from "./shard-cluster.ts";
+export type { ShardComposeSummary, ShardTrace } from "./shard-compose.ts";
+export { composeLotsSharded, loadShards, traceLotSharded } from "./shard-compose.ts";
 export type { ReviewedMatch, ScreeningRecord, ScreenOptions, StoreScreening } from "./screen-store.ts";
 export { screenStore } from "./screen-store.ts";
 export type { ListMatch, Screener } from "./screener.ts";

@@ -1,0 +1,310 @@
+import { createWriteStream } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  composeLots,
+  composeLotsSharded,
+  generateChain,
+  importFile,
+  type LotComposition,
+  loadShards,
+  type ShardCluster,
+  ShardUnavailableError,
+  type Store,
+  traceInStore,
+  traceLotSharded,
+} from "../../src/app/index.ts";
+import { openLocalFile } from "../../src/cli/read-file.ts";
+import { openStore } from "../../src/store/index.ts";
+import { openShardCluster, shardOfNode } from "../../src/store/sharded/index.ts";
+import { ROOT, tempDir } from "../e2e/run-cli.ts";
+import { type ShardClusters, shardSkipReason, startShardClusters } from "../setup/shard-clusters.ts";
+import { referenceMixes, syntheticGraph } from "./synthetic-graph.ts";
+
+/**
+ * Sharded mode on a coordinator and 3 shard clusters (4 postmasters on loopback ports): the
+ * composition of every lot equals the single-node engines' on the bundled sample and a generated
+ * chain with a cycle added; one lot's trace gives the same shares and listed entities; a large
+ * synthetic graph equals an in-memory reference; the step query's plan ships each shard's join and
+ * GROUP BY to the shard; a shard killed mid-run is named and leaves the coordinator's result alone.
+ *
+ * Tolerance: 1e-9 on every share (the shards add partial sums in another order than one node does).
+ */
+const TOLERANCE = 1e-9;
+const SYNTHETIC_EDGES = Number(process.env.THREADPROOF_SHARD_TEST_EDGES ?? 1_000_000);
+const skip = shardSkipReason();
+const required = process.env.THREADPROOF_REQUIRE_PG === "1";
+if (skip && required) throw new Error(`THREADPROOF_REQUIRE_PG=1 but ${skip}`);
+const dir = tempDir("threadproof-shard-");
+
+const lot = (name: string) => `urn:epc:class:lgtin:0614141.012345.${name}`;
+const quantity = (name: string, kg: number) => ({ epcClass: lot(name), quantity: kg, uom: "KGM" });
+const transformation = (at: string, inputs: object[], outputs: object[]) => ({
+  type: "TransformationEvent",
+  eventTime: at,
+  eventTimeZoneOffset: "+00:00",
+  bizStep: "commissioning",
+  bizLocation: { id: "urn:epc:id:sgln:0614141.00009.0" },
+  inputQuantityList: inputs,
+  outputQuantityList: outputs,
+});
+
+/** Bad data with a cycle (C1 made from C2, C2 from C1), as in the single-node twin's test. */
+const CYCLE_DOCUMENT = {
+  "@context": ["https://ref.gs1.org/standards/epcis/epcis-context.jsonld"],
+  type: "EPCISDocument",
+  schemaVersion: "2.0",
+  creationDate: "2026-01-05T00:00:00.000Z",
+  epcisBody: {
+    eventList: [
+      {
+        type: "ObjectEvent",
+        eventTime: "2023-01-01T00:00:00.000Z",
+        eventTimeZoneOffset: "+00:00",
+        action: "ADD",
+        bizStep: "commissioning",
+        bizLocation: { id: "urn:epc:id:sgln:9300017.00001.0" },
+        quantityList: [quantity("CYC-A", 100), quantity("CYC-B", 40)],
+      },
+      transformation(
+        "2023-02-01T00:00:00.000Z",
+        [quantity("CYC-A", 100), quantity("CYC-2", 50)],
+        [quantity("CYC-1", 120), quantity("CYC-3", 30)],
+      ),
+      transformation("2023-02-02T00:00:00.000Z", [quantity("CYC-1", 60)], [quantity("CYC-2", 50)]),
+      transformation(
+        "2023-02-03T00:00:00.000Z",
+        [quantity("CYC-1", 60), quantity("CYC-B", 40)],
+        [quantity("CYC-D", 90)],
+      ),
+    ],
+  },
+};
+
+async function importPath(store: Store, path: string): Promise<void> {
+  await importFile(store, await openLocalFile(path), {});
+}
+
+async function importGenerated(store: Store, events: number, seed: number): Promise<void> {
+  for (const file of generateChain({ events, seed }).files) {
+    if (file.name === "ground-truth.json") continue;
+    const path = join(dir, `gen-${seed}-${file.name}`);
+    const out = createWriteStream(path);
+    for (const chunk of file.chunks) out.write(chunk);
+    await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    await importPath(store, path);
+  }
+}
+
+function largestDifference(
+  expected: ReadonlyMap<string, LotComposition>,
+  actual: ReadonlyMap<string, LotComposition>,
+): { diff: number; where: string } {
+  let worst = { diff: 0, where: "" };
+  const note = (diff: number, where: string) => {
+    if (!(diff <= worst.diff)) worst = { diff: Number.isNaN(diff) ? Infinity : diff, where };
+  };
+  for (const [id, m] of expected) {
+    const s = actual.get(id);
+    if (!s) {
+      note(Infinity, `${id} missing from the sharded result`);
+      continue;
+    }
+    for (const k of [
+      "xinjiangShare",
+      "unknownShare",
+      "expectedXinjiangShare",
+      "worstCaseXinjiangShare",
+    ] as const)
+      note(Math.abs(m[k] - s[k]), `${id} ${k}`);
+    for (const key of new Set([...Object.keys(m.buckets), ...Object.keys(s.buckets)]))
+      note(Math.abs((m.buckets[key] ?? 0) - (s.buckets[key] ?? 0)), `${id} bucket ${key}`);
+  }
+  return worst;
+}
+
+async function byLot<S>(run: (onLot: (l: LotComposition) => void) => Promise<S>) {
+  const lots = new Map<string, LotComposition>();
+  const summary = await run((l) => {
+    expect(lots.has(l.lot), `${l.lot} reported twice`).toBe(false);
+    lots.set(l.lot, l);
+  });
+  return { lots, summary };
+}
+
+describe.skipIf(skip !== undefined)(skip ? `sharded mode (skipped: ${skip})` : "sharded mode", () => {
+  let clusters: ShardClusters;
+  let store: Store;
+  let cluster: ShardCluster;
+  let memory: Map<string, LotComposition>;
+  let memoryCycleLots: string[];
+
+  beforeAll(async () => {
+    clusters = await startShardClusters(3);
+    const admin = new pg.Client({ connectionString: clusters.coordinator.url });
+    await admin.connect();
+    await admin.query("create database store");
+    await admin.end();
+    const storeUrl = clusters.coordinator.url.replace(/\/postgres$/, "/store");
+    store = await openStore(storeUrl);
+    for (const name of ["facilities.csv", "movements.csv", "chain.epcis.jsonld"])
+      await importPath(store, join(ROOT, "sample", name));
+    await importGenerated(store, 2500, 11);
+    const cyclePath = join(dir, "cycle.jsonld");
+    await writeFile(cyclePath, JSON.stringify(CYCLE_DOCUMENT));
+    await importPath(store, cyclePath);
+    cluster = openShardCluster(
+      storeUrl,
+      clusters.shards.map((s) => s.url),
+    );
+    await cluster.init();
+    const reference = await byLot((onLot) => composeLots(store, "memory", onLot));
+    memory = reference.lots;
+    memoryCycleLots = [...reference.summary.cycleLots].sort();
+  }, 180_000);
+
+  afterAll(async () => {
+    await cluster?.close().catch(() => undefined);
+    await store?.close().catch(() => undefined);
+    await clusters?.stop();
+  });
+
+  for (const copy of [false, true]) {
+    it(`composes every lot as the in-memory engine does, loaded ${copy ? "by COPY to each shard" : "through the coordinator"}`, async () => {
+      const load = await loadShards(store, cluster, copy);
+      expect(load.perShard).toHaveLength(3);
+      for (const s of load.perShard) expect(s.edges, `${s.shard} holds edges`).toBeGreaterThan(0);
+      const sharded = await byLot((onLot) => composeLotsSharded(store, cluster, onLot));
+      expect(sharded.lots.size).toBe(memory.size);
+      const worst = largestDifference(memory, sharded.lots);
+      expect(worst.diff, worst.where).toBeLessThanOrEqual(TOLERANCE);
+      expect([...sharded.summary.cycleLots].sort()).toEqual(memoryCycleLots);
+      expect(memoryCycleLots).toEqual([lot("CYC-1"), lot("CYC-2")]);
+    });
+  }
+
+  it("traces one lot as the single-node trace does: shares and listed entities in the chain", async () => {
+    const candidates = [...memory.values()];
+    const picks = [
+      ...candidates.filter((l) => l.xinjiangShare > 0 && l.xinjiangShare < 1).slice(0, 3),
+      ...candidates.filter((l) => l.unknownShare > 0 && l.xinjiangShare === 0).slice(0, 3),
+      ...candidates.filter((l) => l.worstCaseXinjiangShare === 0).slice(0, 2),
+    ];
+    expect(picks.length).toBeGreaterThanOrEqual(6);
+    let listed = 0;
+    for (const pick of picks) {
+      const single = await traceInStore(store, pick.lot);
+      if (single.direction !== "up") throw new Error("expected an upstream trace");
+      const sharded = await traceLotSharded(store, cluster, pick.lot);
+      for (const k of [
+        "xinjiangShare",
+        "unknownShare",
+        "expectedXinjiangShare",
+        "worstCaseXinjiangShare",
+      ] as const)
+        expect(Math.abs(sharded[k] - single[k]), `${pick.lot} ${k}`).toBeLessThanOrEqual(TOLERANCE);
+      expect(sharded.listedEntityInChain, pick.lot).toBe(single.listedEntityInChain);
+      expect(sharded.listedLocations.map((l) => l.location).sort(), pick.lot).toEqual(
+        [...new Set(single.listedEntities.map((e) => e.location))].sort(),
+      );
+      if (sharded.listedEntityInChain) listed++;
+    }
+    expect(listed, "some traced lot has a listed entity in its chain").toBeGreaterThan(0);
+  });
+
+  it("places every node where the coordinator's hash partitions would", async () => {
+    const c = new pg.Client({ connectionString: clusters.coordinator.url.replace(/\/postgres$/, "/store") });
+    await c.connect();
+    try {
+      const { rows } = await c.query(
+        `select g.n::text as n, r.r from (select unnest(array[-5, -1, 0, 1, 2, 4294967295, 4294967296, 9007199254740991]::bigint[])
+           union all select (random() * 1e12)::bigint from generate_series(1, 500)) as g(n),
+         lateral (select r from generate_series(0, 2) r where satisfies_hash_partition('shard.edge'::regclass, 3, r, g.n)) r`,
+      );
+      expect(rows.length).toBe(508);
+      for (const row of rows) expect(shardOfNode(BigInt(row.n), 3), row.n).toBe(row.r);
+    } finally {
+      await c.end();
+    }
+  });
+
+  it("ships each shard's join and GROUP BY to the shard (the step query's plan)", async () => {
+    const plan = await cluster.explainStep();
+    const remote = plan.split("\n").filter((l) => l.includes("Remote SQL:"));
+    // Two branches per shard (mixes along ordinary edges, unknown along forced ones), none pulling rows.
+    expect(remote, plan).toHaveLength(6);
+    for (const line of remote) {
+      expect(line, plan).toMatch(/GROUP BY/);
+      expect(line, plan).toMatch(/INNER JOIN shard\.edge/);
+    }
+    expect(plan).toMatch(/Async Foreign Scan/);
+  });
+
+  it(`composes a synthetic graph of ${SYNTHETIC_EDGES.toLocaleString("en")} edges as an in-memory reference does`, async () => {
+    const graph = syntheticGraph(SYNTHETIC_EDGES, { seed: 7 });
+    await cluster.loadGraph(graph, "synthetic");
+    const reference = referenceMixes(graph);
+    let worst = 0;
+    let where = "";
+    let nodes = 0;
+    let previous = -1;
+    const seen = new Float64Array(graph.buckets);
+    const check = (node: number) => {
+      const expected = reference.get(node)!;
+      for (let b = 0; b < graph.buckets; b++) {
+        const d = Math.abs(expected[b]! - seen[b]!);
+        if (!(d <= worst)) [worst, where] = [Number.isNaN(d) ? Infinity : d, `node ${node} bucket ${b}`];
+      }
+      seen.fill(0);
+      nodes++;
+    };
+    const run = await cluster.compose((row) => {
+      if (row.node !== previous && previous !== -1) check(previous);
+      previous = row.node;
+      seen[row.bucket] = row.share;
+    });
+    if (previous !== -1) check(previous);
+    expect(run.edges).toBe(graph.edgeSrc.length);
+    expect(run.cycleNodes).toEqual([]);
+    expect(nodes).toBe(graph.nodes.length);
+    expect(worst, where).toBeLessThanOrEqual(TOLERANCE);
+  }, 240_000);
+
+  it("names the shard that died mid-run and writes no partial result on the coordinator", async () => {
+    const c = new pg.Client({ connectionString: clusters.coordinator.url.replace(/\/postgres$/, "/store") });
+    await c.connect();
+    try {
+      const before = (
+        await c.query(
+          "select (select count(*) from shard.result) as r, (select count(*) from shard.run) as n",
+        )
+      ).rows[0];
+      await loadShards(store, cluster, false);
+      const error = await composeLotsSharded(store, cluster, () => undefined, {
+        afterLevel: (level) => {
+          if (level === 2) clusters.kill(2);
+        },
+      }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ShardUnavailableError);
+      const shardError = error as ShardUnavailableError;
+      expect(shardError.code).toBe("store-unavailable");
+      expect(shardError.shard).toMatch(/^shard_2 \(postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres\)$/);
+      expect(shardError.message).toMatch(/shard shard_2 .* is unavailable while composing on the shards/);
+      const after = (
+        await c.query(
+          "select (select count(*) from shard.result) as r, (select count(*) from shard.run) as n",
+        )
+      ).rows[0];
+      expect(after).toEqual(before);
+      const status = await cluster.status();
+      expect(status.shards.map((s) => s.reachable)).toEqual([true, true, false]);
+    } finally {
+      await c.end();
+    }
+  });
+});

@@ -1,0 +1,89 @@
+import type { ShardGraph } from "../../src/app/index.ts";
+
+/**
+ * A seeded layered lot → lot graph the size of a large store (`edges` about as asked), for the
+ * sharded tests and `bench:scale`: origin lots with one origin bucket each, lots with 1–5 inputs
+ * from earlier layers (weights normalised per lot), untraced lots (unknown) scattered in every
+ * layer, and node ids spread over a wide range so the hash, not the order, places them.
+ */
+export interface SyntheticGraph extends ShardGraph {
+  readonly buckets: number;
+}
+
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ID_STRIDE = 7919;
+
+export function syntheticGraph(
+  edges: number,
+  options: { seed?: number; layers?: number; buckets?: number } = {},
+): SyntheticGraph {
+  const random = prng(options.seed ?? 1);
+  const layers = options.layers ?? 8;
+  const buckets = options.buckets ?? 6;
+  const count = Math.max(layers * 4, Math.round(edges / 3));
+  const perLayer = Math.ceil(count / layers);
+  const nodes: number[] = [];
+  const edgeSrc: number[] = [];
+  const edgeDst: number[] = [];
+  const edgeEvent: number[] = [];
+  const edgeFrac: number[] = [];
+  const seedNode: number[] = [];
+  const seedBucket: number[] = [];
+  const seedShare: number[] = [];
+  const id = (i: number) => i * ID_STRIDE + 11;
+  for (let i = 0; i < count; i++) {
+    nodes.push(id(i));
+    const layer = Math.floor(i / perLayer);
+    if (layer === 0 || random() < 0.02) {
+      seedNode.push(id(i));
+      // bucket 0 is unknown: an untraced lot; the rest are origins.
+      seedBucket.push(layer === 0 ? 1 + Math.floor(random() * (buckets - 1)) : 0);
+      seedShare.push(1);
+      continue;
+    }
+    const inputs = 1 + Math.floor(random() * 5);
+    const weights = Array.from({ length: inputs }, () => 0.1 + random());
+    const total = weights.reduce((a, b) => a + b, 0);
+    for (let k = 0; k < inputs; k++) {
+      // Mostly from the layer before, sometimes from any earlier one.
+      const from = random() < 0.8 ? layer - 1 : Math.floor(random() * layer);
+      const src = Math.min(count - 1, from * perLayer + Math.floor(random() * perLayer));
+      edgeSrc.push(id(src));
+      edgeDst.push(id(i));
+      edgeEvent.push(edgeEvent.length);
+      edgeFrac.push(weights[k]! / total);
+    }
+  }
+  return { nodes, edgeSrc, edgeDst, edgeEvent, edgeFrac, seedNode, seedBucket, seedShare, buckets };
+}
+
+/** The reference: every node's mix in memory, nodes in id order (edges always go to a later layer). */
+export function referenceMixes(graph: SyntheticGraph): Map<number, Float64Array> {
+  const b = graph.buckets;
+  const index = new Map<number, number>();
+  for (let i = 0; i < graph.nodes.length; i++) index.set(graph.nodes[i]!, i);
+  const mix = new Float64Array(graph.nodes.length * b);
+  for (let s = 0; s < graph.seedNode.length; s++)
+    mix[index.get(graph.seedNode[s]!)! * b + graph.seedBucket[s]!]! += graph.seedShare[s]!;
+  const order = Array.from(graph.edgeSrc, (_, e) => e).sort(
+    (x, y) => index.get(graph.edgeDst[x]!)! - index.get(graph.edgeDst[y]!)!,
+  );
+  for (const e of order) {
+    const src = index.get(graph.edgeSrc[e]!)!;
+    const dst = index.get(graph.edgeDst[e]!)!;
+    for (let k = 0; k < b; k++) mix[dst * b + k]! += graph.edgeFrac[e]! * mix[src * b + k]!;
+  }
+  const out = new Map<number, Float64Array>();
+  for (let i = 0; i < graph.nodes.length; i++) out.set(graph.nodes[i]!, mix.subarray(i * b, (i + 1) * b));
+  return out;
+}
