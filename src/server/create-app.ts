@@ -2,9 +2,14 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { AppError, type Store } from "../app/index.ts";
 import { type AuthRouteOptions, accountRoutes, authMiddleware, authRoutes } from "./auth/index.ts";
 import { readServerConfig, type ServerConfig } from "./config.ts";
+import { bodyLimits, securityHeaders } from "./limits/index.ts";
 import { errorBody, onError, validationError } from "./on-error.ts";
+import { documentRoutes } from "./routes/documents-routes.ts";
+import { importRoutes } from "./routes/imports-routes.ts";
+import { packageRoutes } from "./routes/packages-routes.ts";
 import type { ServerApp } from "./server-app.ts";
 import type { ServerEnv } from "./server-env.ts";
+import { serveWeb } from "./static-web.ts";
 
 export interface CreateAppOptions {
   readonly store: Store;
@@ -39,12 +44,17 @@ export function createApp(options: CreateAppOptions): ServerApp {
 
   // Middleware, one line each (order matters: limits and headers, then auth). `config` holds
   // the upload limit and session secret they need.
-  void config;
+  app.use(securityHeaders());
+  app.use(bodyLimits(config.uploadLimitBytes));
   app.use(authMiddleware());
 
   // Route modules, one line each.
   authRoutes(options.auth)(app);
   accountRoutes(app);
+  importRoutes(config.uploadLimitBytes)(app);
+  documentRoutes(config.uploadLimitBytes)(app);
+  packageRoutes()(app);
+  serveWeb(app); // the web UI (web/dist) for GETs outside /api; any position works, it passes /api on
 
   return app;
 }
