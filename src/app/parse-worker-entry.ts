@@ -1,0 +1,73 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { type ImportFormat, importerFor, useSha256 } from "../ingest/index.ts";
+import type { ParsedChunk } from "../model/index.ts";
+import { nativeSha256Hex } from "./native-sha256.ts";
+
+/** The worker side of parse-in-worker.ts: runs one importer over the bytes the parent sends. */
+export interface ParseWorkerData {
+  readonly format: ImportFormat;
+  readonly source: string;
+}
+
+/** Parent → worker. */
+export type ParentMessage = { readonly type: "bytes"; readonly bytes: Uint8Array } | { readonly type: "end" };
+
+/** Worker → parent. */
+export type WorkerMessage =
+  | { readonly type: "want" }
+  | { readonly type: "chunk"; readonly chunk: ParsedChunk }
+  | { readonly type: "done" }
+  | { readonly type: "error"; readonly name: string; readonly message: string };
+
+const port = parentPort;
+if (port === null) throw new Error("parse-worker-entry.ts runs only as a worker thread");
+const { format, source } = workerData as ParseWorkerData;
+// biome-ignore lint/correctness/useHookAtTopLevel: not a React hook; plugs node:crypto into the pure hasher, as import-file.ts does.
+useSha256(nativeSha256Hex);
+
+const pending: Uint8Array[] = [];
+let ended = false;
+let asked = false;
+let arrived: (() => void) | undefined;
+
+port.on("message", (m: ParentMessage) => {
+  if (m.type === "bytes") pending.push(m.bytes);
+  else ended = true;
+  asked = false;
+  arrived?.();
+  arrived = undefined;
+});
+
+const ask = () => {
+  if (asked || ended) return;
+  asked = true;
+  port.postMessage({ type: "want" } satisfies WorkerMessage);
+};
+
+/** Asks for the next piece as soon as the last one is taken, so it arrives while this one is parsed. */
+async function* bytes(): AsyncGenerator<Uint8Array> {
+  for (;;) {
+    const next = pending.shift();
+    if (next !== undefined) {
+      if (pending.length === 0) ask();
+      yield next;
+      continue;
+    }
+    if (ended) return;
+    ask();
+    await new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+  }
+}
+
+try {
+  for await (const chunk of importerFor(format)({ source, bytes: bytes() })) {
+    port.postMessage({ type: "chunk", chunk } satisfies WorkerMessage);
+  }
+  port.postMessage({ type: "done" } satisfies WorkerMessage);
+} catch (e) {
+  const { name, message } = e instanceof Error ? e : { name: "Error", message: String(e) };
+  port.postMessage({ type: "error", name, message } satisfies WorkerMessage);
+}
+// The parent ends this thread once it has the last message.
