@@ -1,6 +1,7 @@
 import { lazy, type ReactNode, Suspense, useEffect, useRef } from "react";
 import { AuditPage } from "./pages/audit-page.tsx";
 import { DashboardPage } from "./pages/dashboard-page.tsx";
+import { GapsPage } from "./pages/gaps-page.tsx";
 import { ImportsPage } from "./pages/imports-page.tsx";
 import { LocationsPage } from "./pages/locations-page.tsx";
 import { LoginPage } from "./pages/login-page.tsx";
@@ -31,6 +32,7 @@ const STAFF: readonly Role[] = ["admin", "analyst", "viewer"];
 
 export const ROUTES: readonly Route[] = [
   { path: "/", title: "Dashboard", roles: STAFF, nav: true, render: () => <DashboardPage /> },
+  { path: "/gaps", title: "Suppliers with gaps", roles: STAFF, render: () => <GapsPage /> },
   { path: "/review", title: "Review queue", roles: STAFF, nav: true, render: () => <ReviewPage /> },
   { path: "/parties", title: "Parties", roles: STAFF, nav: true, render: () => <PartiesPage /> },
   { path: "/locations", title: "Facilities", roles: STAFF, nav: true, render: () => <LocationsPage /> },

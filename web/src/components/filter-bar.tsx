@@ -4,7 +4,7 @@ export interface Filters {
   readonly q: string;
   readonly country: string;
   readonly region: string;
-  readonly hitState: string;
+  readonly hits: string;
 }
 
 export function filtersFromQuery(query: URLSearchParams): Filters {
@@ -12,7 +12,7 @@ export function filtersFromQuery(query: URLSearchParams): Filters {
     q: query.get("q") ?? "",
     country: query.get("country") ?? "",
     region: query.get("region") ?? "",
-    hitState: query.get("hitState") ?? "",
+    hits: query.get("hits") ?? "",
   };
 }
 
@@ -23,7 +23,8 @@ export function queryOf(filters: Filters, extra: Record<string, string> = {}): s
 }
 
 /** Search by name and filter by country, region and screening status; submits on Enter or the button. */
-export function FilterBar({ initial, onApply }: { initial: Filters; onApply: (f: Filters) => void }) {
+export function FilterBar(props: { initial: Filters; onApply: (f: Filters) => void; showRegion?: boolean }) {
+  const { initial, onApply, showRegion = true } = props;
   const [f, setF] = useState(initial);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -51,23 +52,26 @@ export function FilterBar({ initial, onApply }: { initial: Filters; onApply: (f:
           placeholder="CN"
         />
       </div>
-      <div className="field">
-        <label htmlFor="f-region">Region</label>
-        <input
-          id="f-region"
-          value={f.region}
-          size={8}
-          onChange={(e) => setF({ ...f, region: e.target.value })}
-          placeholder="CN-XJ"
-        />
-      </div>
+      {showRegion && (
+        <div className="field">
+          <label htmlFor="f-region">Region</label>
+          <input
+            id="f-region"
+            value={f.region}
+            size={8}
+            onChange={(e) => setF({ ...f, region: e.target.value })}
+            placeholder="Xinjiang"
+          />
+        </div>
+      )}
       <div className="field">
         <label htmlFor="f-hit">Screening</label>
-        <select id="f-hit" value={f.hitState} onChange={(e) => setF({ ...f, hitState: e.target.value })}>
+        <select id="f-hit" value={f.hits} onChange={(e) => setF({ ...f, hits: e.target.value })}>
           <option value="">any</option>
           <option value="open">open hit</option>
           <option value="confirmed">confirmed hit</option>
           <option value="dismissed">dismissed hit</option>
+          <option value="any">any hit</option>
           <option value="none">no hit</option>
         </select>
       </div>

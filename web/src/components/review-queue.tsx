@@ -13,8 +13,41 @@ export interface ReviewQueueProps {
 
 const CONFIRM_REASON = "Names and details match the list entry.";
 
-function explanationText(e: Hit["explanations"][number]): string {
-  return typeof e === "string" ? e : [e.feature, e.message].filter(Boolean).join(": ");
+/**
+ * The list entry's other names and address, when the API sends them (HitSchema's entity has id,
+ * name, list and section today; Chinese names of an entry would come as aliases).
+ */
+type EntityExtras = { readonly aliases?: readonly string[]; readonly address?: string };
+
+function ListEntryPanel({ hit }: { hit: Hit }) {
+  const { aliases = [], address } = hit.entity as EntityExtras;
+  return (
+    <section className="panel list-entry" aria-labelledby="entry">
+      <h2 id="entry">List entry · {hit.entity.list.toUpperCase()}</h2>
+      <p className="big-name">
+        <HanName text={hit.entity.name} />
+      </p>
+      {hit.entity.section && <p className="small">Section: {hit.entity.section}</p>}
+      {aliases.length > 0 && (
+        <>
+          <h3>Also known as</h3>
+          <ul className="aliases">
+            {aliases.map((a) => (
+              <li key={a}>
+                <HanName text={a} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {address && (
+        <p className="small">
+          <HanName text={address} />
+        </p>
+      )}
+      <p className="mono small muted">{hit.entity.id}</p>
+    </section>
+  );
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -147,35 +180,13 @@ export function ReviewQueue({ hits, onDecide, readOnly = false }: ReviewQueuePro
               </p>
               <ul className="explanations">
                 {current.explanations.map((x) => (
-                  <li key={explanationText(x)}>{explanationText(x)}</li>
+                  <li key={x}>
+                    <HanName text={x} />
+                  </li>
                 ))}
               </ul>
             </section>
-            <section className="panel list-entry" aria-labelledby="entry">
-              <h2 id="entry">List entry · {current.entity.list}</h2>
-              <p className="big-name">
-                <HanName text={current.entity.name} />
-              </p>
-              {current.entity.section && <p className="small">Section: {current.entity.section}</p>}
-              {current.entity.aliases && current.entity.aliases.length > 0 && (
-                <>
-                  <h3>Also known as</h3>
-                  <ul className="aliases">
-                    {current.entity.aliases.map((a) => (
-                      <li key={a}>
-                        <HanName text={a} />
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              )}
-              {current.entity.address && (
-                <p className="small">
-                  <HanName text={current.entity.address} />
-                </p>
-              )}
-              <p className="mono small muted">{current.entity.id}</p>
-            </section>
+            <ListEntryPanel hit={current} />
           </div>
           {!readOnly && !asking && (
             <div className="actions">

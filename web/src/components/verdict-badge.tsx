@@ -1,12 +1,12 @@
-import type { ShipmentRow } from "../api-types.ts";
+import type { Verdict } from "../api-types.ts";
 
-const LABELS: Record<ShipmentRow["verdict"], string> = {
+const LABELS: Record<Verdict, string> = {
   inadmissible: "Inadmissible",
   "insufficient-evidence": "Insufficient evidence",
   admissible: "Admissible",
 };
 
 /** Colour and words together: the verdict must read without colour too. */
-export function VerdictBadge({ verdict }: { verdict: ShipmentRow["verdict"] }) {
+export function VerdictBadge({ verdict }: { verdict: Verdict }) {
   return <span className={`badge verdict-${verdict}`}>{LABELS[verdict] ?? verdict}</span>;
 }

@@ -1,4 +1,7 @@
-import type { PathStep, TraceResult } from "../api-types.ts";
+import type { LotTrace, TraceResult } from "../api-types.ts";
+
+type PathStep = LotTrace["origins"][number]["path"][number];
+
 import { formatShare } from "../format.ts";
 
 /** How a node is marked: Xinjiang origin, listed entity, untraced, or none of these. */
@@ -69,30 +72,26 @@ interface Flow {
 
 function flowsOf(trace: TraceResult): Flow[] {
   if (trace.direction === "down")
-    return (trace.descendants ?? []).map((d) => ({
-      path: d.path,
-      share: d.share,
-      xinjiang: false,
-      traced: true,
-    }));
-  return trace.origins.map((o) => ({
-    path: o.path,
-    share: o.share,
-    xinjiang: o.xinjiang === true,
-    traced: o.traced !== false,
-  }));
+    return trace.descendants.map((d) => ({ path: d.path, share: d.share, xinjiang: false, traced: true }));
+  return trace.origins.map((o) => ({ path: o.path, share: o.share, xinjiang: o.xinjiang, traced: o.traced }));
 }
 
 /** The lots of a path from the traced lot outwards, with the traced lot first even when the path omits it. */
 function lotsOf(trace: TraceResult, path: readonly PathStep[]): PathStep[] {
   const steps = [...path];
-  if (steps[0]?.lot !== trace.lot) steps.unshift({ lot: trace.lot });
+  if (steps[0]?.lot !== trace.lot) steps.unshift({ lot: trace.lot, event: null, kind: null, location: null });
   return steps;
 }
 
-function labelOf(trace: TraceResult, lot: string, location: string | undefined): string {
-  const place = location ? (trace.locations?.[location]?.name ?? location) : undefined;
-  return place ? `${lot}\n${place}` : lot;
+/** Ids are URNs (`urn:epc:class:lgtin:…`, `urn:epc:id:sgln:…`): the graph shows their last segment. */
+export function shortId(id: string): string {
+  const tail = id.split(/[:/]/).filter(Boolean).at(-1) ?? id;
+  return tail.length > 28 ? `${tail.slice(0, 27)}…` : tail;
+}
+
+function labelOf(names: ReadonlyMap<string, string>, lot: string, location: string | undefined): string {
+  const place = location ? (names.get(location) ?? shortId(location)) : undefined;
+  return place ? `${shortId(lot)}\n${place}` : shortId(lot);
 }
 
 interface Walk {
@@ -144,13 +143,16 @@ function addFlow(w: Walk, flow: Flow): void {
  * one edge per step, edge share = the sum of the shares of the flows that take it. Up: origins in
  * column 0 and the traced lot in the last column; down: the traced lot in column 0.
  */
-export function traceGraph(trace: TraceResult): TraceGraph {
+export function traceGraph(
+  trace: TraceResult,
+  locationNames: ReadonlyMap<string, string> = new Map(),
+): TraceGraph {
   const down = trace.direction === "down";
   const kg = kilograms(trace);
   const w: Walk = {
     trace,
     down,
-    listed: new Set(trace.listedEntities.map((l) => l.location)),
+    listed: new Set(trace.direction === "up" ? trace.listedEntities.map((l) => l.location) : []),
     share: new Map(),
     location: new Map(),
     height: new Map(),
@@ -169,7 +171,7 @@ export function traceGraph(trace: TraceResult): TraceGraph {
     const loc = location.get(lot) ?? undefined;
     return {
       id: lot,
-      label: labelOf(trace, lot, loc),
+      label: labelOf(locationNames, lot, loc),
       location: loc,
       tier: lot === trace.lot && !down ? tiers - 1 : (height.get(lot) ?? 0),
       share: s,

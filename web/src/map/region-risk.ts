@@ -1,46 +1,60 @@
 import type { LocationRow } from "../api-types.ts";
 
-export type RegionRisk = "xinjiang" | "listed" | "open-hit" | "clear";
+export type RegionRisk = "xinjiang" | "high" | "medium" | "low";
 
 export interface RegionSummary {
-  /** `CN-XJ` for a Chinese province, else the country code. */
+  /** `CN:xinjiang` for a Chinese province (by its pinyin name), else the country code. */
   readonly key: string;
+  readonly label: string;
   readonly facilities: number;
   readonly risk: RegionRisk;
-  readonly listed: number;
-  readonly openHits: number;
 }
 
-const RANK: Record<RegionRisk, number> = { xinjiang: 3, listed: 2, "open-hit": 1, clear: 0 };
+const RANK: Record<RegionRisk, number> = { xinjiang: 3, high: 2, medium: 1, low: 0 };
 
-export function regionKeyOf(l: LocationRow): string | undefined {
-  const country = l.country ?? (typeof l.address === "object" ? l.address?.country : undefined);
-  const region = l.region ?? (typeof l.address === "object" ? l.address?.region : undefined);
-  if (country === "CN" && region?.startsWith("CN-")) return region;
+/** Province names as the API gives them (pinyin) and as Natural Earth spells them. */
+const PROVINCE_ALIASES: Readonly<Record<string, string>> = {
+  innermongolia: "innermongol",
+  neimenggu: "innermongol",
+  tibet: "xizang",
+  guangxizhuang: "guangxi",
+  ningxiahui: "ningxia",
+  xinjianguygur: "xinjiang",
+};
+
+export function provinceKey(name: string): string {
+  const n = name
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[^a-z]/g, "")
+    .replace(/(province|autonomousregion|municipality|sheng|shi|zizhiqu)$/, "");
+  return `CN:${PROVINCE_ALIASES[n] ?? n}`;
+}
+
+export function regionKeyOf(row: LocationRow): string | undefined {
+  const country = row.risk.country ?? row.location.address.country;
+  if (country === "CN" && (row.risk.region || row.risk.xinjiang))
+    return provinceKey(row.risk.region ?? "Xinjiang");
   return country ?? undefined;
 }
 
-function riskOf(l: LocationRow, key: string): RegionRisk {
-  if (key === "CN-XJ" || l.xinjiang) return "xinjiang";
-  if (l.listed || l.hitState === "confirmed") return "listed";
-  if (l.hitState === "open" || l.hitState === "reopened") return "open-hit";
-  return "clear";
+function riskOf(row: LocationRow): RegionRisk {
+  return row.risk.xinjiang ? "xinjiang" : row.risk.level;
 }
 
 /** Facilities counted by Chinese province or by country, each region taking its worst facility's risk. */
-export function summariseRegions(locations: readonly LocationRow[]): Map<string, RegionSummary> {
+export function summariseRegions(rows: readonly LocationRow[]): Map<string, RegionSummary> {
   const out = new Map<string, RegionSummary>();
-  for (const l of locations) {
-    const key = regionKeyOf(l);
+  for (const row of rows) {
+    const key = regionKeyOf(row);
     if (!key) continue;
-    const risk = riskOf(l, key);
-    const prev = out.get(key) ?? { key, facilities: 0, risk: "clear" as RegionRisk, listed: 0, openHits: 0 };
+    const risk = riskOf(row);
+    const label = key.startsWith("CN:") ? `${row.risk.region ?? "Xinjiang"}, China` : key;
+    const prev = out.get(key) ?? { key, label, facilities: 0, risk: "low" as RegionRisk };
     out.set(key, {
-      key,
+      ...prev,
       facilities: prev.facilities + 1,
       risk: RANK[risk] > RANK[prev.risk] ? risk : prev.risk,
-      listed: prev.listed + (risk === "listed" ? 1 : 0),
-      openHits: prev.openHits + (risk === "open-hit" ? 1 : 0),
     });
   }
   return out;

@@ -1,26 +1,18 @@
 import { useState } from "react";
-import { getJson, itemsOf } from "../api-client.ts";
-import type { AuditRow } from "../api-types.ts";
+import { getJson } from "../api-client.ts";
+import type { AuditRecord, AuditVerification } from "../api-types.ts";
 import { ErrorPanel } from "../components/error-panel.tsx";
 import { formatDate } from "../format.ts";
 import { useResource } from "../use-resource.ts";
 
-interface Verification {
-  readonly ok: boolean;
-  readonly checked?: number;
-  readonly problems?: readonly { readonly seq?: number; readonly message: string }[];
-}
-
 export function AuditPage() {
   const [action, setAction] = useState("");
-  const log = useResource<unknown>(
-    `/api/audit?limit=200${action ? `&action=${encodeURIComponent(action)}` : ""}`,
-  );
-  const [verification, setVerification] = useState<Verification | undefined>();
+  const log = useResource<{ records: AuditRecord[] }>("/api/audit?limit=500");
+  const [verification, setVerification] = useState<AuditVerification | undefined>();
   const [error, setError] = useState<unknown>();
   const verify = () => {
     setError(undefined);
-    getJson<Verification>("/api/audit/verify").then(setVerification, setError);
+    getJson<AuditVerification>("/api/audit/verify").then(setVerification, setError);
   };
   return (
     <section aria-labelledby="audit-title">
@@ -30,7 +22,7 @@ export function AuditPage() {
         record breaks the chain.
       </p>
       <div className="toolbar">
-        <label htmlFor="a-action">Action</label>
+        <label htmlFor="a-action">Show actions containing</label>
         <input
           id="a-action"
           value={action}
@@ -44,8 +36,8 @@ export function AuditPage() {
       {verification && (
         <p className={verification.ok ? "success" : "error-panel"} role="status">
           {verification.ok
-            ? `The chain verifies${verification.checked !== undefined ? ` (${verification.checked} records)` : ""}.`
-            : `The chain is broken: ${(verification.problems ?? []).map((p) => p.message).join("; ")}`}
+            ? `The chain verifies: ${verification.records} records, none altered, deleted or reordered.`
+            : `The chain is broken at record ${verification.seq ?? "?"} (${verification.problem ?? "altered"}): ${verification.message ?? ""}`}
         </p>
       )}
       <ErrorPanel error={log.error ?? error} title="Could not load the audit log" />
@@ -64,16 +56,22 @@ export function AuditPage() {
             </tr>
           </thead>
           <tbody>
-            {itemsOf<AuditRow>(log.data).map((r) => (
-              <tr key={r.seq}>
-                <td className="num">{r.seq}</td>
-                <td>{formatDate(r.at)}</td>
-                <td>{r.actor}</td>
-                <td>{r.action}</td>
-                <td className="mono small">{r.target ?? "–"}</td>
-                <td className="mono small">{r.hash?.slice(0, 12) ?? "–"}</td>
-              </tr>
-            ))}
+            {(log.data?.records ?? [])
+              .filter((r) => !action || r.action.includes(action))
+              .map((r) => (
+                <tr key={r.seq}>
+                  <td className="num">{r.seq}</td>
+                  <td>{formatDate(r.at)}</td>
+                  <td>
+                    {r.actor.username} <span className="muted small">({r.actor.via})</span>
+                  </td>
+                  <td>{r.action}</td>
+                  <td className="mono small">{r.subject}</td>
+                  <td className="mono small" title={r.hash}>
+                    {r.hash.slice(0, 12)}
+                  </td>
+                </tr>
+              ))}
           </tbody>
         </table>
       </div>

@@ -1,20 +1,9 @@
 import { type FormEvent, useRef, useState } from "react";
-import type { ImportJobBody } from "../../../src/api/import-schemas.ts";
 import { ApiError, getJson, upload } from "../api-client.ts";
+import type { ImportJob, ImportLog } from "../api-types.ts";
 import { ErrorPanel } from "../components/error-panel.tsx";
 import { ProgressBar } from "../components/progress-bar.tsx";
 import { useResource } from "../use-resource.ts";
-
-interface ImportLog {
-  readonly imports: readonly {
-    readonly id: number;
-    readonly source: string;
-    readonly format: string;
-    readonly finishedAt: string;
-    readonly added: Readonly<Record<string, number>>;
-    readonly skippedIssues: number;
-  }[];
-}
 
 const FORMATS = [
   "",
@@ -35,9 +24,9 @@ function addedText(added: Readonly<Record<string, number>>): string {
 }
 
 /** Polls an import job until it ends; resolves with the finished job. */
-async function waitForJob(id: string, onUpdate: (job: ImportJobBody) => void): Promise<ImportJobBody> {
+async function waitForJob(id: string, onUpdate: (job: ImportJob) => void): Promise<ImportJob> {
   for (;;) {
-    const job = await getJson<ImportJobBody>(`/api/imports/jobs/${encodeURIComponent(id)}`);
+    const job = await getJson<ImportJob>(`/api/imports/${encodeURIComponent(id)}`);
     onUpdate(job);
     if (job.status === "succeeded" || job.status === "failed") return job;
     await new Promise((r) => setTimeout(r, 400));
@@ -47,7 +36,7 @@ async function waitForJob(id: string, onUpdate: (job: ImportJobBody) => void): P
 /** Upload a file: the bytes go up with a progress bar, then the import job reports records as it reads them. */
 export function ImportForm({ onDone }: { onDone?: () => void }) {
   const [sent, setSent] = useState<number | undefined>();
-  const [job, setJob] = useState<ImportJobBody | undefined>();
+  const [job, setJob] = useState<ImportJob | undefined>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -65,7 +54,7 @@ export function ImportForm({ onDone }: { onDone?: () => void }) {
     setError(undefined);
     setJob(undefined);
     setSent(0);
-    upload<ImportJobBody>(`/api/imports?${params}`, file, setSent)
+    upload<ImportJob>(`/api/imports?${params}`, file, setSent)
       .then((started) => {
         setJob(started);
         return waitForJob(started.id, setJob);

@@ -1,55 +1,67 @@
 import { useMemo, useState } from "react";
-import { itemsOf } from "../api-client.ts";
-import type { DocumentRow, EventRow, TraceResult } from "../api-types.ts";
+import type { LotDetail, LotTrace, TraceResult } from "../api-types.ts";
 import { ErrorPanel } from "../components/error-panel.tsx";
 import { formatDate, formatKg, formatShare } from "../format.ts";
-import { toCytoscapeElements, traceGraph } from "../graph/trace-elements.ts";
+import { shortId, toCytoscapeElements, traceGraph } from "../graph/trace-elements.ts";
 import { TraceGraphView } from "../graph/trace-graph-view.tsx";
 import { Link, navigate, useLocation } from "../router.tsx";
 import { useResource } from "../use-resource.ts";
 
-function LotDetail({ lot }: { lot: string }) {
+function LotDetailPanel({ lot }: { lot: string }) {
   const q = encodeURIComponent(lot);
-  const events = useResource<unknown>(`/api/events?lot=${q}&limit=50`);
-  const documents = useResource<unknown>(`/api/documents?ref=${q}&limit=50`);
+  const detail = useResource<LotDetail>(`/api/lots/${q}`);
+  const events = detail.data?.events ?? [];
+  const documents = detail.data?.documents ?? [];
+  const refs = detail.data?.documentRefs ?? [];
   return (
     <aside className="panel lot-detail" aria-labelledby="detail-title">
       <h2 id="detail-title">
-        <Link to={`/lots/${q}`}>{lot}</Link>
+        <Link to={`/lots/${q}`}>{shortId(lot)}</Link>
       </h2>
-      <h3>Events</h3>
-      <ErrorPanel error={events.error} title="Could not load events" />
+      <p className="mono small muted">{lot}</p>
+      {detail.data?.lot.product && <p className="small">{detail.data.lot.product}</p>}
+      <ErrorPanel error={detail.error} title="Could not load the lot" />
+      <h3>Events ({events.length})</h3>
       <ul className="plain-list small">
-        {itemsOf<EventRow>(events.data).map((e) => (
+        {events.slice(0, 30).map((e) => (
           <li key={e.id}>
-            <strong>{e.kind ?? e.type}</strong> {formatDate(e.time ?? e.eventTime)}{" "}
-            {e.location && <span className="muted">at {e.location}</span>}
-            <div className="mono muted">{e.id}</div>
-            {e.source && <div className="muted">source: {e.source}</div>}
+            <strong>{e.kind}</strong> {formatDate(e.eventTime)}
+            {e.bizLocation && <div className="muted">at {shortId(e.bizLocation)}</div>}
+            <div className="muted">
+              source: {e.provenance.source} {e.provenance.locator}
+            </div>
           </li>
         ))}
-        {events.data !== undefined && itemsOf(events.data).length === 0 && <li className="muted">none</li>}
       </ul>
-      <h3>Documents</h3>
-      <ErrorPanel error={documents.error} title="Could not load documents" />
+      <h3>Documents ({documents.length})</h3>
       <ul className="plain-list small">
-        {itemsOf<DocumentRow>(documents.data).map((d) => (
+        {documents.map((d) => (
           <li key={d.sha256}>
-            <a href={`/api/documents/${d.sha256}/content`}>{d.fileName ?? d.file ?? d.sha256.slice(0, 12)}</a>{" "}
-            <span className="muted">
-              {d.type} {d.date ?? ""}
-            </span>
+            <a href={`/api/documents/${d.sha256}/content`}>{d.fileName}</a>{" "}
+            <span className="muted">{d.category}</span>
           </li>
         ))}
-        {documents.data !== undefined && itemsOf(documents.data).length === 0 && (
-          <li className="warn">No documents registered for this lot.</li>
+        {detail.data && documents.length === 0 && (
+          <li className="warn">No document registered for this lot.</li>
         )}
       </ul>
+      {refs.length > 0 && (
+        <>
+          <h3>Cited by its events</h3>
+          <ul className="plain-list small">
+            {refs.map((r) => (
+              <li key={r.id}>
+                {r.type.toUpperCase()} {shortId(r.ref)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </aside>
   );
 }
 
-function Summary({ trace }: { trace: TraceResult }) {
+function Summary({ trace }: { trace: LotTrace }) {
   return (
     <dl className="summary">
       <div>
@@ -114,7 +126,7 @@ export function LotPage({ id }: { id: string }) {
       {trace.loading && !trace.data && <p className="loading">Tracing…</p>}
       {trace.data && graph && (
         <>
-          {!down && <Summary trace={trace.data} />}
+          {trace.data.direction === "up" && <Summary trace={trace.data} />}
           <div className="legend">
             <span className="key key-xinjiang">◆ Xinjiang origin</span>
             <span className="key key-listed">⯃ listed entity</span>
@@ -126,7 +138,7 @@ export function LotPage({ id }: { id: string }) {
           </div>
           <div className="graph-layout">
             <TraceGraphView elements={elements} onSelect={setSelected} />
-            {selected ? <LotDetail lot={selected} /> : <LotDetail lot={id} />}
+            <LotDetailPanel lot={selected ?? trace.data.lot} />
           </div>
           <h2>{down ? "Where it went" : "Origins"}</h2>
           <div className="table-wrap">
@@ -152,10 +164,10 @@ export function LotPage({ id }: { id: string }) {
                     <tr key={n.id}>
                       <th scope="row">
                         <button type="button" className="link" onClick={() => setSelected(n.id)}>
-                          {n.id}
+                          {shortId(n.id)}
                         </button>
                       </th>
-                      <td>{n.location ?? "–"}</td>
+                      <td className="small">{n.location ? shortId(n.location) : "–"}</td>
                       <td>{n.tier}</td>
                       <td className="num">{formatShare(n.share)}</td>
                       <td className="num">{n.massKg === undefined ? "–" : formatKg(n.massKg)}</td>

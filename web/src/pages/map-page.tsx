@@ -3,11 +3,10 @@ import { useEffect, useMemo, useState } from "react";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import world from "world-atlas/countries-110m.json";
-import { itemsOf } from "../api-client.ts";
 import type { LocationRow } from "../api-types.ts";
 import { ErrorPanel } from "../components/error-panel.tsx";
 import { ISO_NUMERIC } from "../map/iso-numeric.ts";
-import { type RegionRisk, type RegionSummary, summariseRegions } from "../map/region-risk.ts";
+import { provinceKey, type RegionRisk, type RegionSummary, summariseRegions } from "../map/region-risk.ts";
 import { navigate } from "../router.tsx";
 import { useResource } from "../use-resource.ts";
 
@@ -15,17 +14,17 @@ const WIDTH = 960;
 const HEIGHT = 520;
 
 const FILL: Record<RegionRisk | "none", string> = {
-  xinjiang: "#b3261e",
-  listed: "#7a1fa2",
-  "open-hit": "#c77c02",
-  clear: "#3a7d5c",
+  xinjiang: "#8e1b15",
+  high: "#d1453b",
+  medium: "#e0a31a",
+  low: "#4f9a74",
   none: "#e6e9ee",
 };
 const LABEL: Record<RegionRisk, string> = {
   xinjiang: "Xinjiang",
-  listed: "listed entity",
-  "open-hit": "open screening hit",
-  clear: "no finding",
+  high: "confirmed list hit",
+  medium: "open screening hit",
+  low: "no finding",
 };
 
 interface Shape {
@@ -67,14 +66,14 @@ function projectShapes(china: unknown, view: "world" | "china"): Shape[] {
     };
   });
   for (const f of provinces?.features ?? []) {
-    const key = String(f.id ?? "").replace("CN.", "CN-");
-    out.push({ key, name: f.properties?.name ?? key, d: path(f as GeoPermissibleObjects) ?? "" });
+    const name = f.properties?.name ?? String(f.id);
+    out.push({ key: provinceKey(name), name, d: path(f as GeoPermissibleObjects) ?? "" });
   }
   return out;
 }
 
 export function MapPage() {
-  const locations = useResource<unknown>("/api/locations?limit=5000");
+  const locations = useResource<{ items: LocationRow[] }>("/api/locations?limit=500");
   const [china, setChina] = useState<unknown>();
   const [chinaError, setChinaError] = useState<unknown>();
   const [view, setView] = useState<"world" | "china">("world");
@@ -83,7 +82,7 @@ export function MapPage() {
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`china-provinces.topojson: ${r.status}`))))
       .then(setChina, setChinaError);
   }, []);
-  const regions = useMemo(() => summariseRegions(itemsOf<LocationRow>(locations.data)), [locations.data]);
+  const regions = useMemo(() => summariseRegions(locations.data?.items ?? []), [locations.data]);
 
   const shapes = useMemo(() => projectShapes(china, view), [china, view]);
 
@@ -92,7 +91,6 @@ export function MapPage() {
     return summary ? FILL[summary.risk] : FILL.none;
   };
   const rows: RegionSummary[] = [...regions.values()].sort((a, b) => b.facilities - a.facilities);
-  const nameOf = new Map(shapes.map((s) => [s.key, s.name]));
 
   return (
     <section aria-labelledby="map-title">
@@ -140,13 +138,13 @@ export function MapPage() {
             d={s.d}
             fill={fillOf(s)}
             stroke="#ffffff"
-            strokeWidth={s.key.startsWith("CN-") ? 0.6 : 0.4}
+            strokeWidth={s.key.startsWith("CN:") ? 0.6 : 0.4}
             className="region"
           >
             <title>
               {s.name}
               {regions.get(s.key)
-                ? `: ${regions.get(s.key)?.facilities} facilities (${LABEL[regions.get(s.key)?.risk ?? "clear"]})`
+                ? `: ${regions.get(s.key)?.facilities} facilities (${LABEL[regions.get(s.key)?.risk ?? "low"]})`
                 : ""}
             </title>
           </path>
@@ -168,13 +166,13 @@ export function MapPage() {
               <tr key={r.key}>
                 <th scope="row">
                   <a
-                    href={`/locations?${regionQuery(r.key)}`}
+                    href={`/locations?${regionQuery(r)}`}
                     onClick={(e) => {
                       e.preventDefault();
-                      navigate(`/locations?${regionQuery(r.key)}`);
+                      navigate(`/locations?${regionQuery(r)}`);
                     }}
                   >
-                    {nameOf.get(r.key) ? `${nameOf.get(r.key)} (${r.key})` : r.key}
+                    {r.label}
                   </a>
                 </th>
                 <td className="num">{r.facilities}</td>
@@ -190,6 +188,8 @@ export function MapPage() {
   );
 }
 
-function regionQuery(key: string): string {
-  return key.startsWith("CN-") ? `country=CN&region=${key}` : `country=${key}`;
+function regionQuery(r: RegionSummary): string {
+  return r.key.startsWith("CN:")
+    ? `country=CN&region=${encodeURIComponent(r.label.replace(", China", ""))}`
+    : `country=${r.key}`;
 }

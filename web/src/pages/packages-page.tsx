@@ -1,18 +1,26 @@
 import { useState } from "react";
-import { getJson, itemsOf, sendJson } from "../api-client.ts";
-import type { PackageJob, ShipmentRow } from "../api-types.ts";
+import { ApiError, getJson, sendJson } from "../api-client.ts";
+import type { PackageJob, ShipmentAssessment, ShipmentList } from "../api-types.ts";
 import { ErrorPanel } from "../components/error-panel.tsx";
 import { ProgressBar } from "../components/progress-bar.tsx";
 import { VerdictBadge } from "../components/verdict-badge.tsx";
 import { formatShare } from "../format.ts";
 import { canWrite } from "../roles.ts";
+import { Link } from "../router.tsx";
 import { useSession } from "../session.tsx";
 import { useResource } from "../use-resource.ts";
 import { rankShipments } from "./dashboard-page.tsx";
 
+const STAGE: Readonly<Record<PackageJob["progress"]["stage"], [string, number]>> = {
+  queued: ["Waiting for another package to finish", 0.05],
+  loading: ["Tracing the chain and loading its records", 0.35],
+  rendering: ["Rendering the PDF", 0.75],
+  done: ["Done", 1],
+};
+
 async function waitForPackage(job: PackageJob, onUpdate: (j: PackageJob) => void): Promise<PackageJob> {
   let current = job;
-  while (current.state === "queued" || current.state === "running") {
+  while (current.status === "queued" || current.status === "running") {
     await new Promise((r) => setTimeout(r, 500));
     current = await getJson<PackageJob>(`/api/packages/${encodeURIComponent(current.id)}`);
     onUpdate(current);
@@ -20,51 +28,65 @@ async function waitForPackage(job: PackageJob, onUpdate: (j: PackageJob) => void
   return current;
 }
 
-function PackageRow({ row, writable }: { row: ShipmentRow; writable: boolean }) {
+function jobError(job: PackageJob): ApiError {
+  const e = job.error;
+  return new ApiError(
+    500,
+    e?.code ?? "internal",
+    e?.message ?? "the package could not be built",
+    (e?.issues ?? []).map((i) => ({
+      message: i.message,
+      path: `${i.provenance.source} ${i.provenance.locator}`,
+    })),
+  );
+}
+
+function PackageRow({ row, writable }: { row: ShipmentAssessment; writable: boolean }) {
   const [job, setJob] = useState<PackageJob | undefined>();
   const [error, setError] = useState<unknown>();
+  const id = row.shipment.id;
   const build = () => {
     setError(undefined);
-    sendJson<PackageJob>("/api/packages", { shipment: row.id })
+    sendJson<PackageJob>("/api/packages", { shipment: id })
       .then((started) => {
         setJob(started);
         return waitForPackage(started, setJob);
       })
       .then((done) => {
-        if (done.state === "failed")
-          setError(new Error(done.error?.message ?? "the package could not be built"));
+        if (done.status === "failed") setError(jobError(done));
       })
       .catch(setError);
   };
-  const id = encodeURIComponent(job?.id ?? "");
+  const running = job && (job.status === "queued" || job.status === "running");
+  const [stageLabel, fraction] = job ? STAGE[job.progress.stage] : ["", 0];
   return (
-    <tr>
-      <th scope="row">{row.id}</th>
+    <tr data-shipment={id}>
+      <th scope="row">
+        <Link to={`/lots/${encodeURIComponent(id)}`}>{id}</Link>
+      </th>
       <td>
         <VerdictBadge verdict={row.verdict} />
       </td>
-      <td className="num">{formatShare(row.xinjiangShare)}</td>
-      <td className="num">{formatShare(row.unknownShare)}</td>
+      <td className="num">{formatShare(row.trace.xinjiangShare)}</td>
+      <td className="num">{formatShare(row.trace.unknownShare)}</td>
       <td className="package-cell">
-        {!job && writable && (
-          <button type="button" onClick={build} aria-label={`Build the evidence package of ${row.id}`}>
-            Build package
+        {(!job || job.status === "failed") && writable && (
+          <button type="button" onClick={build} aria-label={`Build the evidence package of ${id}`}>
+            {job ? "Try again" : "Build package"}
           </button>
         )}
-        {job && (job.state === "queued" || job.state === "running") && (
-          <ProgressBar label={job.state === "queued" ? "Waiting" : "Building"} fraction={job.progress} />
-        )}
-        {job?.state === "done" && (
+        {running && <ProgressBar label={stageLabel} fraction={fraction} />}
+        {job?.status === "succeeded" && job.result && (
           <span className="downloads">
-            <a href={job.pdf ?? `/api/packages/${id}/package.pdf`} download>
+            <a href={job.result.pdf} download={`${id}.pdf`}>
               Download PDF
             </a>
-            <a href={job.json ?? `/api/packages/${id}/package.json`} download>
+            <a href={job.result.json} download={`${id}.json`}>
               Download JSON
             </a>
           </span>
         )}
-        <ErrorPanel error={error} title={`Package of ${row.id} failed`} />
+        <ErrorPanel error={error} title={`The package of ${id} was not built`} />
       </td>
     </tr>
   );
@@ -72,11 +94,9 @@ function PackageRow({ row, writable }: { row: ShipmentRow; writable: boolean }) 
 
 export function PackagesPage() {
   const { me } = useSession();
-  const shipments = useResource<unknown>("/api/shipments?limit=500");
+  const shipments = useResource<ShipmentList>("/api/shipments");
   const [all, setAll] = useState(false);
-  const rows = rankShipments(itemsOf<ShipmentRow>(shipments.data)).filter(
-    (r) => all || r.verdict !== "admissible",
-  );
+  const rows = rankShipments(shipments.data?.items ?? []).filter((r) => all || r.verdict !== "admissible");
   return (
     <section aria-labelledby="pk-title">
       <h1 id="pk-title">Evidence packages</h1>
@@ -108,7 +128,7 @@ export function PackagesPage() {
           </thead>
           <tbody>
             {rows.map((r) => (
-              <PackageRow key={r.id} row={r} writable={!!me && canWrite(me.user.role)} />
+              <PackageRow key={r.shipment.id} row={r} writable={!!me && canWrite(me.user.role)} />
             ))}
           </tbody>
         </table>

@@ -1,6 +1,6 @@
 import { type FormEvent, useRef, useState } from "react";
-import { itemsOf, upload } from "../api-client.ts";
-import type { DocumentRow, LocationRow } from "../api-types.ts";
+import { upload } from "../api-client.ts";
+import type { DocumentAdded, DocumentList, DocumentRow, LocationRow, Lot } from "../api-types.ts";
 import { ErrorPanel } from "../components/error-panel.tsx";
 import { HanName } from "../components/han-name.tsx";
 import { ProgressBar } from "../components/progress-bar.tsx";
@@ -8,11 +8,6 @@ import { useSession } from "../session.tsx";
 import { useResource } from "../use-resource.ts";
 import { ImportForm } from "./imports-page.tsx";
 import { addressText } from "./locations-page.tsx";
-
-interface LotRow {
-  readonly id: string;
-  readonly product?: string;
-}
 
 const DOCUMENT_TYPES = [
   ["purchase-order", "Purchase order"],
@@ -29,22 +24,24 @@ const DOCUMENT_TYPES = [
 
 /** Lots with no registered document, and facilities whose region does not resolve: what CBP would ask for. */
 export function missingItems(
-  lots: readonly LotRow[],
+  lots: readonly Lot[],
   documents: readonly DocumentRow[],
   facilities: readonly LocationRow[],
 ): string[] {
-  const covered = new Set(documents.flatMap((d) => d.refs ?? []));
+  const covered = new Set(documents.flatMap((d) => d.links.map((l) => l.ref)));
   const out: string[] = [];
+  for (const { location: f, risk } of facilities)
+    if (!risk.country || (risk.country === "CN" && !risk.region))
+      out.push(
+        `Facility ${f.name ?? f.id}: the address does not resolve to a province; add the full address`,
+      );
   for (const l of lots)
     if (!covered.has(l.id))
-      out.push(`Lot ${l.id}: no document (purchase order, invoice or production record)`);
-  for (const f of facilities)
-    if (!f.country || (f.country === "CN" && !f.region))
-      out.push(`Facility ${f.name}: address does not resolve to a region`);
+      out.push(`Lot ${l.id}: no document yet (purchase order, invoice or production record)`);
   return out;
 }
 
-function DocumentUpload({ lots, onDone }: { lots: readonly LotRow[]; onDone: () => void }) {
+function DocumentUpload({ lots, onDone }: { lots: readonly Lot[]; onDone: () => void }) {
   const fileRef = useRef<HTMLInputElement>(null);
   const [sent, setSent] = useState<number | undefined>();
   const [error, setError] = useState<unknown>();
@@ -61,9 +58,12 @@ function DocumentUpload({ lots, onDone }: { lots: readonly LotRow[]; onDone: () 
     });
     setError(undefined);
     setDone(undefined);
-    upload<DocumentRow>(`/api/documents?${params}`, file, setSent)
-      .then((doc) => {
-        setDone(`${file.name} registered (${doc?.sha256?.slice(0, 12) ?? "stored"}).`);
+    upload<DocumentAdded>(`/api/documents?${params}`, file, setSent)
+      .then((r) => {
+        const warnings = r.issues.map((i) => i.message).join("; ");
+        setDone(
+          `${r.document.fileName} ${r.added ? "registered" : "was already registered; links merged"}.${warnings ? ` Note: ${warnings}` : ""}`,
+        );
         onDone();
       })
       .catch(setError)
@@ -112,12 +112,12 @@ function DocumentUpload({ lots, onDone }: { lots: readonly LotRow[]; onDone: () 
 
 export function PortalPage() {
   const { me } = useSession();
-  const facilities = useResource<unknown>("/api/locations?limit=500");
-  const lots = useResource<unknown>("/api/lots?limit=500");
-  const documents = useResource<unknown>("/api/documents?limit=500");
-  const lotRows = itemsOf<LotRow>(lots.data);
-  const docRows = itemsOf<DocumentRow>(documents.data);
-  const facilityRows = itemsOf<LocationRow>(facilities.data);
+  const facilities = useResource<{ items: LocationRow[] }>("/api/locations?limit=500");
+  const lots = useResource<{ items: Lot[] }>("/api/lots?limit=500");
+  const documents = useResource<DocumentList>("/api/documents");
+  const lotRows = lots.data?.items ?? [];
+  const docRows = documents.data?.documents ?? [];
+  const facilityRows = facilities.data?.items ?? [];
   const missing = missingItems(lotRows, docRows, facilityRows);
   return (
     <section aria-labelledby="portal-title">
@@ -147,9 +147,13 @@ export function PortalPage() {
       </div>
       <h2>Your facilities</h2>
       <ul className="plain-list">
-        {facilityRows.map((f) => (
+        {facilityRows.map(({ location: f, risk }) => (
           <li key={f.id}>
-            <HanName text={f.name} /> <span className="muted small">{addressText(f)}</span>
+            <HanName text={f.name ?? f.id} />{" "}
+            <span className="muted small">
+              {addressText(f)} ·{" "}
+              {[risk.region, risk.country].filter(Boolean).join(", ") || "region unresolved"}
+            </span>
           </li>
         ))}
       </ul>
@@ -165,7 +169,7 @@ export function PortalPage() {
       <ul className="plain-list">
         {docRows.map((d) => (
           <li key={d.sha256}>
-            {d.fileName ?? d.file ?? d.sha256.slice(0, 12)} <span className="muted small">{d.type}</span>
+            {d.fileName} <span className="muted small">{d.category}</span>
           </li>
         ))}
       </ul>

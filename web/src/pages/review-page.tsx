@@ -1,5 +1,5 @@
-import { itemsOf, sendJson } from "../api-client.ts";
-import type { Hit } from "../api-types.ts";
+import { sendJson } from "../api-client.ts";
+import type { Hit, HitPage } from "../api-types.ts";
 import { ErrorPanel } from "../components/error-panel.tsx";
 import { type Decision, ReviewQueue } from "../components/review-queue.tsx";
 import { canWrite } from "../roles.ts";
@@ -8,10 +8,11 @@ import { useResource } from "../use-resource.ts";
 
 export function ReviewPage() {
   const { me } = useSession();
-  const list = useResource<unknown>("/api/hits?state=open&limit=500");
-  const hits = itemsOf<Hit>(list.data);
+  const list = useResource<HitPage>("/api/hits?status=open&limit=500");
+  const hits = list.data?.items ?? [];
+  const counts = list.data?.counts;
   const decide = async (hit: Hit, status: Decision, reason: string) => {
-    await sendJson(`/api/hits/${encodeURIComponent(hit.hit)}/decision`, { status, reason });
+    await sendJson(`/api/hits/${encodeURIComponent(hit.hitKey)}/decision`, { status, reason });
   };
   return (
     <section aria-labelledby="review-title">
@@ -20,6 +21,11 @@ export function ReviewPage() {
         Screening hits against the UFLPA Entity List and CBP's Withhold Release Orders. Confirmed hits stay in
         every trace; dismissed ones leave the chain, with your reason on record.
       </p>
+      {counts && (
+        <p className="small" aria-live="polite">
+          {counts.open} awaiting a decision · {counts.confirmed} confirmed · {counts.dismissed} dismissed
+        </p>
+      )}
       <ErrorPanel error={list.error} title="Could not load the hits" />
       {list.loading && !list.data ? (
         <p className="loading">Screening…</p>

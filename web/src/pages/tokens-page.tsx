@@ -1,20 +1,23 @@
 import { type FormEvent, useState } from "react";
-import { itemsOf, sendJson } from "../api-client.ts";
-import type { TokenRow } from "../api-types.ts";
+import { sendJson } from "../api-client.ts";
+import type { ApiToken, CreatedApiToken } from "../api-types.ts";
 import { ErrorPanel } from "../components/error-panel.tsx";
 import { formatDate } from "../format.ts";
+import { useSession } from "../session.tsx";
 import { useResource } from "../use-resource.ts";
 
 export function TokensPage() {
-  const tokens = useResource<unknown>("/api/tokens");
+  const { me } = useSession();
+  const tokens = useResource<{ tokens: ApiToken[] }>("/api/tokens");
   const [error, setError] = useState<unknown>();
-  const [created, setCreated] = useState<TokenRow | undefined>();
+  const [created, setCreated] = useState<CreatedApiToken | undefined>();
   const add = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
     const data = new FormData(form);
     setError(undefined);
-    sendJson<TokenRow>("/api/tokens", {
+    sendJson<CreatedApiToken>("/api/tokens", {
+      username: me?.user.username ?? "",
       name: String(data.get("name")),
       scopes: data.getAll("scope").map(String),
     }).then((t) => {
@@ -23,8 +26,8 @@ export function TokensPage() {
       tokens.reload();
     }, setError);
   };
-  const revoke = (t: TokenRow) =>
-    sendJson(`/api/tokens/${encodeURIComponent(t.id)}`, undefined, "DELETE").then(tokens.reload, setError);
+  const revoke = (t: ApiToken) =>
+    sendJson(`/api/tokens/${encodeURIComponent(t.id)}/revoke`, {}).then(tokens.reload, setError);
   return (
     <section aria-labelledby="tokens-title">
       <h1 id="tokens-title">API tokens</h1>
@@ -60,6 +63,7 @@ export function TokensPage() {
           <thead>
             <tr>
               <th scope="col">Name</th>
+              <th scope="col">User</th>
               <th scope="col">Scopes</th>
               <th scope="col">Created</th>
               <th scope="col">Last used</th>
@@ -67,12 +71,13 @@ export function TokensPage() {
             </tr>
           </thead>
           <tbody>
-            {itemsOf<TokenRow>(tokens.data).map((t) => (
+            {(tokens.data?.tokens ?? []).map((t) => (
               <tr key={t.id}>
                 <th scope="row">{t.name}</th>
-                <td>{(t.scopes ?? []).join(", ")}</td>
+                <td>{t.username}</td>
+                <td>{t.scopes.join(", ")}</td>
                 <td>{formatDate(t.createdAt)}</td>
-                <td>{formatDate(t.lastUsedAt ?? undefined)}</td>
+                <td>{formatDate(t.lastUsedAt)}</td>
                 <td>
                   {t.revokedAt ? (
                     `revoked ${formatDate(t.revokedAt)}`

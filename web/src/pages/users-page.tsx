@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from "react";
-import { itemsOf, sendJson } from "../api-client.ts";
-import type { UserRow } from "../api-types.ts";
+import { sendJson } from "../api-client.ts";
+import type { Account } from "../api-types.ts";
 import { ErrorPanel } from "../components/error-panel.tsx";
 import { useResource } from "../use-resource.ts";
 
 export function UsersPage() {
-  const users = useResource<unknown>("/api/users");
+  const users = useResource<{ users: Account[] }>("/api/users");
   const [error, setError] = useState<unknown>();
   const [role, setRole] = useState("analyst");
   const add = (e: FormEvent<HTMLFormElement>) => {
@@ -24,12 +24,9 @@ export function UsersPage() {
       users.reload();
     }, setError);
   };
-  const disable = (u: UserRow) => {
+  const disable = (u: Account) => {
     setError(undefined);
-    sendJson(`/api/users/${encodeURIComponent(u.id)}`, { disabled: !u.disabled }, "PATCH").then(
-      users.reload,
-      setError,
-    );
+    sendJson(`/api/users/${encodeURIComponent(u.username)}/disable`, {}).then(users.reload, setError);
   };
   return (
     <section aria-labelledby="users-title">
@@ -46,7 +43,7 @@ export function UsersPage() {
             name="password"
             type="password"
             required
-            minLength={12}
+            minLength={10}
             autoComplete="new-password"
           />
         </div>
@@ -80,16 +77,23 @@ export function UsersPage() {
             </tr>
           </thead>
           <tbody>
-            {itemsOf<UserRow>(users.data).map((u) => (
+            {(users.data?.users ?? []).map((u) => (
               <tr key={u.id}>
                 <th scope="row">{u.username}</th>
                 <td>{u.role}</td>
                 <td className="mono small">{u.partyId ?? "–"}</td>
-                <td>{u.disabled ? "disabled" : "active"}</td>
+                <td>{u.disabledAt ? `disabled ${u.disabledAt.slice(0, 10)}` : "active"}</td>
                 <td>
-                  <button type="button" className="secondary" onClick={() => disable(u)}>
-                    {u.disabled ? "Enable" : "Disable"}
-                  </button>
+                  {!u.disabledAt && (
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => disable(u)}
+                      aria-label={`Disable ${u.username}`}
+                    >
+                      Disable
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}
