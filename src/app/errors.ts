@@ -17,7 +17,9 @@ export type AppErrorCode =
   | "unauthorized"
   | "forbidden"
   | "too-large"
-  | "rate-limited";
+  | "rate-limited"
+  /** Stored data fails its own check (`audit verify` found an altered, deleted or reordered record). */
+  | "integrity";
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

@@ -39,6 +39,7 @@ export type { AuditChange } from "./audit-trail-append.ts";
 export { appendAudit, auditActor, auditEntry, UNATTRIBUTED } from "./audit-trail-append.ts";
 export { AUDIT_GENESIS, auditHash, canonicalJson, sealAuditRecord, stateHash } from "./audit-trail-chain.ts";
 export type { AuditProblem, AuditVerification } from "./audit-trail-verify.ts";
+export { auditDocumentAdd, auditImport, auditPackage } from "./audit-trail-writes.ts";
 export { verifyAudit } from "./audit-trail-verify.ts";
 export type { BalanceOptions } from "./balance-in-store.ts";
 export { balanceInStore } from "./balance-in-store.ts";

@@ -1,6 +1,8 @@
+import { auditEntry, UNATTRIBUTED } from "./audit-trail-append.ts";
 import { listsAtVersion } from "./current-lists.ts";
 import { AppError } from "./errors.ts";
 import { entryFingerprint, type HitSubject } from "./hit-review.ts";
+import type { Principal } from "./principal.ts";
 import { type ReviewedMatch, type ScreeningRecord, screenStore } from "./screen-store.ts";
 import type { ReviewDecision } from "./screening-records.ts";
 import type { Store } from "./store.ts";
@@ -18,6 +20,8 @@ export interface DecisionInput {
   readonly reason: string;
   readonly user: string;
   readonly decidedAt?: string;
+  /** Who decides, for the audit trail (the CLI's or the signed-in user's principal). */
+  readonly actor?: Principal;
 }
 
 function subjectOfKey(hitKey: string): { subject: HitSubject; entryId: string } {
@@ -70,6 +74,13 @@ export async function decideHit(store: Store, input: DecisionInput): Promise<Rev
     user: input.user,
     decidedAt: input.decidedAt ?? new Date().toISOString(),
   };
-  await store.saveDecision(decision);
+  const before = (await store.reviewDecisions()).find((d) => d.hitKey === decision.hitKey);
+  const audit = auditEntry(input.actor ?? UNATTRIBUTED, "review.decide", decision.hitKey, {
+    ...(before === undefined ? {} : { before }),
+    after: decision,
+    detail: { status: decision.status, reason: decision.reason, user: decision.user, score: decision.score },
+    at: decision.decidedAt,
+  });
+  await store.saveDecision(decision, audit);
   return decision;
 }

@@ -1,4 +1,5 @@
 import type { ListEntry } from "../ingest/index.ts";
+import type { AuditEntry } from "./audit-trail.ts";
 
 /** One loaded version of the reference lists: what `lists update` stored, dated. */
 export interface ListVersion {
@@ -44,8 +45,11 @@ export interface ScreeningRecords {
   listVersions(): Promise<readonly ListVersion[]>;
   /** The entries of a stored version (empty for a version that does not exist), in id order. */
   listEntries(version: number): Promise<readonly ListEntry[]>;
-  /** Records a decision; a later decision on the same hit replaces it. */
-  saveDecision(decision: ReviewDecision): Promise<void>;
+  /**
+   * Records a decision; a later decision on the same hit replaces it. With `audit`, the audit
+   * record is appended in the same transaction.
+   */
+  saveDecision(decision: ReviewDecision, audit?: AuditEntry): Promise<void>;
   /** Every decision, by hit key. */
   reviewDecisions(): Promise<readonly ReviewDecision[]>;
 }

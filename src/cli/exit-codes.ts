@@ -15,6 +15,7 @@ export const EXIT_CODES: Readonly<Record<AppErrorCode, number>> = {
   forbidden: 11,
   "too-large": 12,
   "rate-limited": 13,
+  integrity: 14,
 };
 
 export function exitCodeFor(error: unknown): number {

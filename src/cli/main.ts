@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { registerAudit } from "./commands/audit-command.ts";
 import { registerBalance } from "./commands/balance-command.ts";
 import { registerCheck } from "./commands/check-command.ts";
 import { registerCompare } from "./commands/compare-command.ts";
@@ -14,8 +15,10 @@ import { registerPackage } from "./commands/package-command.ts";
 import { registerReview } from "./commands/review-command.ts";
 import { registerScreen } from "./commands/screen-command.ts";
 import { registerServe } from "./commands/serve-command.ts";
+import { registerShard } from "./commands/shard-command.ts";
 import { registerStats } from "./commands/stats-command.ts";
 import { registerTrace } from "./commands/trace-command.ts";
+import { registerTokens, registerUsers } from "./commands/users-command.ts";
 import { EXIT_CODES, exitCodeFor } from "./exit-codes.ts";
 import { addGlobalOptions } from "./global-options.ts";
 import { printError, stopQuietlyOnClosedPipe } from "./output.ts";
@@ -48,6 +51,9 @@ export function buildProgram(): Command {
     registerGenerate,
     registerDemo,
     registerServe,
+    registerUsers,
+    registerTokens,
+    registerAudit,
   ]) {
     register(program);
   }

@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import Papa from "papaparse";
-import { type AddedDocument, AppError, addDocument, type Store } from "../app/index.ts";
+import { type AddedDocument, AppError, addDocument, auditDocumentAdd, type Store } from "../app/index.ts";
+import { cliPrincipal } from "./cli-principal.ts";
 
 /** One row of a sample folder's `documents/manifest.csv`. */
 interface ManifestRow {
@@ -43,20 +44,21 @@ export async function registerSampleDocuments(store: Store, sampleDir: string): 
   });
   if (text === undefined) return [];
   const added: AddedDocument[] = [];
+  const principal = cliPrincipal();
   for (const row of parseManifest(manifest, text)) {
     const bytes = new Uint8Array(await readOrFail(join(folder, row.file)));
-    added.push(
-      await addDocument(
-        store,
-        { name: row.file, bytes },
-        {
-          type: row.type,
-          refs: row.ref.split(";"),
-          ...(row.date ? { date: row.date } : {}),
-          ...(row.note ? { note: row.note } : {}),
-        },
-      ),
+    const document = await addDocument(
+      store,
+      { name: row.file, bytes },
+      {
+        type: row.type,
+        refs: row.ref.split(";"),
+        ...(row.date ? { date: row.date } : {}),
+        ...(row.note ? { note: row.note } : {}),
+      },
     );
+    await auditDocumentAdd(store, principal, document);
+    added.push(document);
   }
   return added;
 }

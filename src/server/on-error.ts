@@ -20,6 +20,7 @@ export const HTTP_STATUS: Readonly<Record<AppErrorCode, ContentfulStatusCode>> =
   forbidden: 403,
   "too-large": 413,
   "rate-limited": 429,
+  integrity: 500,
 };
 
 /** Statuses Hono's own middleware throws (body limit, malformed JSON…), read back as codes. */

@@ -4,11 +4,13 @@ import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import {
   AppError,
+  auditPackage,
   loadPackageContext,
   type PackageContext,
   packageAssessment,
   type ShipmentAssessment,
 } from "../../app/index.ts";
+import { cliPrincipal } from "../cli-principal.ts";
 import { addGlobalOptions, globalOptions } from "../global-options.ts";
 import { formatTable, printJson, printLine, printNote } from "../output.ts";
 import { type PackagePaths, readPackageFonts, safeShipmentDir, writePackage } from "../package-files.ts";
@@ -92,6 +94,7 @@ export async function packageAtRisk(context: PackageContext, dir: string): Promi
       continue;
     }
     const result = await packageAssessment(context, assessment, fonts, { generatedAt });
+    await auditPackage(context.store, cliPrincipal(), assessment.shipment.id, result);
     const target = join(dir, safeShipmentDir(assessment.shipment.id));
     rows.push({ ...assessment, package: await writePackage(target, result, { replace: true }) });
   }

@@ -5,6 +5,7 @@ import {
   type AddedDocument,
   AppError,
   addDocuments,
+  auditDocumentAdd,
   type DocumentCheck,
   listDocuments,
   type RegisteredDocument,
@@ -12,6 +13,7 @@ import {
   verifyDocuments,
 } from "../../app/index.ts";
 import { formatIssue, type Issue } from "../../model/index.ts";
+import { cliPrincipal } from "../cli-principal.ts";
 import { addGlobalOptions, globalOptions } from "../global-options.ts";
 import { formatTable, printJson, printLine, printNote } from "../output.ts";
 import { withStore } from "../with-store.ts";
@@ -103,7 +105,12 @@ function registerAdd(docs: Command): void {
     const read = await Promise.all(
       files.map(async (path) => ({ name: path, bytes: await readDocument(path) })),
     );
-    const results = await withStore(options, (store) => addDocuments(store, read, add));
+    const results = await withStore(options, async (store) => {
+      const added = await addDocuments(store, read, add);
+      const principal = cliPrincipal();
+      for (const document of added) await auditDocumentAdd(store, principal, document);
+      return added;
+    });
     // The refs' warnings are the same for every file: print them once.
     printWarnings([...new Map(results.flatMap((r) => r.issues).map((i) => [formatIssue(i), i])).values()]);
     if (options.json) return printJson({ documents: results });

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
-import { type ImportResult, importFile, type Store } from "../../app/index.ts";
+import { auditImport, type ImportResult, importFile, type Store } from "../../app/index.ts";
 import { formatIssue } from "../../model/index.ts";
+import { cliPrincipal } from "../cli-principal.ts";
 import { addGlobalOptions, globalOptions } from "../global-options.ts";
 import { formatTable, printJson, printLine, printNote } from "../output.ts";
 import { startProgress } from "../progress.ts";
@@ -19,17 +20,18 @@ export async function importPaths(
   flags: ImportFlags,
 ): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
+  const principal = cliPrincipal();
   for (const path of paths) {
     const file = await openLocalFile(path);
     const progress = startProgress(file.name, file.size);
     try {
-      results.push(
-        await importFile(store, file, {
-          ...(flags.format === undefined ? {} : { format: flags.format }),
-          skipInvalid: flags.skipInvalid === true,
-          onProgress: (n) => progress.update(n),
-        }),
-      );
+      const result = await importFile(store, file, {
+        ...(flags.format === undefined ? {} : { format: flags.format }),
+        skipInvalid: flags.skipInvalid === true,
+        onProgress: (n) => progress.update(n),
+      });
+      await auditImport(store, principal, result);
+      results.push(result);
     } finally {
       progress.stop();
     }

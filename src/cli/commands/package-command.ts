@@ -1,7 +1,8 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { packageShipment } from "../../app/index.ts";
+import { auditPackage, packageShipment } from "../../app/index.ts";
 import { formatIssue } from "../../model/index.ts";
+import { cliPrincipal } from "../cli-principal.ts";
 import { addGlobalOptions, globalOptions } from "../global-options.ts";
 import { printJson, printLine, printNote } from "../output.ts";
 import { readPackageFonts, safeShipmentDir, writePackage } from "../package-files.ts";
@@ -17,7 +18,11 @@ export function registerPackage(program: Command): void {
   ).action(async (id: string, flags: { out?: string }, command: Command) => {
     const options = globalOptions(command);
     const fonts = await readPackageFonts();
-    const result = await withStore(options, (store) => packageShipment(store, id, fonts));
+    const result = await withStore(options, async (store) => {
+      const built = await packageShipment(store, id, fonts);
+      await auditPackage(store, cliPrincipal(), built.pkg.shipment.id, built);
+      return built;
+    });
     const dir = resolve(flags.out ?? `package-${safeShipmentDir(id)}`);
     const { pdf, json } = await writePackage(dir, result);
     for (const i of result.issues) printNote(`warning: ${formatIssue(i)}`);

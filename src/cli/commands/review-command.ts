@@ -1,6 +1,7 @@
 import { userInfo } from "node:os";
 import type { Command } from "commander";
 import { decideHit, type OpenHit, openHits, type ReviewDecision } from "../../app/index.ts";
+import { cliPrincipal } from "../cli-principal.ts";
 import { addGlobalOptions, globalOptions } from "../global-options.ts";
 import { formatTable, printJson, printJsonLine, printLine } from "../output.ts";
 import { withStore } from "../with-store.ts";
@@ -54,7 +55,13 @@ function registerDecision(review: Command, status: ReviewDecision["status"], wha
   ).action(async (hit: string, flags: DecisionFlags, command: Command) => {
     const options = globalOptions(command);
     const decision = await withStore(options, (store) =>
-      decideHit(store, { hit, status, reason: flags.reason, user: reviewer(flags.user) }),
+      decideHit(store, {
+        hit,
+        status,
+        reason: flags.reason,
+        user: reviewer(flags.user),
+        actor: cliPrincipal(reviewer(flags.user)),
+      }),
     );
     if (options.json) printJson(decision);
     else

@@ -44,7 +44,7 @@ async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promis
 }
 
 /** Seals the entry after the chain's head; the table lock makes concurrent appends take turns. */
-async function append(client: PoolClient, entry: AuditEntry): Promise<AuditRecord> {
+export async function appendPostgresAudit(client: PoolClient, entry: AuditEntry): Promise<AuditRecord> {
   await client.query("lock table audit_log in exclusive mode");
   const { rows } = await client.query<{ seq: string; hash: string }>(
     "select seq, hash from audit_log order by seq desc limit 1",
@@ -74,7 +74,7 @@ async function audited(
   try {
     return await inTransaction(pool, async (client) => {
       if ((await change(client)) === 0) throw NOTHING_CHANGED;
-      await append(client, entry);
+      await appendPostgresAudit(client, entry);
       return true;
     });
   } catch (e) {
@@ -189,7 +189,7 @@ export function postgresAccountRecords(pool: Pool): AccountRecords & AuditTrail 
         await pool.query("update api_tokens set last_used_at = $1 where id = $2", [at, tokenId]);
       }),
     appendAuditEntry: (entry) =>
-      guarded("appending to the audit log", () => inTransaction(pool, (c) => append(c, entry))),
+      guarded("appending to the audit log", () => inTransaction(pool, (c) => appendPostgresAudit(c, entry))),
     auditRecords: (query = {}) =>
       guarded("reading the audit log", async () => {
         const order = query.newestFirst ? "desc" : "asc";

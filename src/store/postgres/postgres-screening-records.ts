@@ -1,6 +1,13 @@
 import type { Pool, PoolClient } from "pg";
-import type { ListEntry, ListVersion, ReviewDecision, ScreeningRecords } from "../../app/index.ts";
+import type {
+  AuditEntry,
+  ListEntry,
+  ListVersion,
+  ReviewDecision,
+  ScreeningRecords,
+} from "../../app/index.ts";
 import { guarded } from "../shared/store-error.ts";
+import { appendPostgresAudit } from "./postgres-account-records.ts";
 
 /** The bundled snapshot is version 1, never stored: the first load is version 2. */
 const FIRST_STORED_VERSION = 2;
@@ -67,15 +74,19 @@ export function postgresScreeningRecords(pool: Pool): ScreeningRecords {
           )
         ).rows.map((r) => r.record),
       ),
-    saveDecision: (d: ReviewDecision) =>
-      guarded("storing a review decision", async () => {
-        await pool.query(
-          `insert into review_decisions (hit_key, status, decided_at, record) values ($1, $2, $3, $4)
-           on conflict (hit_key) do update set status = excluded.status,
-             decided_at = excluded.decided_at, record = excluded.record`,
-          [d.hitKey, d.status, d.decidedAt, JSON.stringify(d)],
-        );
-      }),
+    saveDecision: (d: ReviewDecision, audit?: AuditEntry) =>
+      guarded("storing a review decision", () =>
+        // The decision and its audit record commit together.
+        inTransaction(pool, async (client) => {
+          await client.query(
+            `insert into review_decisions (hit_key, status, decided_at, record) values ($1, $2, $3, $4)
+             on conflict (hit_key) do update set status = excluded.status,
+               decided_at = excluded.decided_at, record = excluded.record`,
+            [d.hitKey, d.status, d.decidedAt, JSON.stringify(d)],
+          );
+          if (audit) await appendPostgresAudit(client, audit);
+        }),
+      ),
     reviewDecisions: () =>
       guarded("reading review decisions", async () =>
         (

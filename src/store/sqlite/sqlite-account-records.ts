@@ -28,6 +28,18 @@ import {
 } from "../shared/account-rows.ts";
 import { guarded } from "../shared/store-error.ts";
 
+/** Seals and inserts one record after the chain's head; call inside a write transaction. */
+export function appendSqliteAudit(writer: Database, entry: AuditEntry): AuditRecord {
+  const head = writer.prepare("select seq, hash from audit_log order by seq desc limit 1").get() as
+    | { seq: number; hash: string }
+    | undefined;
+  const record = sealAuditRecord(head, entry);
+  writer
+    .prepare(`insert into audit_log (${AUDIT_COLUMNS}) values (${placeholders(10, "sqlite")})`)
+    .run(...auditValues(record));
+  return record;
+}
+
 function isUniqueViolation(e: unknown): boolean {
   return (e as { code?: unknown }).code === "SQLITE_CONSTRAINT_UNIQUE";
 }
@@ -38,16 +50,7 @@ function isUniqueViolation(e: unknown): boolean {
  * head. Reads of accounts go through the writer too: a login right after `users add` sees it.
  */
 export function sqliteAccountRecords(writer: Database, reader: Database): AccountRecords & AuditTrail {
-  const append = (entry: AuditEntry): AuditRecord => {
-    const head = writer.prepare("select seq, hash from audit_log order by seq desc limit 1").get() as
-      | { seq: number; hash: string }
-      | undefined;
-    const record = sealAuditRecord(head, entry);
-    writer
-      .prepare(`insert into audit_log (${AUDIT_COLUMNS}) values (${placeholders(10, "sqlite")})`)
-      .run(...auditValues(record));
-    return record;
-  };
+  const append = (entry: AuditEntry): AuditRecord => appendSqliteAudit(writer, entry);
   const audited = <A extends unknown[], T>(work: (...args: A) => T) =>
     writer.transaction((entry: AuditEntry, ...args: A): T => {
       const result = work(...args);

@@ -1,6 +1,13 @@
 import type { Database } from "better-sqlite3";
-import type { ListEntry, ListVersion, ReviewDecision, ScreeningRecords } from "../../app/index.ts";
+import type {
+  AuditEntry,
+  ListEntry,
+  ListVersion,
+  ReviewDecision,
+  ScreeningRecords,
+} from "../../app/index.ts";
 import { guarded } from "../shared/store-error.ts";
+import { appendSqliteAudit } from "./sqlite-account-records.ts";
 
 /** The bundled snapshot is version 1, never stored: the first load is version 2. */
 const FIRST_STORED_VERSION = 2;
@@ -21,6 +28,17 @@ export function sqliteScreeningRecords(writer: Database, reader: Database): Scre
     return stored;
   };
   const addVersion = writer.transaction(insertVersion);
+  // The decision and its audit record commit together.
+  const saveDecision = writer.transaction((d: ReviewDecision, audit: AuditEntry | undefined) => {
+    writer
+      .prepare(
+        `insert into review_decisions (hit_key, status, decided_at, record) values (?, ?, ?, ?)
+         on conflict (hit_key) do update set status = excluded.status,
+           decided_at = excluded.decided_at, record = excluded.record`,
+      )
+      .run(d.hitKey, d.status, d.decidedAt, JSON.stringify(d));
+    if (audit) appendSqliteAudit(writer, audit);
+  });
   return {
     addListVersion: (version, entries) =>
       guarded("storing a list version", () => addVersion.immediate(version, entries)),
@@ -39,15 +57,9 @@ export function sqliteScreeningRecords(writer: Database, reader: Database): Scre
             .all(version) as string[]
         ).map((r) => JSON.parse(r) as ListEntry),
       ),
-    saveDecision: (d: ReviewDecision) =>
+    saveDecision: (d: ReviewDecision, audit?: AuditEntry) =>
       guarded("storing a review decision", () => {
-        writer
-          .prepare(
-            `insert into review_decisions (hit_key, status, decided_at, record) values (?, ?, ?, ?)
-             on conflict (hit_key) do update set status = excluded.status,
-               decided_at = excluded.decided_at, record = excluded.record`,
-          )
-          .run(d.hitKey, d.status, d.decidedAt, JSON.stringify(d));
+        saveDecision.immediate(d, audit);
       }),
     reviewDecisions: () =>
       guarded("reading review decisions", () =>
