@@ -15,6 +15,8 @@ const WEB_VOCABULARY: readonly [string, string][] = [
 ];
 
 function webVocabulary(text: string): string {
+  // Most values (EPC URNs, Digital Links, numbers) hold no CBV URN: one scan instead of five.
+  if (!text.includes("urn:epcglobal:cbv:")) return text;
   let out = text;
   for (const [from, to] of WEB_VOCABULARY) out = out.replaceAll(from, to);
   return out;
@@ -44,7 +46,10 @@ export function jsonNumberText(value: number): string {
 /** `_try_format_numeric`: "025.50" → "25.5", "1e3" → "1000"; anything not a number is left alone. */
 export function canonicalNumber(text: string): string {
   const trimmed = text.trim();
-  if (!PY_FLOAT.test(trimmed)) return text;
+  // PY_FLOAT needs a sign, digit or dot first: identifiers are turned away without the pattern.
+  const first = trimmed.charCodeAt(0);
+  const numeric = (first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46;
+  if (!numeric || !PY_FLOAT.test(trimmed)) return text;
   const value = Number(trimmed.replaceAll("_", ""));
   if (!Number.isFinite(value)) return text;
   return Number.isInteger(value) ? BigInt(value).toString() : pythonFloatRepr(value);

@@ -79,8 +79,12 @@ export function createRecordCollector(source: string): RecordCollector {
         parsed.outputs.length,
     );
     const p = provenance(source, eventLocator(ctx, parsed.declaredId ?? id));
-    events.push({ ...parsed, id, provenance: p });
-    addLots([...parsed.quantities, ...parsed.inputs, ...parsed.outputs], p.locator);
+    // Completed in place rather than copied (the mapped event is this collector's alone): the
+    // same keys in the same order as `{ ...parsed, id, provenance: p }`, without copying ~25 fields.
+    events.push(Object.assign(parsed, { id, provenance: p }));
+    addLots(parsed.quantities, p.locator);
+    addLots(parsed.inputs, p.locator);
+    addLots(parsed.outputs, p.locator);
     for (const bt of parsed.bizTransactions) {
       documents.push({
         typeName: "document-ref",
