@@ -3,7 +3,8 @@
  * and a movements CSV (default 2 M rows), imported end to end into the embedded store (and into
  * PostgreSQL when a URL is given or a server can be started), beside a same-run baseline of bare
  * JSON.parse / papaparse over the same bytes. Each import runs in a child process so its peak
- * memory is its own.
+ * memory is its own. `--skip csv,pg` leaves parts out; each import line also gives the CPU time of
+ * the import process (all threads), which varies less than wall time on a shared machine.
  */
 import { spawnSync } from "node:child_process";
 import {
@@ -17,6 +18,7 @@ import {
   rmSync,
   statSync,
 } from "node:fs";
+import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -108,6 +110,7 @@ function baselineCsv(path: string): Promise<{ seconds: number; rows: number }> {
 
 interface RunResult {
   readonly seconds: number;
+  readonly cpuSeconds: number;
   readonly events: number;
   readonly records: number;
   readonly maxRssMb: number;
@@ -141,6 +144,26 @@ async function postgresTarget(): Promise<{ url: string; stop: () => Promise<void
   return { url: `${cluster.url.replace(/\/[^/]*$/, "")}/postgres`, stop: () => cluster.stop() };
 }
 
+/** `--skip csv,pg`: leave those parts out (a 1 M-event run on a busy machine takes long enough). */
+function skipped(part: string): boolean {
+  return (argText("skip") ?? "").split(",").includes(part);
+}
+
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
+
+function importLine(label: string, r: RunResult, unit: string): string {
+  return line(
+    label,
+    r.events,
+    r.seconds,
+    unit,
+    `CPU ${r.cpuSeconds.toFixed(1)} s, peak RSS ${r.maxRssMb.toFixed(0)} MB`,
+  );
+}
+
 async function main(): Promise<void> {
   const events = arg("events", 1_000_000);
   const rows = arg("rows", 2_000_000);
@@ -148,45 +171,44 @@ async function main(): Promise<void> {
     `threadproof bench:ingest — ${events.toLocaleString("en-US")} EPCIS events, ${rows.toLocaleString("en-US")} CSV rows\n`,
   );
   const jsonFiles = await generateEpcis(events);
-  const csv = await generateCsv(rows);
   const jsonMb = bytesOf(jsonFiles) / 1e6;
-  const csvMb = bytesOf([csv]) / 1e6;
+  process.stdout.write(`load average before: ${load()}\n`);
 
   const bj = baselineJson(jsonFiles);
-  const bc = await baselineCsv(csv);
   const db = join(DATA, "bench.db");
   rmSync(db, { force: true });
   rmSync(`${db}-wal`, { force: true });
   const sj = runImport(db, jsonFiles);
-  const db2 = join(DATA, "bench-csv.db");
-  rmSync(db2, { force: true });
-  rmSync(`${db2}-wal`, { force: true });
-  const sc = runImport(db2, [csv]);
+  process.stdout.write(
+    [
+      `EPCIS JSON: ${jsonFiles.length} document(s), ${jsonMb.toFixed(0)} MB, ${bj.events.toLocaleString("en-US")} events`,
+      line("  baseline: read + JSON.parse", bj.events, bj.seconds, "events"),
+      importLine("  threadproof import → SQLite", sj, "events"),
+      `  SQLite ingest / baseline throughput: ${((bj.seconds / sj.seconds) * 100).toFixed(0)} %  (load ${load()})`,
+      "",
+    ].join("\n"),
+  );
 
-  const out = [
-    `EPCIS JSON: ${jsonFiles.length} document(s), ${jsonMb.toFixed(0)} MB, ${bj.events.toLocaleString("en-US")} events`,
-    line("  baseline: read + JSON.parse", bj.events, bj.seconds, "events"),
-    line(
-      "  threadproof import → SQLite",
-      sj.events,
-      sj.seconds,
-      "events",
-      `peak RSS ${sj.maxRssMb.toFixed(0)} MB`,
-    ),
-    `  SQLite ingest / baseline throughput: ${((bj.seconds / sj.seconds) * 100).toFixed(0)} %`,
-    `CSV: ${csvMb.toFixed(0)} MB, ${bc.rows.toLocaleString("en-US")} rows`,
-    line("  baseline: papaparse (streaming, no-op)", bc.rows, bc.seconds, "rows"),
-    line(
-      "  threadproof import → SQLite",
-      sc.events,
-      sc.seconds,
-      "rows",
-      `peak RSS ${sc.maxRssMb.toFixed(0)} MB`,
-    ),
-    `  SQLite ingest / baseline throughput: ${((bc.seconds / sc.seconds) * 100).toFixed(0)} %`,
-  ];
-  process.stdout.write(`${out.join("\n")}\n`);
+  if (!skipped("csv")) {
+    const csv = await generateCsv(rows);
+    const csvMb = bytesOf([csv]) / 1e6;
+    const bc = await baselineCsv(csv);
+    const db2 = join(DATA, "bench-csv.db");
+    rmSync(db2, { force: true });
+    rmSync(`${db2}-wal`, { force: true });
+    const sc = runImport(db2, [csv]);
+    process.stdout.write(
+      [
+        `CSV: ${csvMb.toFixed(0)} MB, ${bc.rows.toLocaleString("en-US")} rows`,
+        line("  baseline: papaparse (streaming, no-op)", bc.rows, bc.seconds, "rows"),
+        importLine("  threadproof import → SQLite", sc, "rows"),
+        `  SQLite ingest / baseline throughput: ${((bc.seconds / sc.seconds) * 100).toFixed(0)} %  (load ${load()})`,
+        "",
+      ].join("\n"),
+    );
+  }
 
+  if (skipped("pg")) return;
   const pg = await postgresTarget();
   if (!pg) {
     process.stdout.write("PostgreSQL: no server binaries found and no --pg URL: skipped\n");
@@ -195,7 +217,7 @@ async function main(): Promise<void> {
   try {
     const pj = runImport(pg.url, jsonFiles);
     process.stdout.write(
-      `${line("  threadproof import → PostgreSQL (EPCIS)", pj.events, pj.seconds, "events", `peak RSS ${pj.maxRssMb.toFixed(0)} MB`)}\n`,
+      `${importLine("  threadproof import → PostgreSQL (EPCIS)", pj, "events")}  (load ${load()})\n`,
     );
   } finally {
     await pg.stop();
