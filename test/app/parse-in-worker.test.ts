@@ -30,7 +30,7 @@ async function bothWays(format: ImportFormat, text: string) {
 function epcisDocument(): string {
   const doc = JSON.parse(readFileSync(join(FIXTURES, "ObjectEvent.json"), "utf8"));
   const events = doc.epcisBody.eventList as Record<string, unknown>[];
-  const list = Array.from({ length: 1200 }, (_, i) => ({
+  const list: Record<string, unknown>[] = Array.from({ length: 1200 }, (_, i) => ({
     ...events[i % events.length],
     eventTime: `2020-01-${String(1 + (i % 28)).padStart(2, "0")}T10:00:00.${String(i % 1000).padStart(3, "0")}Z`,
   }));

@@ -42,7 +42,16 @@ export function beginSqliteSession(db: Database, s: SqliteStatements): SessionDr
   // Shrinking the cache frees the pages above the limit.
   const restoreCache = () => db.pragma(`cache_size = ${normalCache}`);
   const lotKeys = new Map<string, number>();
-  let anyRetracted = s.anyRetracted.get() === 1;
+  // Every id and declared id of a retracted event: an original is looked up in the store only when
+  // one of its match keys is here, instead of one query per event once the store has any retraction.
+  const retractedKeys = new Set<string>();
+  const noteRetracted = (id: string, declaredId: string | null | undefined) => {
+    retractedKeys.add(id);
+    if (declaredId != null) retractedKeys.add(declaredId);
+  };
+  for (const r of s.retractedKeys.all() as { id: string; declared_id: string | null }[]) {
+    noteRetracted(r.id, r.declared_id);
+  }
 
   const lotKey = (id: string): number => {
     const cached = lotKeys.get(id);
@@ -79,13 +88,13 @@ export function beginSqliteSession(db: Database, s: SqliteStatements): SessionDr
     for (const edge of eventEdges(e)) {
       s.insertEdge.run(key, edge.role, edge.position, lotKey(edge.lot), edge.quantity, edge.uom, edge.kg);
     }
-    if (e.retracted) anyRetracted = true;
+    if (e.retracted) noteRetracted(e.id, e.declaredId);
     return true;
   };
 
   /** An original arriving after its retraction is stored, but already retracted. */
   const writeOriginal = (e: SupplyEvent): boolean => {
-    if (!anyRetracted) return insertEvent(e);
+    if (!matchKeys(e).some((k) => retractedKeys.has(k))) return insertEvent(e);
     const retraction = findStored(e).find((m) => m.retracted === 1);
     if (retraction === undefined) return insertEvent(e);
     return insertEvent(retractedRecord(e, JSON.parse(retraction.record) as SupplyEvent));
@@ -100,9 +109,9 @@ export function beginSqliteSession(db: Database, s: SqliteStatements): SessionDr
       if (m.retracted === 1) continue;
       const record = retractedRecord(JSON.parse(m.record) as SupplyEvent, e);
       s.markRetracted.run(JSON.stringify(record), m.key);
+      noteRetracted(record.id, record.declaredId);
       retracted += 1;
     }
-    anyRetracted = true;
     return [0, retracted];
   };
 

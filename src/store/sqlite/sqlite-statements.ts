@@ -17,7 +17,7 @@ export interface SqliteStatements {
   readonly insertDocument: Statement;
   readonly findEvents: Statement;
   readonly markRetracted: Statement;
-  readonly anyRetracted: Statement;
+  readonly retractedKeys: Statement;
   readonly insertImport: Statement;
 }
 
@@ -62,7 +62,8 @@ export function prepareSqliteStatements(db: Database): SqliteStatements {
        where id in (?, ?) or declared_id in (?, ?) order by key`,
     ),
     markRetracted: p("update events set retracted = 1, record = ? where key = ?"),
-    anyRetracted: p("select exists (select 1 from events where retracted) as any").pluck(),
+    // Through the partial index on retracted events (few): the ids an original could match.
+    retractedKeys: p("select id, declared_id from events where retracted"),
     insertImport: p(
       `insert into imports (source, sha256, format, started_at, finished_at, added, skipped_issues)
        values (?, ?, ?, ?, ?, ?, ?)`,
