@@ -54,6 +54,7 @@ export function buildProgram(): Command {
     registerUsers,
     registerTokens,
     registerAudit,
+    registerShard,
   ]) {
     register(program);
   }

@@ -5,7 +5,7 @@ import {
   COUNTS,
   correctForcedEdges,
   FIRST_DONE,
-  mixDone,
+  finalMixes,
   nextDone,
   pendingEdges,
   pendingNodes,
@@ -22,7 +22,7 @@ type Run = (sql: string, values?: unknown[]) => Promise<pg.QueryResult>;
 async function resetShards(endpoints: ShardEndpoints): Promise<void> {
   await Promise.all(
     endpoints.direct.map(async (p) => {
-      await p.query("truncate shard.done, shard.mix, shard.inbox, shard.recv");
+      await p.query("truncate shard.done, shard.inbox, shard.recv");
       await p.query("update shard.edge set forced = 0 where forced <> 0");
       await p.query("update shard.node set forced = 0 where forced <> 0");
       await p.query(
@@ -35,7 +35,7 @@ async function resetShards(endpoints: ShardEndpoints): Promise<void> {
 /** Remote plans are made on each shard's own statistics: keep them current as the run fills the tables. */
 async function analyzeWork(endpoints: ShardEndpoints): Promise<void> {
   await Promise.all(
-    endpoints.direct.map((p) => p.query("analyze shard.done, shard.mix, shard.inbox, shard.recv")),
+    endpoints.direct.map((p) => p.query("analyze shard.done, shard.inbox, shard.recv")),
   );
 }
 
@@ -81,10 +81,6 @@ async function forceCycleCore(run: Run, modulus: number, level: number): Promise
   await run(`insert into shard.done (node, level, forced) select unnest($1::bigint[]), ${level}, 1`, [nodes]);
   // Their edges inside the core close later: marked, they are not done a second time.
   await run("update shard.node set forced = 1 where node = any($1::bigint[])", [nodes]);
-  await run(
-    `insert into shard.mix (node, bucket, share, level) select unnest($1::bigint[]), 0, 1, ${level}`,
-    [nodes],
-  );
   return nodes;
 }
 
@@ -104,7 +100,6 @@ async function propagate(
   };
   await timed("first level", () => run(FIRST_DONE));
   for (let level = 0; ; ) {
-    await timed("mix", () => run(mixDone(n, level)));
     await timed("step", () => run(stepMix(n, level)));
     await timed("count", () => run(stepCount(n, level)));
     // The tables grow level by level: fresh statistics each time they may have doubled are enough.
@@ -121,13 +116,14 @@ async function propagate(
 /** Gathers every shard's mixes into `shard.result` on the coordinator, all or nothing. */
 async function writeResult(
   client: pg.PoolClient,
+  modulus: number,
   run: Omit<ShardComposeRun, "cycleNodes"> & { cycleNodes: number[]; seconds: number },
 ): Promise<number> {
   await client.query("begin");
   try {
     await client.query("delete from shard.result");
     const { rowCount } = await client.query(
-      "insert into shard.result (node, bucket, share) select node, bucket, share from shard.mix where share <> 0",
+      `insert into shard.result (node, bucket, share) ${finalMixes(modulus)}`,
     );
     await client.query(
       `insert into shard.run (nodes, edges, levels, cycle_nodes, rows, seconds)
@@ -187,7 +183,7 @@ export async function runShardComposition(
     const { levels, cycleNodes } = await propagate(run, endpoints, options);
     const counts = (await run(COUNTS)).rows[0] as Record<string, string>;
     const summary = { nodes: Number(counts.nodes), edges: Number(counts.edges), levels, cycleNodes };
-    await writeResult(client, { ...summary, seconds: (performance.now() - started) / 1000 });
+    await writeResult(client, endpoints.modulus, { ...summary, seconds: (performance.now() - started) / 1000 });
     await streamResult(client, onMix);
     return summary;
   } finally {

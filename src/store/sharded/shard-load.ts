@@ -22,7 +22,7 @@ const INPUTS = [
 async function clearShards(endpoints: ShardEndpoints): Promise<void> {
   await Promise.all(
     endpoints.direct.map((p) =>
-      p.query("truncate shard.node, shard.edge, shard.seed, shard.done, shard.mix, shard.inbox, shard.recv"),
+      p.query("truncate shard.node, shard.edge, shard.seed, shard.done, shard.inbox, shard.recv"),
     ),
   );
 }

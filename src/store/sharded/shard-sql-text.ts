@@ -35,19 +35,13 @@ export const SHARD_TABLES: readonly ShardTable[] = [
     key: "node",
     indexes: [],
   },
-  // Working tables of one run: lots done per level, their mixes, contributions received, edge counts.
+  // Working tables of one run: lots done per level, the contributions each lot received (its seeds
+  // first: a lot's mix is the sum of its inbox), and the edges closed per lot and level.
   {
     name: "done",
     columns: "node bigint not null, level integer not null, forced smallint not null default 0",
     key: "node",
     indexes: ["node", "level"],
-  },
-  {
-    name: "mix",
-    columns:
-      "node bigint not null, bucket integer not null, share double precision not null, level integer not null",
-    key: "node",
-    indexes: ["level", "node"],
   },
   {
     name: "inbox",
@@ -63,13 +57,13 @@ export const SHARD_TABLES: readonly ShardTable[] = [
   },
 ];
 
-export const WORK_TABLES = ["done", "mix", "inbox", "recv"] as const;
+export const WORK_TABLES = ["done", "inbox", "recv"] as const;
 
 /** The tables of one shard, created by `shard init` on the shard itself. */
 export function shardTables(): string[] {
   return [
-    "create schema if not exists shard",
-    ...SHARD_TABLES.map((t) => `drop table if exists shard.${t.name}`),
+    "drop schema if exists shard cascade",
+    "create schema shard",
     ...SHARD_TABLES.flatMap((t) => [
       `create table shard.${t.name} (${t.columns})`,
       ...t.indexes.map((c) => `create index on shard.${t.name} (${c})`),
@@ -147,23 +141,12 @@ function int(n: number): number {
 export const FIRST_DONE =
   "insert into shard.done (node, level) select node, 0 from shard.node where indeg = 0";
 
-/** The mix of every lot done at `level` (not forced): its seeds and every contribution it received. */
-export function mixDone(shards: number, level: number): string {
-  const k = int(level);
-  return `insert into shard.mix (node, bucket, share, level)
-   select node, bucket, share, ${k} from (
-     ${branches(
-       shards,
-       (i) => `select i.node, i.bucket, sum(i.share) as share from shard.inbox_${i} i
-       join shard.done_${i} d on d.node = i.node where d.level = ${k} and d.forced = 0 group by i.node, i.bucket`,
-     )}) as x`;
-}
-
 /**
- * One step: each shard joins the mixes done at `level` with the edges leaving them and sums per
- * (destination, bucket) — postgres_fdw ships that join and GROUP BY whole to the shard, which
- * returns partial sums; the coordinator adds the shards' partials up and routes each destination's
- * sum to that destination's shard. An edge of an event on a cycle carries unknown mass instead.
+ * One step: each shard joins the lots done at `level` (their inboxes, which are their mixes) with
+ * the edges leaving them and sums per (destination, bucket) — postgres_fdw ships that join and
+ * GROUP BY whole to the shard, which returns partial sums; the coordinator adds the shards'
+ * partials up and routes each destination's sum to that destination's shard. An edge of an event
+ * on a cycle, or from a lot on one, carries unknown mass instead.
  */
 export function stepMix(shards: number, level: number): string {
   const k = int(level);
@@ -171,11 +154,13 @@ export function stepMix(shards: number, level: number): string {
    select dst, bucket, sum(share) from (
      ${branches(
        shards,
-       (i) => `select e.dst, m.bucket, sum(e.frac * m.share) as share from shard.mix_${i} m
-       join shard.edge_${i} e on e.src = m.node where m.level = ${k} and e.forced = 0 group by e.dst, m.bucket
+       (i) => `select e.dst, m.bucket, sum(e.frac * m.share) as share from shard.done_${i} d
+       join shard.inbox_${i} m on m.node = d.node join shard.edge_${i} e on e.src = d.node
+       where d.level = ${k} and d.forced = 0 and e.forced = 0 group by e.dst, m.bucket
      union all
      select e.dst, 0, sum(e.frac) from shard.done_${i} d
-       join shard.edge_${i} e on e.src = d.node where d.level = ${k} and e.forced = 1 group by e.dst`,
+       join shard.edge_${i} e on e.src = d.node where d.level = ${k} and (d.forced = 1 or e.forced = 1)
+       group by e.dst`,
      )}) as x
    group by dst, bucket`;
 }
@@ -235,12 +220,26 @@ export function correctForcedEdges(shards: number): string {
      ${branches(
        shards,
        (i) => `select e.dst, m.bucket, sum(-e.frac * m.share) as share from shard.edge_${i} e
-       join shard.mix_${i} m on m.node = e.src where e.forced = 2 group by e.dst, m.bucket
+       join shard.done_${i} d on d.node = e.src join shard.inbox_${i} m on m.node = e.src
+       where e.forced = 2 and d.forced = 0 group by e.dst, m.bucket
      union all
      select e.dst, 0, sum(e.frac) from shard.edge_${i} e
-       join shard.done_${i} d on d.node = e.src where e.forced = 2 group by e.dst`,
+       join shard.done_${i} d on d.node = e.src where e.forced = 2 and d.forced = 0 group by e.dst`,
      )}) as x
    group by dst, bucket`;
+}
+
+/** Every lot's mix: its inbox summed per bucket, or unknown for a lot on a cycle (one query per shard). */
+export function finalMixes(shards: number): string {
+  return `select node, bucket, share from (
+     ${branches(
+       shards,
+       (i) => `select m.node, m.bucket, sum(m.share) as share from shard.inbox_${i} m
+       join shard.done_${i} d on d.node = m.node where d.forced = 0 group by m.node, m.bucket
+     union all
+     select d.node, 0, 1 from shard.done_${i} d where d.forced = 1`,
+     )}) as x
+   where share <> 0`;
 }
 
 export const COUNTS = `select (select count(*) from shard.node) as nodes, (select count(*) from shard.edge) as edges`;
