@@ -1,6 +1,6 @@
 import { computeMassBalance, type MassBalance } from "../trace/index.ts";
 import type { Store } from "./store.ts";
-import { loadTraceContext } from "./trace-context.ts";
+import { loadTraceContext, type TraceContext } from "./trace-context.ts";
 
 export interface BalanceOptions {
   readonly period?: "month" | "quarter" | "year";
@@ -8,7 +8,11 @@ export interface BalanceOptions {
 
 /** Mass balance of every location: claimed outputs against traced inputs × the stage's maximum yield. */
 export async function balanceInStore(store: Store, options: BalanceOptions = {}): Promise<MassBalance> {
-  const ctx = await loadTraceContext(store);
+  return balanceWithContext(await loadTraceContext(store), options);
+}
+
+/** The same on a trace context already loaded (the server keeps one). */
+export function balanceWithContext(ctx: TraceContext, options: BalanceOptions = {}): MassBalance {
   return computeMassBalance(ctx.graph, ctx.composition, {
     stageOf: ctx.stageOf,
     nameOf: (id) => ctx.locations.get(id)?.name,

@@ -39,10 +39,10 @@ export type { AuditChange } from "./audit-trail-append.ts";
 export { appendAudit, auditActor, auditEntry, UNATTRIBUTED } from "./audit-trail-append.ts";
 export { AUDIT_GENESIS, auditHash, canonicalJson, sealAuditRecord, stateHash } from "./audit-trail-chain.ts";
 export type { AuditProblem, AuditVerification } from "./audit-trail-verify.ts";
-export { auditDocumentAdd, auditImport, auditPackage } from "./audit-trail-writes.ts";
 export { verifyAudit } from "./audit-trail-verify.ts";
+export { auditDocumentAdd, auditImport, auditPackage } from "./audit-trail-writes.ts";
 export type { BalanceOptions } from "./balance-in-store.ts";
-export { balanceInStore } from "./balance-in-store.ts";
+export { balanceInStore, balanceWithContext } from "./balance-in-store.ts";
 export type { CheckQuery, CheckResult } from "./check-name.ts";
 export { checkOne } from "./check-name.ts";
 export type { NamePair, PairComparison } from "./compare-names.ts";
@@ -82,6 +82,8 @@ export type { Job, JobFailure, JobRegistry, JobRegistryOptions, JobStatus } from
 export { createJobRegistry } from "./job-registry.ts";
 export type { Shipment } from "./list-shipments.ts";
 export { listShipments, shortTransactionId } from "./list-shipments.ts";
+export type { LocationWithGaps, Overview, VerdictCounts } from "./overview.ts";
+export { balanceFromModel, overview, traceFromModel, verdictCounts } from "./overview.ts";
 export type { PackageAttachment } from "./package-documents.ts";
 export { buildPackageInput } from "./package-input.ts";
 export type { PackageJob, PackageJobs, PackageOutcome, PackageProgress } from "./package-jobs.ts";
@@ -96,6 +98,29 @@ export {
 export { checkPasswordRules, hashPassword, verifyPassword } from "./passwords.ts";
 export type { DataScope, Principal, Role } from "./principal.ts";
 export { ALL_DATA, ROLES, scopeOf } from "./principal.ts";
+export type { ReadModel } from "./read-model.ts";
+export { createReadModel } from "./read-model.ts";
+export type { LotDetail, PartyDetail } from "./record-details.ts";
+export {
+  eventDetail,
+  listEvents,
+  listLots,
+  locationDetail,
+  lotDetail,
+  partyDetail,
+} from "./record-details.ts";
+export type {
+  HitCounts,
+  HitStatusFilter,
+  ListingPage,
+  LocationListing,
+  LocationRisk,
+  LocationRow,
+  PartyListing,
+  PartyRow,
+  RiskLevel,
+} from "./record-listings.ts";
+export { listLocations, listParties } from "./record-listings.ts";
 export type { DecisionInput, OpenHit } from "./review-hits.ts";
 export { decideHit, openHits } from "./review-hits.ts";
 export { addDocumentAs, findDocumentAs, listDocumentsAs, readDocumentAs } from "./scoped-documents.ts";
@@ -107,20 +132,6 @@ export type {
   ScopedKind,
   ScopedReads,
 } from "./scoped-reads.ts";
-export type {
-  ShardCluster,
-  ShardComposeOptions,
-  ShardComposeRun,
-  ShardCounts,
-  ShardGraph,
-  ShardLoadResult,
-  ShardLotTrace,
-  ShardMixRow,
-  ShardStatus,
-} from "./shard-cluster.ts";
-export { ShardUnavailableError } from "./shard-cluster.ts";
-export type { ShardComposeSummary, ShardTrace } from "./shard-compose.ts";
-export { composeLotsSharded, loadShards, traceLotSharded } from "./shard-compose.ts";
 export type { ReviewedMatch, ScreeningRecord, ScreenOptions, StoreScreening } from "./screen-store.ts";
 export { screenStore } from "./screen-store.ts";
 export type { ListMatch, Screener } from "./screener.ts";
@@ -132,6 +143,8 @@ export {
   screenParties,
   screenParty,
 } from "./screener.ts";
+export type { HitListing, MatchBatchQuery, MatchBatchResult } from "./screening-api.ts";
+export { decideHitAs, listHits, matchBatch } from "./screening-api.ts";
 export type { ScreeningContext } from "./screening-context.ts";
 export { loadScreeningContext } from "./screening-context.ts";
 export type { ListVersion, ReviewDecision, ScreeningRecords } from "./screening-records.ts";
@@ -146,6 +159,20 @@ export {
   SESSION_TTL_MS,
   sha256Base64Url,
 } from "./sessions.ts";
+export type {
+  ShardCluster,
+  ShardComposeOptions,
+  ShardComposeRun,
+  ShardCounts,
+  ShardGraph,
+  ShardLoadResult,
+  ShardLotTrace,
+  ShardMixRow,
+  ShardStatus,
+} from "./shard-cluster.ts";
+export { ShardUnavailableError } from "./shard-cluster.ts";
+export type { ShardComposeSummary, ShardTrace } from "./shard-compose.ts";
+export { composeLotsSharded, loadShards, traceLotSharded } from "./shard-compose.ts";
 export type {
   EventQuery,
   ImportLogEntry,

@@ -1,12 +1,20 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { AppError, type Store } from "../app/index.ts";
+import { AppError, createReadModel, type ReadModel, type Store } from "../app/index.ts";
 import { type AuthRouteOptions, accountRoutes, authMiddleware, authRoutes } from "./auth/index.ts";
 import { readServerConfig, type ServerConfig } from "./config.ts";
 import { bodyLimits, securityHeaders } from "./limits/index.ts";
 import { errorBody, onError, validationError } from "./on-error.ts";
+import { openApiRoutes } from "./openapi.ts";
+import { balanceRoutes } from "./routes/balance-routes.ts";
 import { documentRoutes } from "./routes/documents-routes.ts";
+import { eventRoutes } from "./routes/events-routes.ts";
 import { importRoutes } from "./routes/imports-routes.ts";
+import { locationRoutes } from "./routes/locations-routes.ts";
+import { lotRoutes } from "./routes/lots-routes.ts";
 import { packageRoutes } from "./routes/packages-routes.ts";
+import { partyRoutes } from "./routes/parties-routes.ts";
+import { screeningRoutes } from "./routes/screening-routes.ts";
+import { traceRoutes } from "./routes/traces-routes.ts";
 import type { ServerApp } from "./server-app.ts";
 import type { ServerEnv } from "./server-env.ts";
 import { serveWeb } from "./static-web.ts";
@@ -19,6 +27,8 @@ export interface CreateAppOptions {
   readonly report?: (error: unknown) => void;
   /** Login rate limiter, Secure cookies, proxy trust (src/server/auth). */
   readonly auth?: AuthRouteOptions;
+  /** Shared when several apps serve one store; by default each app builds its own. */
+  readonly readModel?: ReadModel;
 }
 
 /**
@@ -37,8 +47,10 @@ export function createApp(options: CreateAppOptions): ServerApp {
   app.notFound((c) =>
     c.json(errorBody(new AppError("not-found", `no route ${c.req.method} ${c.req.path}`)), 404),
   );
+  const readModel = options.readModel ?? createReadModel(options.store);
   app.use(async (c, next) => {
     c.set("store", options.store);
+    c.set("readModel", readModel);
     await next();
   });
 
@@ -49,6 +61,14 @@ export function createApp(options: CreateAppOptions): ServerApp {
   app.use(authMiddleware());
 
   // Route modules, one line each.
+  openApiRoutes(app); // GET /openapi.json and the reference page /api/docs (public)
+  partyRoutes(app);
+  locationRoutes(app);
+  lotRoutes(app);
+  traceRoutes(app);
+  eventRoutes(app);
+  screeningRoutes(app);
+  balanceRoutes(app);
   authRoutes(options.auth)(app);
   accountRoutes(app);
   importRoutes(config.uploadLimitBytes)(app);

@@ -1,0 +1,88 @@
+import { type CheckResult, checkOne } from "./check-name.ts";
+import { AppError } from "./errors.ts";
+import type { ReadModel } from "./read-model.ts";
+import type { HitCounts, ListingPage } from "./record-listings.ts";
+import { type DecisionInput, decideHit, type OpenHit } from "./review-hits.ts";
+import type { ReviewDecision } from "./screening-records.ts";
+import type { Store } from "./store.ts";
+
+export interface MatchBatchQuery {
+  readonly name: string;
+  readonly country?: string;
+  readonly address?: string;
+  readonly schema?: string;
+}
+
+export interface MatchBatchResult {
+  readonly threshold: number;
+  readonly listVersion: number;
+  readonly responses: Readonly<Record<string, { readonly query: MatchBatchQuery } & CheckResult>>;
+}
+
+/** Screens a batch of names keyed by the caller (yente's `/match`), each as `threadproof check` does. */
+export async function matchBatch(
+  model: ReadModel,
+  queries: Readonly<Record<string, MatchBatchQuery>>,
+): Promise<MatchBatchResult> {
+  const { screener, version } = await model.screener();
+  const responses: Record<string, { query: MatchBatchQuery } & CheckResult> = {};
+  for (const [key, query] of Object.entries(queries)) {
+    const check = checkOne(screener, {
+      name: query.name,
+      ...(query.country === undefined ? {} : { country: query.country }),
+      ...(query.address === undefined ? {} : { address: query.address }),
+    });
+    responses[key] = { ...check, query };
+  }
+  return { threshold: screener.threshold, listVersion: version, responses };
+}
+
+export interface HitListing {
+  readonly status: "open" | "confirmed" | "dismissed" | "all";
+  readonly subject?: "party" | "location";
+  readonly q?: string;
+  readonly list?: string;
+  readonly after?: string;
+  readonly limit: number;
+}
+
+function stateOf(hit: OpenHit): keyof HitCounts {
+  return hit.review.state === "reopened" ? "open" : hit.review.state;
+}
+
+function keeps(hit: OpenHit, f: HitListing): boolean {
+  if (f.status !== "all" && stateOf(hit) !== f.status) return false;
+  if (f.subject !== undefined && hit.subject.kind !== f.subject) return false;
+  if (f.list !== undefined && hit.entity.list !== f.list) return false;
+  const q = f.q?.toLowerCase();
+  return q === undefined || `${hit.subject.name}\n${hit.entity.name}`.toLowerCase().includes(q);
+}
+
+/** Screening hits in hit-key order, filtered; `counts` are over every hit, before filters. */
+export async function listHits(
+  model: ReadModel,
+  filter: HitListing,
+): Promise<ListingPage<OpenHit> & { readonly counts: HitCounts }> {
+  const all = [...(await model.hits())].sort((a, b) =>
+    a.hitKey < b.hitKey ? -1 : a.hitKey > b.hitKey ? 1 : 0,
+  );
+  const counts = { open: 0, confirmed: 0, dismissed: 0 };
+  for (const h of all) counts[stateOf(h)] += 1;
+  const after = filter.after ?? "";
+  const matching = all.filter((h) => h.hitKey > after && keeps(h, filter));
+  const items = matching.slice(0, filter.limit);
+  const next = matching.length > filter.limit ? (items.at(-1)?.hitKey ?? null) : null;
+  return { items, next, counts };
+}
+
+/** `threadproof review confirm|dismiss` for a signed-in user; later reads see the decision at once. */
+export async function decideHitAs(
+  store: Store,
+  model: ReadModel,
+  input: Omit<DecisionInput, "decidedAt">,
+): Promise<ReviewDecision> {
+  if (!input.user) throw new AppError("unauthorized", "a decision needs a signed-in user");
+  const decision = await decideHit(store, input);
+  model.invalidate();
+  return decision;
+}

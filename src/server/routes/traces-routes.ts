@@ -1,0 +1,65 @@
+import { createRoute } from "@hono/zod-openapi";
+import {
+  IdParamSchema,
+  ShipmentListQuerySchema,
+  ShipmentListSchema,
+  TraceQuerySchema,
+  TraceResultSchema,
+} from "../../api/index.ts";
+import { traceFromModel, verdictCounts } from "../../app/index.ts";
+import { requireRole } from "../auth/index.ts";
+import { errorResponses, json } from "../error-responses.ts";
+import { STAFF } from "../request-context.ts";
+import type { RouteModule } from "../server-app.ts";
+import { wire } from "../wire.ts";
+
+const trace = createRoute({
+  method: "get",
+  path: "/api/lots/{id}/trace",
+  tags: ["traces"],
+  summary: "What share of a lot or shipment comes from Xinjiang or is untraced (as `threadproof trace`)",
+  description:
+    "`id`: a lot (EPC class, Digital Link or internal id), a shipment's business-transaction id (BOL-MAEU-5501) or an event id, percent-encoded. direction=down: where the lot went (recall). Every figure carries the proving path (lot → event → location).",
+  middleware: [requireRole(...STAFF)] as const,
+  request: { params: IdParamSchema, query: TraceQuerySchema },
+  responses: {
+    200: { description: "the trace (docs/tracing.md)", content: json(TraceResultSchema) },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+const shipments = createRoute({
+  method: "get",
+  path: "/api/shipments",
+  tags: ["traces"],
+  summary: "Every import shipment with its trace and verdict (the main job's table)",
+  description:
+    "inadmissible: any Xinjiang share or listed entity (no de minimis); insufficient-evidence: untraced mass or open flags; admissible otherwise.",
+  middleware: [requireRole(...STAFF)] as const,
+  request: { query: ShipmentListQuerySchema },
+  responses: {
+    200: { description: "the shipments", content: json(ShipmentListSchema) },
+    ...errorResponses(400, 401, 403),
+  },
+});
+
+export const traceRoutes: RouteModule = (app) => {
+  app.openapi(trace, async (c) => {
+    const result = await traceFromModel(
+      c.var.readModel,
+      c.req.valid("param").id,
+      c.req.valid("query").direction,
+    );
+    return c.json(wire(result), 200);
+  });
+  app.openapi(shipments, async (c) => {
+    const { verdict, atRisk } = c.req.valid("query");
+    const all = await c.var.readModel.assessments();
+    const items = all.filter(
+      (a) =>
+        (verdict === undefined || a.verdict === verdict) &&
+        (atRisk === undefined || (a.verdict !== "admissible") === (atRisk === "true")),
+    );
+    return c.json(wire({ items, counts: verdictCounts(all) }), 200);
+  });
+};
