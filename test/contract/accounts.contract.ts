@@ -128,6 +128,26 @@ export function describeAccountsContract(target: ContractTarget): void {
       ]);
     });
 
+    it("saves a review decision and its audit record together", async () => {
+      const store = await openNew();
+      const decision = {
+        hitKey: "party:party:p1|uflpa:x",
+        subject: { kind: "party" as const, id: "party:p1" },
+        entryId: "uflpa:x",
+        fingerprint: "f1",
+        status: "dismissed" as const,
+        reason: "different company",
+        user: "ann",
+        decidedAt: "2026-11-28T05:40:00.000Z",
+      };
+      await store.saveDecision(decision, entry("review.decide", decision.hitKey, { status: "dismissed" }));
+      await store.saveDecision({ ...decision, status: "confirmed" });
+      expect((await store.reviewDecisions()).map((d) => d.status)).toEqual(["confirmed"]);
+      expect((await store.auditRecords()).map((r) => [r.seq, r.action, r.subject])).toEqual([
+        [1, "review.decide", decision.hitKey],
+      ]);
+    });
+
     it("chains concurrent appends without gaps and reads them by seq, both ways", async () => {
       const store = await openNew();
       await Promise.all(
