@@ -1,0 +1,224 @@
+/**
+ * HTTP server load: `npm run bench:server -- [--events N] [--duration S] [--connections C]
+ * [--store PATH]`, loopback only. Loads a generated chain of N events (default 100 000; the issue's
+ * 1 M sample is `--events 1000000`, which takes tens of minutes to load on the shared machine)
+ * into a SQLite store (kept at PATH between runs, default in the temp folder), starts
+ * `threadproof serve` on it as a child process, and drives C clients (default 50) for S seconds
+ * (default 60) mixing POST /api/match (10 names each), GET /api/lots/{id}/trace and paged reads
+ * with a bearer token, beside a same-run baseline: a static route alone before the mix, and the
+ * same route inside the mix. Prints throughput and p50/p99 latency per request type.
+ */
+import { spawn } from "node:child_process";
+import {
+  createReadStream,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import autocannon, { type Request as LoadRequest, type Result } from "autocannon";
+import {
+  createApiToken,
+  createUser,
+  generateChain,
+  type ImportSource,
+  importFile,
+  type Principal,
+  type Store,
+} from "../src/app/index.ts";
+import { openStore } from "../src/store/index.ts";
+
+function flag(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+}
+
+const EVENTS = Number(flag("events", "100000"));
+const DURATION = Number(flag("duration", "60"));
+const CONNECTIONS = Number(flag("connections", "50"));
+const STORE = resolve(flag("store", join(tmpdir(), `threadproof-bench-server-${EVENTS}.db`)));
+const MATCH_BATCH = 10;
+const ROOT = resolve(import.meta.dirname, "..");
+const SETUP: Principal = { userId: "bench", username: "bench-setup", role: "admin", via: "cli" };
+
+function localSource(path: string): ImportSource {
+  const head = new Uint8Array(readFileSync(path).subarray(0, 65536));
+  return {
+    name: path,
+    size: statSync(path).size,
+    head,
+    open: () => createReadStream(path, { highWaterMark: 1 << 20 }),
+  };
+}
+
+async function loadStore(): Promise<void> {
+  if (existsSync(STORE)) {
+    console.log(`store ${STORE} exists: reused (delete it to reload)`);
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), "threadproof-bench-chain-"));
+  const started = performance.now();
+  const store = await openStore(STORE);
+  try {
+    const files = generateChain({ events: EVENTS, seed: 42 }).files.filter(
+      (f) => f.name !== "ground-truth.json",
+    );
+    // Facilities first (master data), then movements and the EPCIS documents.
+    files.sort((a, b) => Number(b.name === "facilities.csv") - Number(a.name === "facilities.csv"));
+    for (const file of files) {
+      const path = join(dir, file.name);
+      writeFileSync(path, "");
+      for (const chunk of file.chunks) writeFileSync(path, chunk, { flag: "a" });
+      const result = await importFile(store, localSource(path), {});
+      console.log(`  ${file.name}: ${result.added.events} events, ${result.added.lots} lots`);
+    }
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(`loaded ${EVENTS} generated events in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+interface Workload {
+  readonly token: string;
+  readonly lots: readonly string[];
+  readonly names: readonly string[];
+}
+
+async function take<T>(items: AsyncIterable<T>, n: number): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) {
+    out.push(item);
+    if (out.length >= n) break;
+  }
+  return out;
+}
+
+async function prepare(store: Store): Promise<Workload> {
+  const username = `bench-${Date.now()}`;
+  await createUser(store, SETUP, { username, password: "bench password 123", role: "analyst" });
+  const { token } = await createApiToken(store, SETUP, { username, name: "bench:server" });
+  const lots = (await take(store.lots(), 2000)).map((l) => l.id as string);
+  const names = (await take(store.parties(), 2000)).map((p) => p.name);
+  return { token, lots, names };
+}
+
+function startServer(): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, "bin/threadproof.js"), "serve", "--db", STORE, "--port", "0"],
+    {
+      cwd: ROOT,
+      env: { ...process.env, THREADPROOF_DB: "" },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  return new Promise((done, fail) => {
+    let out = "";
+    child.once("exit", (code) => fail(new Error(`serve exited with ${code}`)));
+    child.stdout.setEncoding("utf8").on("data", (d: string) => {
+      out += d;
+      const port = /listening on http:\/\/localhost:(\d+)/.exec(out)?.[1];
+      if (port) done({ url: `http://127.0.0.1:${port}`, stop: () => child.kill("SIGTERM") });
+    });
+  });
+}
+
+const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)] as T;
+
+function matchBody(names: readonly string[]): string {
+  const queries = Object.fromEntries(
+    Array.from({ length: MATCH_BATCH }, (_, i) => [`q${i}`, { name: pick(names), schema: "Company" }]),
+  );
+  return JSON.stringify({ queries });
+}
+
+const READS = [
+  "/api/lots?limit=50",
+  "/api/parties?limit=50",
+  "/api/locations?limit=50",
+  "/api/events?limit=50",
+];
+
+function run(url: string, connections: number, duration: number, w: Workload, kind: string, path: string) {
+  const headers = { Authorization: `Bearer ${w.token}`, "Content-Type": "application/json" };
+  const request = (): LoadRequest => {
+    switch (kind) {
+      case "match":
+        return { method: "POST", path: "/api/match", body: matchBody(w.names) };
+      case "trace":
+        return { method: "GET", path: `/api/lots/${encodeURIComponent(pick(w.lots))}/trace` };
+      case "reads":
+        return { method: "GET", path: pick(READS) };
+      default:
+        return { method: "GET", path };
+    }
+  };
+  return autocannon({
+    url,
+    connections,
+    duration,
+    headers,
+    timeout: 30,
+    requests: [{ setupRequest: (r) => ({ ...r, ...request() }) }],
+  });
+}
+
+function row(name: string, r: Result, perRequest = 1): string {
+  const errors = r.errors + r.timeouts + r.non2xx;
+  const rate = r.requests.total / r.duration;
+  const names = perRequest > 1 ? `  (${Math.round(rate * perRequest)} names/s)` : "";
+  return `${name.padEnd(26)} ${String(r.requests.total).padStart(8)} ${rate.toFixed(1).padStart(9)} ${String(r.latency.p50).padStart(7)} ${String(r.latency.p99).padStart(7)} ${String(errors).padStart(7)}${names}`;
+}
+
+async function main(): Promise<void> {
+  await loadStore();
+  const store = await openStore(STORE);
+  const stats = await store.stats();
+  const workload = await prepare(store);
+  await store.close();
+  console.log(`store: ${stats.events} events, ${stats.lots} lots, ${stats.parties} parties`);
+  const server = await startServer();
+  try {
+    const headers = { Authorization: `Bearer ${workload.token}`, "Content-Type": "application/json" };
+    const health = await fetch(`${server.url}/api/health`);
+    const baseline = health.status === 200 ? "/api/health" : "/api/auth/me";
+    // Warm-up: the first trace and match load the graph and the screening index.
+    const t0 = performance.now();
+    await fetch(`${server.url}/api/lots/${encodeURIComponent(pick(workload.lots))}/trace`, { headers });
+    await fetch(`${server.url}/api/match`, { method: "POST", headers, body: matchBody(workload.names) });
+    console.log(`warm-up (graph and screening index): ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const alone = await run(
+      server.url,
+      CONNECTIONS,
+      Math.max(5, Math.round(DURATION / 6)),
+      workload,
+      "static",
+      baseline,
+    );
+    const share = (n: number) => Math.max(1, Math.round((CONNECTIONS * n) / 50));
+    const [match, trace, reads, inMix] = await Promise.all([
+      run(server.url, share(10), DURATION, workload, "match", ""),
+      run(server.url, share(20), DURATION, workload, "trace", ""),
+      run(server.url, share(15), DURATION, workload, "reads", ""),
+      run(server.url, share(5), DURATION, workload, "static", baseline),
+    ]);
+    console.log(`\n${CONNECTIONS} connections, ${DURATION} s mixed (baseline alone first), loopback`);
+    console.log(
+      `${"request".padEnd(26)} ${"requests".padStart(8)} ${"req/s".padStart(9)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"errors".padStart(7)}`,
+    );
+    console.log(row(`${baseline} alone`, alone));
+    console.log(row(`${baseline} in the mix`, inMix));
+    console.log(row(`POST /api/match ×${MATCH_BATCH}`, match, MATCH_BATCH));
+    console.log(row("GET /api/lots/{id}/trace", trace));
+    console.log(row("GET reads (4 listings)", reads));
+  } finally {
+    server.stop();
+  }
+}
+
+await main();
