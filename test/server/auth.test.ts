@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Store } from "../../src/app/index.ts";
 import { createApp } from "../../src/server/index.ts";
 import { openStore } from "../../src/store/index.ts";
 import { batchOf, importMeta, importSummary, sampleParty } from "../contract/sample-records.ts";
+import { scratchDatabases } from "../setup/scratch-databases.ts";
 import { createPrincipals, type RoleClient, TEST_PASSWORD } from "./principals.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "threadproof-auth-"));
@@ -208,5 +209,56 @@ describe("secrets", () => {
     expect(seen.length).toBeGreaterThan(30);
     for (const secret of secrets) expect(everything).not.toContain(secret);
     expect(audit).toContain("user.create");
+  });
+});
+
+const pgUrl = inject("pgUrl");
+const pgDatabases = scratchDatabases(pgUrl, "auth");
+
+describe.skipIf(!pgUrl)("auth on PostgreSQL", () => {
+  let pg: Store;
+  let pgApp: App;
+  let pgClients: Awaited<ReturnType<typeof createPrincipals>>;
+
+  beforeAll(async () => {
+    pg = await openStore(await pgDatabases.create());
+    const session = await pg.beginImport(importMeta());
+    await session.write(batchOf({ parties: [sampleParty(1)] }));
+    await session.commit(importSummary());
+    pgClients = await createPrincipals(pg, { supplierParty: "p1" });
+    pgApp = createApp({ store: pg });
+  });
+
+  afterAll(async () => {
+    await pg.close();
+    await pgDatabases.dropAll();
+  });
+
+  it("signs in, refuses a cookie write without CSRF, honours tokens until the account is disabled", async () => {
+    const login = await pgApp.request("/api/auth/login", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ username: "analyst", password: TEST_PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    expect(login.headers.get("set-cookie")).toContain("HttpOnly");
+    const body = JSON.stringify({ username: "pg-user", password: TEST_PASSWORD, role: "viewer" });
+    const write = (headers: Record<string, string>) =>
+      pgApp.request("/api/users", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", ...headers },
+        body,
+      });
+    expect((await write(pgClients.admin.cookieOnly)).status).toBe(403);
+    expect((await write(pgClients.admin.session)).status).toBe(201);
+    expect((await pgApp.request("/api/auth/me", { headers: pgClients.supplier.bearer })).status).toBe(200);
+    const disable = await pgApp.request("/api/users/supplier/disable", {
+      method: "POST",
+      headers: pgClients.admin.bearer,
+    });
+    expect(disable.status).toBe(200);
+    expect((await pgApp.request("/api/auth/me", { headers: pgClients.supplier.bearer })).status).toBe(401);
+    const verify = await pgApp.request("/api/audit/verify", { headers: pgClients.viewer.session });
+    expect(await verify.json()).toMatchObject({ ok: true, records: 10 });
   });
 });
