@@ -99,6 +99,7 @@ export const screeningRoutes: RouteModule = (app) => {
       status,
       reason,
       user: principalOf(c).username,
+      actor: principalOf(c),
     });
     return c.json(wire(decision), 200);
   });
