@@ -19,23 +19,34 @@ const PLACES = [
 
 type Mix = Map<string, number>;
 
-/**
- * The semantics of docs/tracing.md written the plain way, straight from the events: recursion
- * with a memo, string-keyed maps, no graph, no topological order. The fast engine must agree.
- */
-function referenceMixes(events: readonly SupplyEvent[]): Map<string, Mix> {
-  const producers = new Map<string, { event: SupplyEvent; kg: number }[]>();
+interface Producer {
+  readonly event: SupplyEvent;
+  readonly kg: number;
+}
+
+/** Who makes each lot, and where each lot named by a later event was last seen. */
+function indexEvents(events: readonly SupplyEvent[]) {
+  const producers = new Map<string, Producer[]>();
   const lastSeen = new Map<string, { time: number; place: string }>();
   for (const e of events) {
     const made = e.kind === "origin" ? e.quantities : e.outputs;
     for (const q of made)
       producers.set(q.lot, [...(producers.get(q.lot) ?? []), { event: e, kg: q.quantity! }]);
+    const time = Date.parse(e.eventTime);
     for (const q of [...e.inputs, ...(e.kind === "origin" ? [] : e.quantities)]) {
-      const time = Date.parse(e.eventTime);
       const seen = lastSeen.get(q.lot);
       if (!seen || !(time < seen.time)) lastSeen.set(q.lot, { time, place: e.bizLocation! });
     }
   }
+  return { producers, lastSeen };
+}
+
+/**
+ * The semantics of docs/tracing.md written the plain way, straight from the events: recursion
+ * with a memo, string-keyed maps, no graph, no topological order. The fast engine must agree.
+ */
+function referenceMixes(events: readonly SupplyEvent[]): Map<string, Mix> {
+  const { producers, lastSeen } = indexEvents(events);
   const memo = new Map<string, Mix>();
   const lotMix = (lot: string): Mix => {
     const known = memo.get(lot);
@@ -67,7 +78,7 @@ function blend(parts: readonly { mix: Mix; kg: number }[]): Mix {
 function originKey(place: string): string {
   const region = scenarioRegionOf(place as LocationId);
   if (region?.xinjiang) return "CN/Xinjiang";
-  if (!region) return "unknown";
+  if (!region?.country) return "unknown";
   if (region.country !== "CN") return region.country;
   return region.region ? `CN/${region.region}` : unknownKey(place);
 }

@@ -1,7 +1,7 @@
 import type { RegionInfo, RegionOf, Stage, StageOf } from "./inputs.ts";
 import { STAGES } from "./inputs.ts";
 import type { MixPool } from "./mix-pool.ts";
-import { createMixPool, mixSources } from "./mix-pool.ts";
+import { createMixPool, LENGTH_BITS, maskOf, mixSources, setMask, setMix } from "./mix-pool.ts";
 import type { OriginBucket, PriorTable } from "./origin-buckets.ts";
 import { createBucketTable, DEFAULT_PRIORS, resolveLocations } from "./origin-buckets.ts";
 import type { TopoOrder, TraceGraph } from "./trace-graph.ts";
@@ -64,12 +64,12 @@ export function computeComposition(
   const priors = options.priors ?? DEFAULT_PRIORS;
   const table = createBucketTable();
   const where = resolveLocations(table, graph.locationIds, regionOf, options.stageOf, priors);
-  const pool = createMixPool(table.buckets.length, graph.topo.order.length);
+  const pool = createMixPool(table.buckets.length, graph.topo.kind.length);
   const stageBits = Uint8Array.from(where.stage, stageBit);
-  const mask = forwardPass(graph.topo, pool, where.origin, where.unknown, stageBits);
+  forwardPass(graph.topo, pool, where.origin, where.unknown, stageBits);
   const nL = graph.lotIds.length;
-  const lots = gather(graph.topo.rank, 0, nL, pool, mask);
-  const events = gather(graph.topo.rank, nL, graph.eventIds.length, pool, mask);
+  const lots = gather(graph.topo.rank, 0, nL, pool);
+  const events = gather(graph.topo.rank, nL, graph.eventIds.length, pool);
   const shares = lotShares(pool, table.buckets, lots.offset, lots.length);
   return {
     buckets: table.buckets,
@@ -101,32 +101,43 @@ function forwardPass(
   originBucket: Int32Array,
   unknownBucket: Int32Array,
   stageBits: Uint8Array,
-): Uint8Array {
-  const { kind, place, predStart, pred, predWeight } = topo;
-  const { offset, length } = pool;
+): void {
+  const { kind, place } = topo;
   const n = kind.length;
-  const mask = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const k = kind[i]!;
     const at = place[i]!;
-    const from = predStart[i]!;
-    const to = predStart[i + 1]!;
-    if (k === NODE_LOT || k === NODE_EVENT) {
-      mixSources(pool, i, pred, predWeight, from, to);
-      let m = from === to ? 0 : ALL_STAGES;
-      for (let p = from; p < to; p++) m &= mask[pred[p]!]!;
-      mask[i] = k === NODE_LOT || at < 0 ? m : m | stageBits[at]!;
-      continue;
-    }
-    length[i] = 1;
-    if (k === NODE_ORIGIN) offset[i] = at < 0 ? 0 : originBucket[at]!;
-    else {
-      // Forced (cycle) or untraced: unknown mass, keyed by where an untraced lot was last seen.
-      offset[i] = k === NODE_UNTRACED && at >= 0 ? unknownBucket[at]! : 0;
-      mask[i] = ALL_STAGES;
-    }
+    if (k === NODE_LOT) mixNode(topo, pool, i, 0);
+    else if (k === NODE_EVENT) mixNode(topo, pool, i, atPlace(stageBits, at));
+    else if (k === NODE_ORIGIN) setMix(pool, i, atPlace(originBucket, at), 1);
+    else setUnknown(pool, i, k === NODE_UNTRACED ? atPlace(unknownBucket, at) : 0);
   }
-  return mask;
+}
+
+/** A per-location value; 0 (no stage, the plain unknown bucket) where there is no location. */
+function atPlace(values: Int32Array | Uint8Array, at: number): number {
+  return at < 0 ? 0 : values[at]!;
+}
+
+/** A lot or transformation: the mix of its predecessors, and the stages on all paths to it. */
+function mixNode(topo: TopoOrder, pool: MixPool, i: number, stage: number): void {
+  const from = topo.predStart[i]!;
+  const to = topo.predStart[i + 1]!;
+  mixSources(pool, i, topo.pred, topo.predWeight, from, to);
+  setMask(pool, i, predecessorsMask(pool, topo.pred, from, to) | stage);
+}
+
+/** Forced (cycle) or untraced: unknown mass, keyed by where an untraced lot was last seen. */
+function setUnknown(pool: MixPool, i: number, bucket: number): void {
+  setMix(pool, i, bucket, 1);
+  setMask(pool, i, ALL_STAGES);
+}
+
+/** Stages present on every path: the intersection over the predecessors (none: no stage). */
+function predecessorsMask(pool: MixPool, pred: Int32Array, from: number, to: number): number {
+  let m = from === to ? 0 : ALL_STAGES;
+  for (let p = from; p < to; p++) m &= maskOf(pool, pred[p]!);
+  return m;
 }
 
 interface NodeMixes {
@@ -136,13 +147,15 @@ interface NodeMixes {
 }
 
 /** Mixes of nodes `first .. first + count` back in graph numbering. */
-function gather(rank: Int32Array, first: number, count: number, pool: MixPool, mask: Uint8Array): NodeMixes {
+function gather(rank: Int32Array, first: number, count: number, pool: MixPool): NodeMixes {
   const out = { offset: new Int32Array(count), length: new Int32Array(count), mask: new Uint8Array(count) };
+  const node = pool.node;
   for (let v = 0; v < count; v++) {
     const i = rank[first + v]!;
-    out.offset[v] = pool.offset[i]!;
-    out.length[v] = pool.length[i]!;
-    out.mask[v] = mask[i]!;
+    const meta = node[2 * i + 1]!;
+    out.offset[v] = node[2 * i]!;
+    out.length[v] = meta & LENGTH_BITS;
+    out.mask[v] = meta >>> 24;
   }
   return out;
 }

@@ -89,18 +89,21 @@ export function collectEvent(c: GraphCollector, e: SupplyEvent): void {
     c.retracted.add(e.id);
     if (e.declaredId) c.retracted.add(e.declaredId);
   }
-  if (c.eventIndex.has(e.id)) {
+  if (c.eventIndex.get(e.id) !== undefined) {
     if (!retracting) c.duplicates++;
     return;
   }
-  const j = intern(c.eventIndex, c.eventIds, e.id);
+  // One hash lookup per event: the id is known to be new here.
+  const j = c.eventIds.length;
+  c.eventIndex.set(e.id, j);
+  c.eventIds.push(e.id);
   if (e.declaredId && e.declaredId !== e.id) c.declaredIds.set(j, e.declaredId);
   const kind = kindCode(e);
   const where = e.bizLocation ?? e.readPoint;
   push(c.kind, kind);
   push(c.location, where === undefined ? -1 : intern(c.locationIndex, c.locationIds, where));
   push(c.time, Date.parse(e.eventTime));
-  push(c.document, e.bizTransactions.some((t) => DOCUMENT_TYPES.has(transactionType(t.type))) ? 1 : 0);
+  push(c.document, citesDocument(e) ? 1 : 0);
   push(c.claim, claimOf(c, e));
   push(c.lineStart, c.lineLot.length);
   if (retracting) return;
@@ -113,11 +116,19 @@ function kindCode(e: SupplyEvent): number {
   return EVENT_KINDS.indexOf(e.kind);
 }
 
+function citesDocument(e: SupplyEvent): boolean {
+  for (const t of e.bizTransactions) if (DOCUMENT_TYPES.has(transactionType(t.type))) return true;
+  return false;
+}
+
 /** "po", "urn:epcglobal:cbv:btt:po" and "https://ref.gs1.org/cbv/BTT-po" are one type. */
 function transactionType(raw: string): string {
-  const tail = raw.split(/[:/-]/).pop() ?? raw;
-  return tail.toLowerCase();
+  let cut = raw.length;
+  while (cut > 0 && !SEPARATORS.has(raw.charCodeAt(cut - 1))) cut--;
+  return (cut === 0 ? raw : raw.slice(cut)).toLowerCase();
 }
+
+const SEPARATORS = new Set([":", "/", "-"].map((c) => c.charCodeAt(0)));
 
 function claimOf(c: GraphCollector, e: SupplyEvent): number {
   for (const key of CLAIM_KEYS) {

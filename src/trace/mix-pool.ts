@@ -8,9 +8,12 @@ import { column, float64, int32, push } from "./column.ts";
 export interface MixPool {
   readonly bucket: Column<Int32Array>;
   readonly share: Column<Float64Array>;
-  /** Per node (topological position): where its mix starts in the pool, and its length. */
-  readonly offset: Int32Array;
-  readonly length: Int32Array;
+  /**
+   * Per node (topological position `i`), side by side so one cache line serves a lookup: at
+   * `2i` where its mix starts in the pool, at `2i + 1` its length in the low 24 bits and its
+   * stage mask (see `Composition.stageMask`) in the high 8.
+   */
+  readonly node: Int32Array;
   /** Scratch for merging: dense accumulator, generation stamps and the buckets touched. */
   readonly dense: Float64Array;
   readonly stamp: Int32Array;
@@ -22,8 +25,7 @@ export function createMixPool(bucketCount: number, nodes: number): MixPool {
   const pool: MixPool = {
     bucket: column(int32, Math.max(1024, nodes)),
     share: column(float64, Math.max(1024, nodes)),
-    offset: new Int32Array(nodes),
-    length: new Int32Array(nodes),
+    node: new Int32Array(2 * nodes),
     dense: new Float64Array(bucketCount),
     stamp: new Int32Array(bucketCount),
     touched: new Int32Array(bucketCount),
@@ -60,13 +62,11 @@ export function mixSources(
     single = node[k]!;
   }
   if (count === 1 || (total > 0 && sameSource(node, weight, from, to))) {
-    pool.offset[at] = pool.offset[single]!;
-    pool.length[at] = pool.length[single]!;
+    setMix(pool, at, pool.node[2 * single]!, pool.node[2 * single + 1]! & LENGTH_BITS);
     return;
   }
   if (count === 0 || !(total > 0)) {
-    pool.offset[at] = 0;
-    pool.length[at] = 1;
+    setMix(pool, at, 0, 1);
     return;
   }
   accumulate(pool, at, node, weight, from, to, 1 / total);
@@ -98,8 +98,8 @@ function accumulate(
     if (!(w >= 0)) continue;
     const f = w * scale;
     const src = node[k]!;
-    const start = pool.offset[src]!;
-    const end = start + pool.length[src]!;
+    const start = pool.node[2 * src]!;
+    const end = start + (pool.node[2 * src + 1]! & LENGTH_BITS);
     for (let p = start; p < end; p++) {
       const b = pool.bucket.data[p]!;
       if (pool.stamp[b] !== generation) {
@@ -110,11 +110,26 @@ function accumulate(
       pool.dense[b]! += f * pool.share.data[p]!;
     }
   }
-  pool.offset[at] = pool.bucket.length;
-  pool.length[at] = touched;
+  setMix(pool, at, pool.bucket.length, touched);
   for (let i = 0; i < touched; i++) {
     const b = pool.touched[i]!;
     push(pool.bucket, b);
     push(pool.share, pool.dense[b]!);
   }
+}
+
+export const LENGTH_BITS = 0xffffff;
+
+/** Sets node `at`'s mix; its stage mask is set apart (`setMask`), after. */
+export function setMix(pool: MixPool, at: number, offset: number, length: number): void {
+  pool.node[2 * at] = offset;
+  pool.node[2 * at + 1] = length;
+}
+
+export function setMask(pool: MixPool, at: number, mask: number): void {
+  pool.node[2 * at + 1] = (pool.node[2 * at + 1]! & LENGTH_BITS) | (mask << 24);
+}
+
+export function maskOf(pool: MixPool, at: number): number {
+  return pool.node[2 * at + 1]! >>> 24;
 }

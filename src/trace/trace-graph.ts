@@ -91,15 +91,14 @@ export const NODE_FORCED = 4;
 /**
  * The graph renumbered in topological order (Kahn's algorithm over lots and events, lots first),
  * so composition is one forward pass over flat arrays: every node pulls the mixes of its
- * predecessors, which sit at lower positions. Position `i` holds node `order[i]` (lots as `l`,
- * events as `lotCount + e`); `rank` is the inverse. The order depends on the graph's structure
+ * predecessors, which sit at lower positions. Node `v` (lots as `l`, events as `lotCount + e`) sits
+ * at position `rank[v]`. The order depends on the graph's structure
  * only, so it is computed once with the graph.
  *
  * Cycles in bad data: when the queue runs dry with nodes left, the cycle core (`findCycleCore`)
  * is queued as `NODE_FORCED` (its mix is unknown) so everything downstream still gets a position.
  */
 export interface TopoOrder {
-  readonly order: Int32Array;
   readonly rank: Int32Array;
   readonly kind: Uint8Array;
   /** Per position: the event's location; for an untraced lot, the location it was last seen at; else -1. */
