@@ -91,8 +91,16 @@ section{border-top:1px solid #eee;padding:.5rem 0}.d{color:#555}</style></head><
 
 /** GET /openapi.json (also under /api) and the reference page GET /api/docs; both public. */
 export function openApiRoutes(app: ServerApp): void {
-  const document = () => app.getOpenAPI31Document(INFO) as unknown as Json;
-  app.get("/openapi.json", (c) => c.json(document()));
-  app.get("/api/openapi.json", (c) => c.json(document()));
-  app.get("/api/docs", (c) => c.html(renderReference(document())));
+  // Built on first request, when every module has registered its routes; routes never change after.
+  let built: { json: Json; html: string } | undefined;
+  const document = () => {
+    if (!built) {
+      const json = app.getOpenAPI31Document(INFO) as unknown as Json;
+      built = { json, html: renderReference(json) };
+    }
+    return built;
+  };
+  app.get("/openapi.json", (c) => c.json(document().json));
+  app.get("/api/openapi.json", (c) => c.json(document().json));
+  app.get("/api/docs", (c) => c.html(document().html));
 }

@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { type DataScope, type ImportSource, importFile, type Role, type Store } from "../../src/app/index.ts";
-import { partyId } from "../../src/model/index.ts";
 import { registerSampleDocuments } from "../../src/cli/sample-documents.ts";
+import { partyId } from "../../src/model/index.ts";
 import { createApp, type ServerApp } from "../../src/server/index.ts";
 import { createPrincipals, type RoleClient } from "./principals.ts";
 
@@ -25,10 +26,7 @@ export async function seedSample(store: Store): Promise<void> {
   await registerSampleDocuments(store, "sample");
 }
 
-/**
- * Two suppliers of the sample: X, a spinner's operator, and Y, a gin's operator elsewhere in
- * the chain. Each has a lot, an event, a location and (for X) a document no one else may see.
- */
+/** A supplier's own records: the ids the cross-supplier cases ask for. */
 export interface SupplierIds {
   readonly party: string;
   readonly location: string;
@@ -49,6 +47,8 @@ export interface ApiFixture {
   readonly shipment: string;
   /** An open hit of the sample (its hitKey). */
   readonly hitKey: string;
+  /** SHA-256 of Y_DOCUMENT. */
+  readonly yDocument: string;
 }
 
 async function idsOf(store: Store, party: string): Promise<SupplierIds> {
@@ -60,38 +60,31 @@ async function idsOf(store: Store, party: string): Promise<SupplierIds> {
   return { party, location: location.id, lot: lot.id, event: event.id };
 }
 
-/** Picks two operators whose locations share no lot, so neither may see the other's lot. */
-async function twoSuppliers(store: Store): Promise<[SupplierIds, SupplierIds]> {
-  const operators = [
-    ...new Set((await store.scopedLocations({ kind: "all" }, { limit: 500 })).map((l) => l.operator)),
-  ];
-  const candidates: SupplierIds[] = [];
-  for (const p of operators) {
-    if (p === undefined) continue;
-    const ids = await idsOf(store, p).catch(() => undefined);
-    if (ids) candidates.push(ids);
-  }
-  for (const a of candidates) {
-    for (const b of candidates) {
-      if (a === b) continue;
-      const apart =
-        !(await store.inScope({ kind: "party", partyId: b.party as never }, "lot", a.lot)) &&
-        !(await store.inScope({ kind: "party", partyId: a.party as never }, "lot", b.lot)) &&
-        !(await store.inScope({ kind: "party", partyId: b.party as never }, "event", a.event));
-      if (apart) return [a, b];
-    }
-  }
-  throw new Error("the sample has no two suppliers apart");
-}
+/** Farms of the bundled sample: X grows cotton in one place, Y (with a certificate of origin) in another. */
+const X_PARTY = "urn:epc:id:pgln:0800009.00000";
+const Y_PARTY = "urn:epc:id:pgln:0800010.00000";
+/** Registered from sample/documents/manifest.csv, linked only to a lot of Y's farm. */
+export const Y_DOCUMENT = "sample/documents/coo-farm-lamesa-S24-000005-01.txt";
 
 export async function apiFixture(store: Store, prefix = ""): Promise<ApiFixture> {
   await seedSample(store);
-  const [x, y] = await twoSuppliers(store);
+  const [x, y] = [await idsOf(store, X_PARTY), await idsOf(store, Y_PARTY)];
   const clients = await createPrincipals(store, { supplierParty: x.party, prefix });
   const other = await createPrincipals(store, { supplierParty: y.party, prefix: `${prefix}y-` });
   const app = createApp({ store });
   const hits = await app.request("/api/hits?limit=1", { headers: clients.analyst.bearer });
   const hitKey = ((await hits.json()) as { items: { hitKey: string }[] }).items[0]?.hitKey;
   if (!hitKey) throw new Error("the sample has no open hit");
-  return { store, app, clients, otherSupplier: other.supplier, x, y, shipment: "BOL-MAEU-7906", hitKey };
+  const yDocument = createHash("sha256").update(readFileSync(Y_DOCUMENT)).digest("hex");
+  return {
+    store,
+    app,
+    clients,
+    otherSupplier: other.supplier,
+    x,
+    y,
+    shipment: "BOL-MAEU-7906",
+    hitKey,
+    yDocument,
+  };
 }
