@@ -158,7 +158,6 @@ describe("bad input", () => {
         (await json("/api/users", JSON.stringify({ username: s, password: s, role: s }), admin.bearer))
           .status,
         (await json("/api/tokens", JSON.stringify({ username: s, name: s }), admin.bearer)).status,
-        (await json("/api/auth/login", JSON.stringify({ username: s, password: s }), {})).status,
       ];
       expect(
         statuses.every((status) => status >= 400 && status < 500),
