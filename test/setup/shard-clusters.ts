@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { type Cluster, findServerBinaries, startCluster } from "./postgres.ts";
 
 /**
@@ -18,7 +20,17 @@ export interface ShardClusters {
 export function shardSkipReason(): string | undefined {
   const bin = findServerBinaries();
   if (bin === undefined) return "no PostgreSQL server binaries found";
+  if (!hasPostgresFdw()) return "postgres_fdw is not installed (Debian: apt-get install postgresql-contrib)";
   return undefined;
+}
+
+/** postgres_fdw's control file, where `pg_config --sharedir` or Debian's layout puts extensions. */
+function hasPostgresFdw(): boolean {
+  const configured = spawnSync("pg_config", ["--sharedir"], { encoding: "utf8" });
+  const dirs = configured.status === 0 ? [configured.stdout.trim()] : [];
+  const root = "/usr/share/postgresql";
+  if (existsSync(root)) dirs.push(...readdirSync(root).map((v) => join(root, v)));
+  return dirs.some((d) => existsSync(join(d, "extension", "postgres_fdw.control")));
 }
 
 export async function startShardClusters(shards: number): Promise<ShardClusters> {

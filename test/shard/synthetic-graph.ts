@@ -30,7 +30,8 @@ export function syntheticGraph(
   const random = prng(options.seed ?? 1);
   const layers = options.layers ?? 8;
   const buckets = options.buckets ?? 6;
-  const count = Math.max(layers * 4, Math.round(edges / 3));
+  // Lots past the first layer average 3 inputs, 2 % of them untraced: edges per lot on average.
+  const count = Math.max(layers * 4, Math.round(edges / (3 * (1 - 1 / layers) * 0.98)));
   const perLayer = Math.ceil(count / layers);
   const nodes: number[] = [];
   const edgeSrc: number[] = [];
@@ -67,7 +68,10 @@ export function syntheticGraph(
   return { nodes, edgeSrc, edgeDst, edgeEvent, edgeFrac, seedNode, seedBucket, seedShare, buckets };
 }
 
-/** The reference: every node's mix in memory, nodes in id order (edges always go to a later layer). */
+/**
+ * The reference: every node's mix in memory, edges in the order written (each edge goes to a later
+ * layer, and the edges of a lot are written after those of every earlier lot).
+ */
 export function referenceMixes(graph: SyntheticGraph): Map<number, Float64Array> {
   const b = graph.buckets;
   const index = new Map<number, number>();
@@ -75,10 +79,8 @@ export function referenceMixes(graph: SyntheticGraph): Map<number, Float64Array>
   const mix = new Float64Array(graph.nodes.length * b);
   for (let s = 0; s < graph.seedNode.length; s++)
     mix[index.get(graph.seedNode[s]!)! * b + graph.seedBucket[s]!]! += graph.seedShare[s]!;
-  const order = Array.from(graph.edgeSrc, (_, e) => e).sort(
-    (x, y) => index.get(graph.edgeDst[x]!)! - index.get(graph.edgeDst[y]!)!,
-  );
-  for (const e of order) {
+  // `syntheticGraph` writes the edges in the order of their destination's layer: no sort needed.
+  for (let e = 0; e < graph.edgeSrc.length; e++) {
     const src = index.get(graph.edgeSrc[e]!)!;
     const dst = index.get(graph.edgeDst[e]!)!;
     for (let k = 0; k < b; k++) mix[dst * b + k]! += graph.edgeFrac[e]! * mix[src * b + k]!;
