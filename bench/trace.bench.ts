@@ -9,7 +9,7 @@
  */
 
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import type { PlaceBuckets, SqlCompositionRun, Store } from "../src/app/index.ts";
 import { createPrng } from "../src/generate/index.ts";
@@ -29,6 +29,7 @@ import {
   createBucketTable,
   DEFAULT_PRIORS,
   resolveLocations,
+  topologicalOrder,
   traceLot,
 } from "../src/trace/index.ts";
 
@@ -129,11 +130,24 @@ function* chain(events: number): Generator<SupplyEvent> {
   for (let u = 0; u < Math.ceil(events / EVENTS_PER_UNIT); u++) yield* unit(u, r, recent);
 }
 
-function time<T>(f: () => T): [T, number] {
+/** CPU milliseconds (user + system) of each timed step, by label: the machine is shared. */
+const cpu = new Map<string, number>();
+
+function time<T>(f: () => T, label = ""): [T, number] {
   const start = performance.now();
+  const used = process.cpuUsage();
   const value = f();
+  const spent = process.cpuUsage(used);
+  if (label) cpu.set(label, (spent.user + spent.system) / 1000);
   return [value, performance.now() - start];
 }
+
+const cpuOf = (label: string) => ` [CPU ${fmt(cpu.get(label) ?? 0)}]`;
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ");
+const loadAtStart = load();
 
 function baseline(graph: ReturnType<typeof buildTraceGraph>): number {
   let sum = 0;
@@ -151,34 +165,39 @@ const [generated, generateMs] = time(() => {
   seq = 0;
   for (const _ of chain(EVENTS)) n++;
   return n;
-});
+}, "generate");
 seq = 0;
-const [graph, buildMs] = time(() => buildTraceGraph(chain(EVENTS)));
-const [, baselineMs] = time(() => baseline(graph));
+const [graph, buildMs] = time(() => buildTraceGraph(chain(EVENTS)), "build");
+// The build ends with the topological order; timed again alone to say what it costs.
+const [, topoMs] = time(() => topologicalOrder(graph), "topo");
+const [, baselineMs] = time(() => baseline(graph), "baseline");
 const regionOf = (l: LocationId) => regions.get(l);
 const stageOf = (l: LocationId) => stages.get(l);
-const [comp, composeMs] = time(() => computeComposition(graph, regionOf, { stageOf }));
+const [comp, composeMs] = time(() => computeComposition(graph, regionOf, { stageOf }), "compose");
 const last = `g${Math.floor(generated / EVENTS_PER_UNIT) - 1}`;
-const [trace, traceMs] = time(() => traceLot(graph, comp, last));
-const [balance, balanceMs] = time(() => computeMassBalance(graph, comp, { stageOf, period: "month" }));
+const [trace, traceMs] = time(() => traceLot(graph, comp, last), "trace");
+const [balance, balanceMs] = time(
+  () => computeMassBalance(graph, comp, { stageOf, period: "month" }),
+  "balance",
+);
 const origins = trace?.direction === "up" ? trace.origins.length : 0;
 
 console.log(
-  `threadproof trace bench: ${generated.toLocaleString("en")} events generated in memory (${fmt(generateMs)} to generate alone)`,
+  `threadproof trace bench: ${generated.toLocaleString("en")} events generated in memory (${fmt(generateMs)} to generate alone${cpuOf("generate")}); load average at start ${loadAtStart}, now ${load()} (2 cores)`,
 );
 console.log(
   `  graph: ${graph.stats.lots.toLocaleString("en")} lots, ${graph.stats.events.toLocaleString("en")} events, ${graph.stats.edges.toLocaleString("en")} edges`,
 );
 console.log(
-  `  build graph (incl. generation) ${fmt(buildMs)}   → build alone ≈ ${fmt(buildMs - generateMs)}`,
+  `  build graph (incl. generation) ${fmt(buildMs)}${cpuOf("build")}   → build alone ≈ ${fmt(buildMs - generateMs)}; of it, topological order ${fmt(topoMs)}${cpuOf("topo")}`,
 );
-console.log(`  baseline: bare pass over edges ${fmt(baselineMs)}`);
+console.log(`  baseline: bare pass over edges ${fmt(baselineMs)}${cpuOf("baseline")}`);
 console.log(
-  `  composition of every lot       ${fmt(composeMs)}   (${(composeMs / baselineMs).toFixed(1)} × baseline)`,
+  `  composition of every lot       ${fmt(composeMs)}${cpuOf("compose")}   (${(composeMs / baselineMs).toFixed(1)} × baseline)`,
 );
-console.log(`  trace one lot (${last}, ${origins} origins with paths) ${fmt(traceMs)}`);
+console.log(`  trace one lot (${last}, ${origins} origins with paths) ${fmt(traceMs)}${cpuOf("trace")}`);
 console.log(
-  `  balance of every location/month ${fmt(balanceMs)}   (${balance.locations.length} location-months)`,
+  `  balance of every location/month ${fmt(balanceMs)}${cpuOf("balance")}   (${balance.locations.length} location-months)`,
 );
 console.log(`  peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 

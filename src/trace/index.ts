@@ -31,7 +31,8 @@ export { createBucketTable, DEFAULT_PRIORS, resolveLocations } from "./origin-bu
 export { renderTrace } from "./render-trace.ts";
 export type { MixShares } from "./summarise-mix.ts";
 export { summariseMix } from "./summarise-mix.ts";
-export type { GraphStats, TraceGraph } from "./trace-graph.ts";
+export { topologicalOrder } from "./topological-order.ts";
+export type { GraphStats, TopoOrder, TraceGraph } from "./trace-graph.ts";
 export type {
   Descendant,
   ListedEntityInChain,
