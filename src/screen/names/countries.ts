@@ -1,4 +1,5 @@
 import { foldText } from "./fold-text.ts";
+import { keyPrefixes } from "./key-prefixes.ts";
 import { COUNTRY_NAMES } from "./tables/countries.ts";
 
 /** Endonyms rigour's strong names miss for countries that often qualify company names. */
@@ -33,6 +34,9 @@ function build(): Map<string, string> {
 }
 
 const COUNTRIES = build();
+
+/** Beginnings of country names, word by word (united → united states). */
+export const COUNTRY_WORD_STARTS: ReadonlySet<string> = keyPrefixes(COUNTRIES.keys(), " ");
 
 /** ISO code for a folded country name of one or two words, or null. */
 export function countryOf(folded: string): string | null {

@@ -1,4 +1,5 @@
 import { foldText } from "./fold-text.ts";
+import { keyPrefixes, keySuffixes } from "./key-prefixes.ts";
 import { RIGOUR_LEGAL_FORMS } from "./tables/legal-forms.ts";
 
 /** A legal form found in a name: the words as written, a display form and a generic class. */
@@ -72,20 +73,35 @@ export function legalFormOf(folded: string): LegalForm | null {
   return entry ? { text: folded, ...entry.form } : null;
 }
 
+const STARTS = keyPrefixes(TABLE.keys(), " ");
+const ENDS = keySuffixes(TABLE.keys(), " ");
+
 /** The longest legal form made of tokens[start…], as a token count, or 0. */
 export function legalFormLengthAt(tokens: readonly string[], start: number): number {
-  for (let size = Math.min(LONGEST, tokens.length - start); size >= 1; size--) {
-    if (TABLE.has(tokens.slice(start, start + size).join(" "))) return size;
+  const most = Math.min(LONGEST, tokens.length - start);
+  let found = 0;
+  let phrase = "";
+  for (let size = 1; size <= most; size++) {
+    const word = tokens[start + size - 1] as string;
+    phrase = size === 1 ? word : `${phrase} ${word}`;
+    if (!STARTS.has(phrase)) break;
+    if (TABLE.has(phrase)) found = size;
   }
-  return 0;
+  return found;
 }
 
 /** The longest legal form ending at tokens[end - 1], as a token count, or 0. */
 export function legalFormLengthBefore(tokens: readonly string[], end: number): number {
-  for (let size = Math.min(LONGEST, end); size >= 1; size--) {
-    if (TABLE.has(tokens.slice(end - size, end).join(" "))) return size;
+  const most = Math.min(LONGEST, end);
+  let found = 0;
+  let phrase = "";
+  for (let size = 1; size <= most; size++) {
+    const word = tokens[end - size] as string;
+    phrase = size === 1 ? word : `${word} ${phrase}`;
+    if (!ENDS.has(phrase)) break;
+    if (TABLE.has(phrase)) found = size;
   }
-  return 0;
+  return found;
 }
 
 /** Strong forms (LLC, JSC…) decide agreement; CORP and GROUP are too loose to contradict anything. */

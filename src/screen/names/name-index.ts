@@ -68,10 +68,92 @@ function kindOption(entry: NameEntry | undefined): { kind?: NameKind } {
   return entry?.kind ? { kind: entry.kind } : {};
 }
 
-function frozen(postings: Map<string, number[]>): Map<string, Int32Array> {
-  const out = new Map<string, Int32Array>();
-  for (const [key, list] of postings) out.set(key, Int32Array.from(list));
-  return out;
+const BLOCK_BITS = 20;
+const BLOCK = 1 << BLOCK_BITS;
+
+/** Grows in fixed blocks, so a stream of tens of millions of key numbers is never copied whole. */
+class IntStream {
+  private readonly blocks: Int32Array[] = [new Int32Array(BLOCK)];
+  length = 0;
+
+  push(value: number): void {
+    const block = this.length >> BLOCK_BITS;
+    if (block === this.blocks.length) this.blocks.push(new Int32Array(BLOCK));
+    (this.blocks[block] as Int32Array)[this.length & (BLOCK - 1)] = value;
+    this.length++;
+  }
+
+  at(index: number): number {
+    return (this.blocks[index >> BLOCK_BITS] as Int32Array)[index & (BLOCK - 1)] as number;
+  }
+}
+
+/**
+ * Posting lists built without a JavaScript array per key: keys are numbered as first met, each
+ * name's key numbers go to one stream, and a counting pass lays every list out in one typed
+ * array. Lists come out ascending and without repeats, in the order their keys were first met.
+ */
+class PostingsBuilder {
+  readonly keys: string[] = [];
+  private readonly numbers = new Map<string, number>();
+  private readonly stream = new IntStream();
+  /** Where each name's key numbers start in the stream. */
+  private readonly starts: number[] = [];
+  /** The last name each key was added for, plus one, to drop repeats within a name. */
+  private lastName = new Int32Array(1024);
+  private name = -1;
+
+  keyNumber(key: string): number {
+    let number = this.numbers.get(key);
+    if (number === undefined) {
+      number = this.keys.length;
+      this.keys.push(key);
+      this.numbers.set(key, number);
+      if (number >= this.lastName.length) {
+        const grown = new Int32Array(this.lastName.length * 2);
+        grown.set(this.lastName);
+        this.lastName = grown;
+      }
+    }
+    return number;
+  }
+
+  startName(id: number): void {
+    this.name = id;
+    this.starts[id] = this.stream.length;
+  }
+
+  add(key: number): void {
+    if (this.lastName[key] === this.name + 1) return;
+    this.lastName[key] = this.name + 1;
+    this.stream.push(key);
+  }
+
+  finish(names: number): Map<string, Int32Array> {
+    const { stream, starts, keys } = this;
+    const counts = new Int32Array(keys.length + 1);
+    for (let at = 0; at < stream.length; at++) {
+      const key = stream.at(at) + 1;
+      counts[key] = (counts[key] as number) + 1;
+    }
+    for (let k = 1; k < counts.length; k++) counts[k] = (counts[k] as number) + (counts[k - 1] as number);
+    const all = new Int32Array(stream.length);
+    const fill = counts.slice(0, keys.length);
+    for (let name = 0; name < names; name++) {
+      const end = name + 1 < names ? (starts[name + 1] as number) : stream.length;
+      for (let at = starts[name] as number; at < end; at++) {
+        const key = stream.at(at);
+        const slot = fill[key] as number;
+        all[slot] = name;
+        fill[key] = slot + 1;
+      }
+    }
+    const out = new Map<string, Int32Array>();
+    for (let k = 0; k < keys.length; k++)
+      out.set(keys[k] as string, all.subarray(counts[k] as number, counts[k + 1] as number));
+    this.numbers.clear();
+    return out;
+  }
 }
 
 function idfOf(
@@ -89,30 +171,48 @@ function idfOf(
   return { idf, maxIdf };
 }
 
+/** Key numbers of one token, worked out once per token object (word tokens are shared across names). */
+function tokenKeyNumbers(
+  t: NameToken,
+  builder: PostingsBuilder,
+  known: WeakMap<NameToken, Int32Array>,
+): Int32Array {
+  let numbers = known.get(t);
+  if (!numbers) {
+    const keys: string[] = [];
+    tokenKeys(t, keys);
+    numbers = Int32Array.from(keys, (key) => builder.keyNumber(key));
+    known.set(t, numbers);
+  }
+  return numbers;
+}
+
 /** Builds the index: each name is normalised once here; small lists keep the result. */
 export function buildNameIndex(entries: readonly NameEntry[]): NameIndex {
   const names: string[] = [];
   const entryOf: number[] = [];
   const normalised = new Map<number, NormalisedName>();
-  const postings = new Map<string, number[]>();
-  const add = (key: string, id: number) => {
-    const list = postings.get(key);
-    if (!list) postings.set(key, [id]);
-    else if (list[list.length - 1] !== id) list.push(id);
-  };
+  const builder = new PostingsBuilder();
+  const known = new WeakMap<NameToken, Int32Array>();
   for (const [entry, item] of entries.entries()) {
+    const options = kindOption(item);
+    let identifiers: number[] | undefined;
     for (const raw of item.names) {
-      const name = normaliseName(raw, kindOption(item));
+      const name = normaliseName(raw, options);
       const id = names.length;
       names.push(raw);
       entryOf.push(entry);
       if (normalised.size < KEPT_NAMES) normalised.set(id, name);
-      for (const key of keysOf(name)) add(key, id);
-      for (const identifier of item.identifiers ?? []) add(identifierKey(identifier), id);
+      builder.startName(id);
+      for (const t of name.tokens) for (const key of tokenKeyNumbers(t, builder, known)) builder.add(key);
+      // Numbered after the first name's own keys, as they are first met.
+      identifiers ??= (item.identifiers ?? []).map((identifier) =>
+        builder.keyNumber(identifierKey(identifier)),
+      );
+      for (const key of identifiers) builder.add(key);
     }
   }
-  const lists = frozen(postings);
-  postings.clear();
+  const lists = builder.finish(names.length);
   return {
     entries,
     names,

@@ -108,4 +108,18 @@ describe("normaliseName", () => {
       expect(name.legalForms.map((f) => f.generic)).toEqual(["LLC"]);
     }
   });
+
+  it("reads a word that is also an Object property (Constructor Ltd) as a word", () => {
+    const name = normaliseName("Constructor Ltd", { kind: "company" });
+    expect(name.tokens.map((t) => t.text)).toEqual(["constructor"]);
+    expect(name.legalForms.map((f) => f.display)).toEqual(["Ltd"]);
+  });
+
+  it("folds words seen before as it folds them the first time, and Traditional phrases as Simplified", () => {
+    expect(foldText("Jiangsu Huaxin Textile Co., Ltd.")).toBe("jiangsu huaxin textile co ltd");
+    expect(foldText("J.P. Morgan & Co's  (Asia)")).toBe(foldText("J.P. Morgan & Co's  (Asia)"));
+    expect(foldText("J.P. Morgan & Co's  (Asia)")).toBe("jp morgan and co ( asia )");
+    expect(foldText("保定市綠葉碩子島商貿有限公司")).toBe("保定市绿叶硕子岛商贸有限公司");
+    expect(foldText("江苏华鑫纺织有限公司")).toBe("江苏华鑫纺织有限公司");
+  });
 });

@@ -1,4 +1,4 @@
-import { foldText, hasHan } from "./fold-text.ts";
+import { foldText } from "./fold-text.ts";
 import type { LegalForm } from "./legal-forms.ts";
 import type { NameKind, NameToken } from "./name-token.ts";
 import { parseChineseName } from "./parse-chinese-name.ts";
@@ -28,22 +28,54 @@ export interface NormaliseOptions {
   readonly kind?: NameKind;
 }
 
+const HAN_CHAR = /^\p{Script=Han}$/u;
+const LATIN_CHAR = /^\p{Script=Latin}$/u;
+/** Script of each non-ASCII character seen: 1 Han, 2 Latin, 0 other. */
+const scriptOfChar = new Map<number, number>();
+
+function charScript(code: number): number {
+  let known = scriptOfChar.get(code);
+  if (known === undefined) {
+    const char = String.fromCodePoint(code);
+    known = HAN_CHAR.test(char) ? 1 : LATIN_CHAR.test(char) ? 2 : 0;
+    scriptOfChar.set(code, known);
+  }
+  return known;
+}
+
 function script(folded: string): NormalisedName["script"] {
-  const han = (folded.match(/\p{Script=Han}/gu) ?? []).length;
-  const latin = (folded.match(/\p{Script=Latin}/gu) ?? []).length;
+  let han = 0;
+  let latin = 0;
+  for (let i = 0; i < folded.length; i++) {
+    const code = folded.codePointAt(i) as number;
+    if (code > 0xffff) i++;
+    if (code < 0x80) {
+      if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) latin++;
+      continue;
+    }
+    const kind = charScript(code);
+    if (kind === 1) han++;
+    else if (kind === 2) latin++;
+  }
   if (han > 0 && han * 3 >= latin) return "han";
   return latin > 0 || folded === "" ? "latin" : "other";
 }
 
+const seenTokens = new Set<string>();
+
 function dedupe(tokens: readonly NameToken[]): NameToken[] {
-  const seen = new Set<string>();
-  return tokens.filter((t) => {
+  seenTokens.clear();
+  const out: NameToken[] = [];
+  for (const t of tokens) {
     const key = `${t.role}:${t.text}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    if (seenTokens.has(key)) continue;
+    seenTokens.add(key);
+    out.push(t);
+  }
+  return out;
 }
+
+const HAN_ONLY = /^\p{Script=Han}+$/u;
 
 /** Chinese: regions in parentheses (合盛硅业(鄯善)有限公司) are read apart from the body. */
 function normaliseHan(
@@ -51,17 +83,21 @@ function normaliseHan(
   kind: NameKind,
 ): Omit<NormalisedName, "raw" | "kind" | "script" | "folded"> {
   const parenRegions: RegionRef[] = [];
-  const body = folded.replace(/\(\s*([^()]*?)\s*\)/g, (_whole, inner: string) => {
-    const compact = inner.replace(/ /g, "");
-    const found = hanRegionNamed(compact);
-    if (found) {
-      parenRegions.push(found);
-      return "";
-    }
-    return compact;
-  });
-  const han = body.replace(/[^\p{Script=Han}]/gu, "");
-  const latin = body.replace(/\p{Script=Han}/gu, " ").trim();
+  const body = !folded.includes("(")
+    ? folded
+    : folded.replace(/\(\s*([^()]*?)\s*\)/g, (_whole, inner: string) => {
+        const compact = inner.replace(/ /g, "");
+        const found = hanRegionNamed(compact);
+        if (found) {
+          parenRegions.push(found);
+          return "";
+        }
+        return compact;
+      });
+  // Most Chinese names are Han characters only: nothing to split.
+  const onlyHan = HAN_ONLY.test(body);
+  const han = onlyHan ? body : body.replace(/[^\p{Script=Han}]/gu, "");
+  const latin = onlyHan ? "" : body.replace(/\p{Script=Han}/gu, " ").trim();
   const parts = parseChineseName(han, parenRegions);
   const latinPart = latin ? normaliseLatin(latin, kind) : null;
   const tokens = [...parts.tokens, ...(latinPart?.tokens ?? [])];
@@ -91,15 +127,18 @@ function normaliseLatin(
   const tagged = tagWords(rest, kind);
   // Repeated words in a company name add nothing; in a personal name they may be two people's names.
   const tokens = kind === "person" ? tagged : dedupe(tagged);
-  const trade = tokens.filter((t) => t.role === "name");
-  return {
-    tokens,
-    legalForms: forms,
-    regions: tokens.flatMap((t) => (t.region ? [t.region] : [])),
-    industries: tokens.flatMap((t) => (t.role === "industry" ? [t.label ?? t.text] : [])),
-    countries: tokens.flatMap((t) => (t.country ? [t.country] : [])),
-    tradeName: trade.map((t) => t.text).join(" "),
-  };
+  const regions: RegionRef[] = [];
+  const industries: string[] = [];
+  const countries: string[] = [];
+  let tradeName = "";
+  let trade = 0;
+  for (const t of tokens) {
+    if (t.region) regions.push(t.region);
+    if (t.role === "industry") industries.push(t.label ?? t.text);
+    if (t.country) countries.push(t.country);
+    if (t.role === "name") tradeName = trade++ === 0 ? t.text : `${tradeName} ${t.text}`;
+  }
+  return { tokens, legalForms: forms, regions, industries, countries, tradeName };
 }
 
 /**
@@ -110,26 +149,42 @@ function normaliseLatin(
  */
 export function normaliseName(raw: string, options: NormaliseOptions = {}): NormalisedName {
   const kind = options.kind ?? "unknown";
-  const key = `${kind}\u0000${raw}`;
-  const known = recent.get(key);
+  const names = recent[kind];
+  const known = names.get(raw);
   if (known) return known;
   const name = normaliseOnce(raw, kind);
-  if (recent.size >= RECENT_LIMIT) recent.clear();
-  recent.set(key, name);
+  if (names.size >= RECENT_LIMIT) names.clear();
+  names.set(raw, name);
   return name;
 }
 
 /**
  * Names recur (a party on every event, a list name in every screening): the last few thousand
- * are kept. Normalised names are immutable, so sharing one is safe.
+ * of each kind are kept. Normalised names are immutable, so sharing one is safe.
  */
-const recent = new Map<string, NormalisedName>();
+const recent: Record<NameKind, Map<string, NormalisedName>> = {
+  company: new Map(),
+  person: new Map(),
+  vessel: new Map(),
+  unknown: new Map(),
+};
 const RECENT_LIMIT = 20_000;
 
 function normaliseOnce(raw: string, kind: NameKind): NormalisedName {
   const folded = foldText(raw);
   const kindOfScript = script(folded);
-  const parts =
-    hasHan(folded) && kindOfScript === "han" ? normaliseHan(folded, kind) : normaliseLatin(folded, kind);
-  return { raw, kind, script: kindOfScript, folded, ...parts };
+  // "han" means Han characters were counted, so hasHan holds.
+  const parts = kindOfScript === "han" ? normaliseHan(folded, kind) : normaliseLatin(folded, kind);
+  return {
+    raw,
+    kind,
+    script: kindOfScript,
+    folded,
+    tokens: parts.tokens,
+    legalForms: parts.legalForms,
+    regions: parts.regions,
+    industries: parts.industries,
+    countries: parts.countries,
+    tradeName: parts.tradeName,
+  };
 }

@@ -25,13 +25,36 @@ const GLOSSARY_HAN = termsByHan(GLOSSARY_TERMS).sort((a, b) => b[0].length - a[0
 const BRAND_HAN = termsByHan(BRAND_TERMS).sort((a, b) => b[0].length - a[0].length);
 const COUNTRY_PREFIX = "中国";
 
+/** Entries of a longest-first list by the code unit a key ends (or starts) with, order kept. */
+function byCodeUnit<T>(
+  list: readonly T[],
+  keyOf: (item: T) => string,
+  at: "first" | "last",
+): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const item of list) {
+    const key = keyOf(item);
+    const code = key.charCodeAt(at === "first" ? 0 : key.length - 1);
+    const bucket = map.get(code);
+    if (bucket) bucket.push(item);
+    else map.set(code, [item]);
+  }
+  return map;
+}
+
+const NONE: readonly never[] = [];
+const LEGAL_BY_LAST = byCodeUnit(HAN_LEGAL_FORMS, (form) => form, "last");
+const INDUSTRY_BY_LAST = byCodeUnit(INDUSTRY_HAN, ([han]) => han, "last");
+const BRAND_BY_FIRST = byCodeUnit(BRAND_HAN, ([han]) => han, "first");
+const GLOSSARY_BY_FIRST = byCodeUnit(GLOSSARY_HAN, ([han]) => han, "first");
+
 /** Strips legal forms from the end, longest first (…集团有限公司 gives 集团 and 有限公司). */
 function stripLegal(text: string): { rest: string; forms: LegalForm[] } {
   let rest = text;
   const forms: LegalForm[] = [];
   for (let found = true; found; ) {
     found = false;
-    for (const form of HAN_LEGAL_FORMS) {
+    for (const form of LEGAL_BY_LAST.get(rest.charCodeAt(rest.length - 1)) ?? NONE) {
       if (rest.endsWith(form) && rest.length > form.length) {
         const legal = legalFormOf(form);
         if (legal) forms.unshift(legal);
@@ -68,7 +91,7 @@ function trailingIndustries(text: string): { rest: string; terms: [string, Lexic
   const terms: [string, LexiconTerm][] = [];
   for (let found = true; found; ) {
     found = false;
-    for (const [han, term] of INDUSTRY_HAN) {
+    for (const [han, term] of INDUSTRY_BY_LAST.get(rest.charCodeAt(rest.length - 1)) ?? NONE) {
       if (rest.endsWith(han)) {
         terms.unshift([han, term]);
         rest = rest.slice(0, -han.length);
@@ -90,19 +113,15 @@ function tradeTokens(trade: string, syllables: readonly string[]): NameToken[] {
   const out: NameToken[] = [];
   let chunk = "";
   let chunkStart = 0;
-  const flush = (end: number) => {
-    if (!chunk) return;
-    const parts = syllables.slice(chunkStart, end);
-    out.push(token(parts.join(""), "name", { han: chunk, syllables: parts, forms: initialism(parts) }));
-    chunk = "";
-  };
   for (let i = 0; i < trade.length; ) {
     // A brand may follow a place the gazetteer does not know (东海晶澳: Donghai JA Solar).
+    const code = trade.charCodeAt(i);
     const hit =
-      BRAND_HAN.find(([han]) => trade.startsWith(han, i)) ??
-      GLOSSARY_HAN.find(([han]) => trade.startsWith(han, i));
+      BRAND_BY_FIRST.get(code)?.find(([han]) => trade.startsWith(han, i)) ??
+      GLOSSARY_BY_FIRST.get(code)?.find(([han]) => trade.startsWith(han, i));
     if (hit) {
-      flush(i);
+      if (chunk) out.push(chunkToken(chunk, syllables.slice(chunkStart, i)));
+      chunk = "";
       out.push(lexiconToken(hit[1], "name", hit[0]));
       i += hit[0].length;
       chunkStart = i;
@@ -112,20 +131,38 @@ function tradeTokens(trade: string, syllables: readonly string[]): NameToken[] {
       i++;
     }
   }
-  flush(trade.length);
+  if (chunk) out.push(chunkToken(chunk, syllables.slice(chunkStart, trade.length)));
   return out;
 }
 
-const recentPinyin = new Map<string, string[]>();
+function chunkToken(chunk: string, parts: readonly string[]): NameToken {
+  return token(parts.join(""), "name", { han: chunk, syllables: parts, forms: initialism(parts) });
+}
 
-/** Pinyin of a trade name; trade names recur across a list's subsidiaries and branches, so recent ones are kept. */
-function syllablesOf(trade: string): string[] {
-  const known = recentPinyin.get(trade);
+const recentTrade = new Map<string, readonly NameToken[]>();
+
+/**
+ * The tokens of a trade name (字号); trade names recur across a list's subsidiaries and branches,
+ * so recent ones are kept (tokens are immutable and shared).
+ */
+function tradeNameTokens(trade: string): readonly NameToken[] {
+  const known = recentTrade.get(trade);
   if (known) return known;
-  const syllables = pinyin(trade, { toneType: "none", type: "array" });
-  if (recentPinyin.size >= 50_000) recentPinyin.clear();
-  recentPinyin.set(trade, syllables);
-  return syllables;
+  const tokens = tradeTokens(trade, pinyin(trade, { toneType: "none", type: "array" }));
+  if (recentTrade.size >= 50_000) recentTrade.clear();
+  recentTrade.set(trade, tokens);
+  return tokens;
+}
+
+const regionTokens = new Map<RegionRef, NameToken>();
+
+function regionToken(region: RegionRef): NameToken {
+  let known = regionTokens.get(region);
+  if (!known) {
+    known = token(region.pinyin, "region", { region, han: region.han });
+    regionTokens.set(region, known);
+  }
+  return known;
 }
 
 /**
@@ -142,10 +179,9 @@ export function parseChineseName(text: string, parenRegions: readonly RegionRef[
   }
   const { regions, start } = leadingRegions(body);
   const { rest: trade, terms } = trailingIndustries(body.slice(start));
-  const syllables = syllablesOf(trade);
   const allRegions = [...regions, ...parenRegions];
-  for (const region of allRegions) tokens.push(token(region.pinyin, "region", { region, han: region.han }));
-  tokens.push(...tradeTokens(trade, syllables));
+  for (const region of allRegions) tokens.push(regionToken(region));
+  for (const t of tradeNameTokens(trade)) tokens.push(t);
   for (const [han, term] of terms) tokens.push(lexiconToken(term, "industry", han));
   return {
     regions: allRegions,

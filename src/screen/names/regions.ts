@@ -1,3 +1,4 @@
+import { keyPrefixes } from "./key-prefixes.ts";
 import { CN_DIVISIONS } from "./tables/divisions.ts";
 
 /** A Chinese administrative division found in a name. */
@@ -95,19 +96,30 @@ const NONE: readonly RegionRef[] = [];
 
 export const MAX_HAN_REGION = 8;
 
+const HAN_STARTS = keyPrefixes(BY_HAN.keys(), "");
+
 /** Region names that start `text` (longest first). */
 export function hanRegionAt(text: string, start: number): { region: RegionRef; length: number } | null {
-  for (let length = Math.min(MAX_HAN_REGION, text.length - start); length >= 2; length--) {
-    const region = BY_HAN.get(text.slice(start, start + length));
-    if (region) return { region, length };
+  const most = Math.min(MAX_HAN_REGION, text.length - start);
+  let found: { region: RegionRef; length: number } | null = null;
+  for (let length = 1; length <= most; length++) {
+    const phrase = text.slice(start, start + length);
+    if (!HAN_STARTS.has(phrase)) break;
+    const region = length >= 2 ? BY_HAN.get(phrase) : undefined;
+    if (region) found = { region, length };
   }
-  return null;
+  return found;
 }
 
 /** Divisions a romanised word (or two words joined) may name, provinces and prefectures first. */
 export function latinRegions(word: string): readonly RegionRef[] {
   return BY_LATIN.get(word) ?? NONE;
 }
+
+/** Beginnings of romanised region names, closed up (for syllables joined one by one). */
+export const LATIN_REGION_STARTS: ReadonlySet<string> = keyPrefixes(BY_LATIN.keys(), "");
+/** Beginnings of romanised region names, word by word (inner → inner mongolia). */
+export const LATIN_REGION_WORD_STARTS: ReadonlySet<string> = keyPrefixes(BY_LATIN.keys(), " ");
 
 export function regionByCode(code: string): RegionRef | undefined {
   return BY_CODE.get(code);
@@ -130,6 +142,8 @@ for (const region of ALL.filter((r) => r.level === 2)) {
   COUNTIES_BY_SHORT.set(region.han, list);
 }
 
+const COUNTY_STARTS = keyPrefixes(COUNTIES_BY_SHORT.keys(), "");
+
 /**
  * A county named without its suffix right after a region that contains it (新疆哈巴河…): the
  * parent makes the bare name safe to read as a place rather than a trade name.
@@ -139,9 +153,16 @@ export function hanCountyAfter(
   start: number,
   parent: RegionRef,
 ): { region: RegionRef; length: number } | null {
-  for (let length = Math.min(5, text.length - start); length >= 2; length--) {
-    const found = COUNTIES_BY_SHORT.get(text.slice(start, start + length));
-    const region = found?.find((r) => r.code.startsWith(parent.code));
+  const most = Math.min(5, text.length - start);
+  // Names found, shortest first; the longest one inside `parent` wins.
+  const found: RegionRef[][] = [];
+  for (let length = 1; length <= most; length++) {
+    const phrase = text.slice(start, start + length);
+    if (!COUNTY_STARTS.has(phrase)) break;
+    found[length] = (length >= 2 ? COUNTIES_BY_SHORT.get(phrase) : undefined) ?? [];
+  }
+  for (let length = found.length - 1; length >= 2; length--) {
+    const region = found[length]?.find((r) => r.code.startsWith(parent.code));
     if (region) return { region, length };
   }
   return null;

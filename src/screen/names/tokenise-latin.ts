@@ -1,4 +1,5 @@
-import { countryOf } from "./countries.ts";
+import { COUNTRY_WORD_STARTS, countryOf } from "./countries.ts";
+import { keyPrefixes } from "./key-prefixes.ts";
 import { type LegalForm, legalFormLengthAt, legalFormLengthBefore, legalFormOf } from "./legal-forms.ts";
 import { ABBREVIATIONS, NAME_PARTICLES, NUMBER_WORDS, STOPWORDS } from "./lexicon.ts";
 import {
@@ -11,7 +12,7 @@ import {
   token,
 } from "./name-token.ts";
 import { initialism } from "./parse-chinese-name.ts";
-import { latinRegions, type RegionRef } from "./regions.ts";
+import { LATIN_REGION_WORD_STARTS, latinRegions, type RegionRef } from "./regions.ts";
 import { regroupPinyin, type Word } from "./regroup-pinyin.ts";
 import { splitPinyin } from "./split-pinyin.ts";
 import { PREFIXES, personForms, symbolOf } from "./symbols.ts";
@@ -20,7 +21,10 @@ const ROMAN = /^(x{0,3})(ix|iv|v?i{0,3})$/;
 const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10 };
 
 function romanValue(text: string): number | null {
-  if (!text || !ROMAN.test(text)) return null;
+  // Every numeral starts with x, i or v: most words stop at the first letter.
+  const first = text.charAt(0);
+  if (first !== "x" && first !== "i" && first !== "v") return null;
+  if (!ROMAN.test(text)) return null;
   let total = 0;
   for (let i = 0; i < text.length; i++) {
     const value = ROMAN_VALUES[text[i] ?? ""] ?? 0;
@@ -30,6 +34,10 @@ function romanValue(text: string): number | null {
   return total;
 }
 
+/** Word-keyed tables as maps: "constructor" is a company name, not Object's constructor. */
+const ABBREVIATION = new Map(Object.entries(ABBREVIATIONS));
+const NUMBER_WORD = new Map(Object.entries(NUMBER_WORDS));
+
 /** Splits folded text into words, remembering which stood in parentheses. */
 function words(folded: string, kind: NameKind): Word[] {
   const out: Word[] = [];
@@ -38,51 +46,69 @@ function words(folded: string, kind: NameKind): Word[] {
     if (part === "(") depth++;
     else if (part === ")") depth = Math.max(0, depth - 1);
     else if (part) {
-      const expanded = ABBREVIATIONS[part] ?? part;
-      for (const text of expanded.split(" ")) out.push({ text, paren: depth > 0 });
+      const expanded = ABBREVIATION.get(part) ?? part;
+      if (!expanded.includes(" ")) out.push({ text: expanded, paren: depth > 0 });
+      else for (const text of expanded.split(" ")) out.push({ text, paren: depth > 0 });
     }
   }
   // Chinese registry romanisations are company names; personal names are never regrouped.
   return kind === "person" ? out : regroupPinyin(out);
 }
 
+const isDigit = (text: string) => text.length === 1 && text >= "0" && text <= "9";
+const isRoundTens = (text: string) =>
+  text.length === 2 && text.charAt(1) === "0" && text >= "20" && text <= "90";
+
 /** Number words and Roman numerals become digits, so "Forty-Four", "Forty 4" and "44" meet. */
 function numbers(list: Word[], kind: NameKind): Word[] {
   const out: Word[] = [];
-  for (const [i, word] of list.entries()) {
-    const value = NUMBER_WORDS[word.text];
+  for (let i = 0; i < list.length; i++) {
+    const word = list[i] as Word;
+    const value = NUMBER_WORD.get(word.text);
     const previous = out[out.length - 1];
-    const roman = kind !== "person" && i > 0 ? romanValue(word.text) : null;
     if (value !== undefined && kind !== "person") {
-      const tens = previous && /^[2-9]0$/.test(previous.text) && value < 10;
+      const tens = previous && isRoundTens(previous.text) && value < 10;
       if (tens && previous)
         out[out.length - 1] = { ...previous, text: String(Number(previous.text) + value) };
       else out.push({ ...word, text: String(value) });
-    } else if (/^\d$/.test(word.text) && previous && /^[2-9]0$/.test(previous.text)) {
+    } else if (isDigit(word.text) && previous && isRoundTens(previous.text)) {
       out[out.length - 1] = { ...previous, text: String(Number(previous.text) + Number(word.text)) };
-    } else out.push(roman !== null && roman > 0 ? { ...word, text: String(roman) } : word);
+    } else {
+      const roman = kind !== "person" && i > 0 ? romanValue(word.text) : null;
+      out.push(roman !== null && roman > 0 ? { ...word, text: String(roman) } : word);
+    }
   }
   return out;
 }
 
+const PREFIX_STARTS: Readonly<Record<NameKind, ReadonlySet<string>>> = {
+  person: keyPrefixes(PREFIXES.person, " "),
+  company: keyPrefixes(PREFIXES.company, " "),
+  vessel: keyPrefixes(PREFIXES.vessel, " "),
+  unknown: keyPrefixes(PREFIXES.unknown, " "),
+};
+
 function dropPrefixes(list: Word[], kind: NameKind): Word[] {
   const prefixes = PREFIXES[kind];
+  const starts = PREFIX_STARTS[kind];
   let start = 0;
   for (let again = true; again && start < list.length - 1; ) {
     again = false;
-    for (let size = Math.min(4, list.length - start - 1); size >= 1; size--) {
-      const phrase = list
-        .slice(start, start + size)
-        .map((w) => w.text)
-        .join(" ");
-      if (prefixes.has(phrase)) {
-        start += size;
-        again = true;
-        break;
-      }
+    const most = Math.min(4, list.length - start - 1);
+    let found = 0;
+    let phrase = "";
+    for (let size = 1; size <= most; size++) {
+      const text = list[start + size - 1]?.text ?? "";
+      phrase = size === 1 ? text : `${phrase} ${text}`;
+      if (!starts.has(phrase)) break;
+      if (prefixes.has(phrase)) found = size;
+    }
+    if (found > 0) {
+      start += found;
+      again = true;
     }
   }
-  return list.slice(start);
+  return start === 0 ? list : list.slice(start);
 }
 
 /** Legal forms at either end, in parentheses, or (two words or more) anywhere. */
@@ -90,33 +116,39 @@ function stripLegalForms(list: Word[], kind: NameKind): { words: Word[]; forms: 
   const texts = list.map((w) => w.text);
   const keep = list.map(() => true);
   const forms: LegalForm[] = [];
-  const take = (start: number, size: number) => {
-    const text = texts.slice(start, start + size).join(" ");
-    const form = legalFormOf(text);
-    if (form) forms.push(form);
-    for (let i = start; i < start + size; i++) keep[i] = false;
-  };
   let end = texts.length;
   for (let size = legalFormLengthBefore(texts, end); size > 0 && end - size > 0; ) {
-    take(end - size, size);
+    take(texts, keep, forms, end - size, size);
     end -= size;
     size = legalFormLengthBefore(texts, end);
   }
   if (kind !== "person") {
     let start = 0;
     for (let size = legalFormLengthAt(texts, 0); size > 0 && start + size < end; ) {
-      take(start, size);
+      take(texts, keep, forms, start, size);
       start += size;
       size = legalFormLengthAt(texts, start);
     }
     for (let i = start; i < end; i++) {
       const size = legalFormLengthAt(texts, i);
       const inParens = list[i]?.paren && list[i + size - 1]?.paren;
-      if (size >= 2 || (size === 1 && inParens)) take(i, size);
+      if (size >= 2 || (size === 1 && inParens)) take(texts, keep, forms, i, size);
       if (size > 0) i += size - 1;
     }
   }
-  return { words: list.filter((_, i) => keep[i]), forms };
+  return { words: forms.length === 0 ? list : list.filter((_, i) => keep[i]), forms };
+}
+
+function take(
+  texts: readonly string[],
+  keep: boolean[],
+  forms: LegalForm[],
+  start: number,
+  size: number,
+): void {
+  const form = legalFormOf(texts.slice(start, start + size).join(" "));
+  if (form) forms.push(form);
+  for (let i = start; i < start + size; i++) keep[i] = false;
 }
 
 export { dropPrefixes, numbers, stripLegalForms, words };
@@ -127,17 +159,21 @@ function regionAt(
   i: number,
   previous: RegionRef | undefined,
 ): { region: RegionRef; size: number } | null {
-  for (const size of [2, 1]) {
-    const slice = list.slice(i, i + size);
-    if (slice.length < size) continue;
-    const found = latinRegions(slice.map((w) => w.text).join(size === 2 ? " " : ""));
+  const first = list[i];
+  if (!first) return null;
+  for (let size = 2; size >= 1; size--) {
+    if (i + size > list.length) continue;
+    // Two words only where a region name of two words starts (inner mongolia, hong kong).
+    if (size === 2 && !LATIN_REGION_WORD_STARTS.has(first.text)) continue;
+    const found = latinRegions(size === 2 ? `${first.text} ${list[i + 1]?.text ?? ""}` : first.text);
+    if (found.length === 0) continue;
     // A bare county after its parent counts only if a trade name may follow (not "Tianshan Wool").
     const next = list[i + size]?.text;
     const nameFollows = next !== undefined && !INDUSTRY_BY_LATIN.has(next);
     const usable = found.find(
       (r) =>
         r.level < 2 ||
-        slice[0]?.paren ||
+        first.paren ||
         (previous !== undefined && nameFollows && r.code.startsWith(previous.code)),
     );
     if (usable) return { region: usable, size };
@@ -145,17 +181,29 @@ function regionAt(
   return null;
 }
 
+const LEXICON_STARTS = keyPrefixes([...INDUSTRY_BY_LATIN.keys(), ...GLOSSARY_BY_LATIN.keys()], " ");
+
 function lexiconAt(list: Word[], i: number): { token: NameToken; size: number } | null {
-  for (const size of [3, 2, 1]) {
-    if (list.length < i + size) continue;
-    const phrase = list
-      .slice(i, i + size)
-      .map((w) => w.text)
-      .filter((w) => !STOPWORDS.has(w))
-      .join(" ");
-    const industry = INDUSTRY_BY_LATIN.get(phrase);
+  const first = list[i]?.text ?? "";
+  // Every phrase starts with the first word unless that is a stopword: most words start no term.
+  if (!STOPWORDS.has(first) && !LEXICON_STARTS.has(first)) return null;
+  // The phrase of each length: its words but the stopwords, joined with spaces.
+  const phrases: string[] = [];
+  let phrase = "";
+  let kept = 0;
+  for (let size = 1; size <= 3 && i + size <= list.length; size++) {
+    const text = list[i + size - 1]?.text ?? "";
+    if (!STOPWORDS.has(text)) {
+      phrase = kept === 0 ? text : `${phrase} ${text}`;
+      kept++;
+    }
+    phrases[size] = phrase;
+  }
+  for (let size = phrases.length - 1; size >= 1; size--) {
+    const text = phrases[size] as string;
+    const industry = INDUSTRY_BY_LATIN.get(text);
     if (industry) return { token: lexiconToken(industry, "industry"), size };
-    const glossary = GLOSSARY_BY_LATIN.get(phrase);
+    const glossary = GLOSSARY_BY_LATIN.get(text);
     if (glossary && size > 1) return { token: lexiconToken(glossary, "name"), size };
   }
   return null;
@@ -163,16 +211,42 @@ function lexiconAt(list: Word[], i: number): { token: NameToken; size: number } 
 
 const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "9": "g" };
 
-const knownTokens = new Map<string, NameToken>();
+const knownTokens: Record<NameKind, Map<string, NameToken>> = {
+  company: new Map(),
+  person: new Map(),
+  vessel: new Map(),
+  unknown: new Map(),
+};
 
 /** Words recur across names (industries, places, trade names): each is read once, tokens are immutable. */
 function plainToken(raw: string, kind: NameKind): NameToken {
-  const key = `${kind}\u0000${raw}`;
-  let known = knownTokens.get(key);
+  const tokens = knownTokens[kind];
+  let known = tokens.get(raw);
   if (!known) {
     known = readPlainToken(raw, kind);
-    if (knownTokens.size >= 50_000) knownTokens.clear();
-    knownTokens.set(key, known);
+    if (tokens.size >= 50_000) tokens.clear();
+    tokens.set(raw, known);
+  }
+  return known;
+}
+
+const placeTokens = new Map<string, NameToken>();
+
+/** A region or country token as written (Aksu, XUAR, China): shared like plain words. */
+function placeToken(
+  text: string,
+  role: "region" | "country",
+  written: string,
+  region?: RegionRef,
+): NameToken {
+  const key = `${role}\u0000${region?.code ?? text}\u0000${written}`;
+  let known = placeTokens.get(key);
+  if (!known) {
+    known = region
+      ? token(text, role, { region, forms: [written], written })
+      : token(text, role, { country: text, forms: [written], written });
+    if (placeTokens.size >= 10_000) placeTokens.clear();
+    placeTokens.set(key, known);
   }
   return known;
 }
@@ -218,7 +292,7 @@ export function tagWords(list: Word[], kind: NameKind): NameToken[] {
         .slice(i, i + country.size)
         .map((w) => w.text)
         .join("");
-      out.push(token(country.code, "country", { country: country.code, forms: [written], written }));
+      out.push(placeToken(country.code, "country", written));
       i += country.size;
     } else if (region) {
       previous = region.region;
@@ -226,7 +300,7 @@ export function tagWords(list: Word[], kind: NameKind): NameToken[] {
         .slice(i, i + region.size)
         .map((w) => w.text)
         .join("");
-      out.push(token(region.region.pinyin, "region", { region: region.region, forms: [written], written }));
+      out.push(placeToken(region.region.pinyin, "region", written, region.region));
       i += region.size;
     } else if (lexicon) {
       out.push(lexicon.token);
@@ -244,15 +318,14 @@ export function tagWords(list: Word[], kind: NameKind): NameToken[] {
 }
 
 function countryAt(list: Word[], i: number): { code: string; size: number } | null {
-  for (const size of [3, 2, 1]) {
-    if (list.length < i + size) continue;
-    const code = countryOf(
-      list
-        .slice(i, i + size)
-        .map((w) => w.text)
-        .join(" "),
-    );
-    if (code) return { code, size };
+  let found: { code: string; size: number } | null = null;
+  let phrase = "";
+  for (let size = 1; size <= 3 && i + size <= list.length; size++) {
+    const text = list[i + size - 1]?.text ?? "";
+    phrase = size === 1 ? text : `${phrase} ${text}`;
+    if (!COUNTRY_WORD_STARTS.has(phrase)) break;
+    const code = countryOf(phrase);
+    if (code) found = { code, size };
   }
-  return null;
+  return found;
 }

@@ -162,9 +162,21 @@ function kana(char: string): string | undefined {
   return KANA[katakana];
 }
 
+/** Only ASCII and CJK unified ideographs (the main block and extension A). */
+export function isAsciiOrIdeographs(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80 && !(code >= 0x4e00 && code <= 0x9fff) && !(code >= 0x3400 && code <= 0x4dbf))
+      return false;
+  }
+  return true;
+}
+
 /** Romanises one lower-case string; characters without a table pass through. */
 export function transliterate(text: string): string {
   if (/^[\p{Script=Latin}\p{N}\p{P}\p{Z}\p{S}]*$/u.test(text)) return text;
+  // No table holds an ASCII character or a unified ideograph: Chinese names skip the loop.
+  if (isAsciiOrIdeographs(text)) return text.replace(/([kgstdbp])u\b/g, "$1");
   let out = "";
   for (const char of text) {
     out += CYRILLIC[char] ?? GREEK[char] ?? ARMENIAN[char] ?? kana(char) ?? char;
