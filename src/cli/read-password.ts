@@ -6,6 +6,12 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+function keyOf(ch: string): "enter" | "cancel" | "erase" | "char" {
+  if (ch === "\r" || ch === "\n") return "enter";
+  if (ch === "\u0003") return "cancel";
+  return ch === "\u007f" || ch === "\b" ? "erase" : "char";
+}
+
 /** Reads a line from the terminal without echoing it. */
 function promptHidden(question: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -25,10 +31,10 @@ function promptHidden(question: string): Promise<string> {
     };
     const onData = (chunk: string) => {
       for (const ch of chunk) {
-        if (ch === "\r" || ch === "\n") return done();
-        if (ch === "\u0003") return done(new AppError("usage", "cancelled"));
-        if (ch === "\u007f" || ch === "\b") value = value.slice(0, -1);
-        else value += ch;
+        const key = keyOf(ch);
+        if (key === "enter") return done();
+        if (key === "cancel") return done(new AppError("usage", "cancelled"));
+        value = key === "erase" ? value.slice(0, -1) : value + ch;
       }
     };
     stdin.on("data", onData);
