@@ -57,8 +57,9 @@ export function serveWeb(app: ServerApp, root: string = WEB_DIST): void {
       return c.text("The web UI is not built: run `npm run build:web`, then reload.\n", 503);
     const file = await fileIn(root, path);
     if (file) return send(c, file, path.startsWith("/assets/"));
-    // A missing file with an extension (a stale /assets/x.js) is a 404, not the app shell.
-    if (extname(path) !== "") return next();
+    // A missing build file (a stale /assets/x.js) is a 404, not the app shell; any other path is
+    // a page of the UI, dots and all (/lots/urn:epc:class:lgtin:0614141.012345.L1).
+    if (/^\/(assets|fonts|geo)\//.test(path)) return next();
     return send(c, join(root, "index.html"), false);
   });
 }

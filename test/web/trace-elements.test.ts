@@ -139,8 +139,8 @@ describe("traceGraph (backward)", () => {
   });
 
   it("labels nodes with the lot's short id and the facility's name when known", () => {
-    expect(node(graph, "lot:seed-xj").label).toBe("seed-xj\nAksu Farm 阿克苏");
-    expect(node(graph, "lot:yarn").label).toBe("yarn\nmill");
+    expect(node(graph, "lot:seed-xj").label).toBe("Aksu Farm 阿克苏\nseed-xj");
+    expect(node(graph, "lot:yarn").label).toBe("mill\nyarn");
     expect(shortId("urn:epc:class:lgtin:4012345.012345.LOT-77")).toBe("4012345.012345.LOT-77");
   });
 });
@@ -149,13 +149,25 @@ describe("toCytoscapeElements", () => {
   const elements = toCytoscapeElements(traceGraph(UP));
 
   it("places each tier in its own column, largest share on top", () => {
-    const nodes = elements.filter((e) => e.group === "nodes");
+    const nodes = elements.filter((e) => e.group === "nodes" && e.classes !== "tier-label");
     const x = (id: string) => nodes.find((n) => n.data.id === id)?.position?.x;
     const y = (id: string) => nodes.find((n) => n.data.id === id)?.position?.y ?? Number.NaN;
     expect(x("lot:seed-xj")).toBe(0);
     expect(x("lot:fabric")).toBe(3 * COLUMN_GAP);
     expect(y("lot:lint-us")).toBeLessThan(y("lot:lint-xj"));
     expect(nodes).toHaveLength(7);
+  });
+
+  it("titles each column above its nodes: origins, tiers upstream, this lot", () => {
+    const titles = elements
+      .filter((e) => e.classes === "tier-label")
+      .map((e) => [e.position?.x, e.data.label]);
+    expect(titles).toEqual([
+      [0, "Origins"],
+      [COLUMN_GAP, "Tier 2 upstream"],
+      [2 * COLUMN_GAP, "Tier 1 upstream"],
+      [3 * COLUMN_GAP, "This lot"],
+    ]);
   });
 
   it("carries risk and root as classes for the stylesheet", () => {

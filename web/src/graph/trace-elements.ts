@@ -91,7 +91,7 @@ export function shortId(id: string): string {
 
 function labelOf(names: ReadonlyMap<string, string>, lot: string, location: string | undefined): string {
   const place = location ? (names.get(location) ?? shortId(location)) : undefined;
-  return place ? `${shortId(lot)}\n${place}` : shortId(lot);
+  return place ? `${place}\n${shortId(lot)}` : shortId(lot);
 }
 
 interface Walk {
@@ -190,8 +190,16 @@ export function traceGraph(
   return { nodes, edges: edgeList, tiers };
 }
 
+/** What a column holds, written above it: origins, the tiers between, the traced lot. */
+export function tierTitle(tier: number, tiers: number, down: boolean): string {
+  if (down) return tier === 0 ? "This lot" : `${tier} step${tier === 1 ? "" : "s"} on`;
+  if (tier === 0) return "Origins";
+  if (tier === tiers - 1) return "This lot";
+  return `Tier ${tiers - 1 - tier} upstream`;
+}
+
 /** Nodes of each column stacked top to bottom by share (largest first), columns centred on y = 0. */
-export function toCytoscapeElements(graph: TraceGraph): CyElement[] {
+export function toCytoscapeElements(graph: TraceGraph, down = false): CyElement[] {
   const columns = new Map<number, GraphNode[]>();
   for (const n of graph.nodes) columns.set(n.tier, [...(columns.get(n.tier) ?? []), n]);
   const out: CyElement[] = [];
@@ -216,6 +224,14 @@ export function toCytoscapeElements(graph: TraceGraph): CyElement[] {
       });
     });
   }
+  const tallest = Math.max(1, ...[...columns.values()].map((c) => c.length));
+  for (const tier of [...columns.keys()].sort((a, b) => a - b))
+    out.push({
+      group: "nodes",
+      data: { id: `tier:${tier}`, label: tierTitle(tier, graph.tiers, down) },
+      position: { x: tier * COLUMN_GAP, y: -((tallest - 1) / 2) * ROW_GAP - 70 },
+      classes: "tier-label",
+    });
   for (const e of graph.edges)
     out.push({
       group: "edges",

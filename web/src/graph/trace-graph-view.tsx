@@ -14,8 +14,8 @@ const STYLE: StylesheetJson = [
       "border-color": "#ffffff",
       label: "data(label)",
       "text-wrap": "wrap",
-      "text-max-width": "180px",
-      "font-size": 11,
+      "text-max-width": "170px",
+      "font-size": 12,
       "font-family": "system-ui, 'Threadproof CJK', sans-serif",
       color: "#1b2430",
       "text-valign": "bottom",
@@ -34,6 +34,21 @@ const STYLE: StylesheetJson = [
   { selector: "node.risk-unknown", style: { "background-color": "#9a6700", shape: "triangle" } },
   { selector: "node:selected", style: { "border-color": "#f2b200", "border-width": 5 } },
   {
+    selector: "node.tier-label",
+    style: {
+      width: 1,
+      height: 1,
+      "background-opacity": 0,
+      "border-width": 0,
+      "text-valign": "center",
+      "font-size": 13,
+      "font-weight": "bold",
+      color: "#4f5b69",
+      "text-background-opacity": 0,
+      events: "no",
+    },
+  },
+  {
     selector: "edge",
     style: {
       width: "mapData(share, 0, 1, 1.5, 10)",
@@ -42,7 +57,8 @@ const STYLE: StylesheetJson = [
       "target-arrow-shape": "triangle",
       "curve-style": "bezier",
       label: "data(label)",
-      "font-size": 11,
+      "font-size": 12,
+      "font-weight": "bold",
       color: "#1b2430",
       "text-background-color": "#ffffff",
       "text-background-opacity": 1,
@@ -78,7 +94,10 @@ export function TraceGraphView({
           minZoom: 0.1,
           maxZoom: 3,
         });
-        cy.on("tap", "node", (evt) => select.current(String(evt.target.id())));
+        cy.on("tap", "node", (evt) => {
+          const id = String(evt.target.id());
+          if (!id.startsWith("tier:")) select.current(id);
+        });
         cy.fit(undefined, 40);
       },
       () => {},

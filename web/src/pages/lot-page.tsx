@@ -1,11 +1,29 @@
 import { useMemo, useState } from "react";
-import type { LotDetail, LotTrace, TraceResult } from "../api-types.ts";
+import type { LocationRow, LotDetail, LotTrace, TraceResult } from "../api-types.ts";
 import { ErrorPanel } from "../components/error-panel.tsx";
 import { formatDate, formatKg, formatShare } from "../format.ts";
-import { shortId, toCytoscapeElements, traceGraph } from "../graph/trace-elements.ts";
+import {
+  type NodeRisk,
+  shortId,
+  tierTitle,
+  toCytoscapeElements,
+  traceGraph,
+} from "../graph/trace-elements.ts";
 import { TraceGraphView } from "../graph/trace-graph-view.tsx";
 import { Link, navigate, useLocation } from "../router.tsx";
 import { useResource } from "../use-resource.ts";
+
+const MARK: Record<NodeRisk, string> = {
+  xinjiang: "Xinjiang origin",
+  listed: "listed entity",
+  unknown: "untraced",
+  none: "",
+};
+
+function placeName(r: LocationRow): string {
+  const where = [r.risk.region, r.risk.country].filter(Boolean).join(", ");
+  return `${r.location.name ?? shortId(r.location.id)}${where ? ` (${where})` : ""}`;
+}
 
 function LotDetailPanel({ lot }: { lot: string }) {
   const q = encodeURIComponent(lot);
@@ -95,8 +113,14 @@ export function LotPage({ id }: { id: string }) {
     `/api/lots/${encodeURIComponent(id)}/trace${down ? "?direction=down" : ""}`,
   );
   const [selected, setSelected] = useState<string | undefined>();
-  const graph = useMemo(() => (trace.data ? traceGraph(trace.data) : undefined), [trace.data]);
-  const elements = useMemo(() => (graph ? toCytoscapeElements(graph) : []), [graph]);
+  // Facility names for the graph's labels (the trace names locations by id).
+  const locations = useResource<{ items: LocationRow[] }>("/api/locations?limit=500");
+  const names = useMemo(
+    () => new Map((locations.data?.items ?? []).map((r) => [r.location.id, placeName(r)])),
+    [locations.data],
+  );
+  const graph = useMemo(() => (trace.data ? traceGraph(trace.data, names) : undefined), [trace.data, names]);
+  const elements = useMemo(() => (graph ? toCytoscapeElements(graph, down) : []), [graph, down]);
   const base = `/lots/${encodeURIComponent(id)}`;
   return (
     <section aria-labelledby="lot-title">
@@ -128,10 +152,21 @@ export function LotPage({ id }: { id: string }) {
         <>
           {trace.data.direction === "up" && <Summary trace={trace.data} />}
           <div className="legend">
-            <span className="key key-xinjiang">◆ Xinjiang origin</span>
-            <span className="key key-listed">⯃ listed entity</span>
-            <span className="key key-unknown">▲ untraced</span>
-            <span className="key key-root">■ this lot</span>
+            <span className="key">
+              <span className="shape shape-xinjiang" /> Xinjiang origin
+            </span>
+            <span className="key">
+              <span className="shape shape-listed" /> listed entity
+            </span>
+            <span className="key">
+              <span className="shape shape-unknown" /> untraced
+            </span>
+            <span className="key">
+              <span className="shape shape-root" /> this lot
+            </span>
+            <span className="key">
+              <span className="shape shape-edge" /> carries Xinjiang cotton
+            </span>
             <span className="muted small">
               Node size: mass; edge labels: share of this lot. Click a node for its events and documents.
             </span>
@@ -147,7 +182,7 @@ export function LotPage({ id }: { id: string }) {
                 <tr>
                   <th scope="col">Lot</th>
                   <th scope="col">Facility</th>
-                  <th scope="col">Column</th>
+                  <th scope="col">Tier</th>
                   <th scope="col" className="num">
                     Share
                   </th>
@@ -167,11 +202,13 @@ export function LotPage({ id }: { id: string }) {
                           {shortId(n.id)}
                         </button>
                       </th>
-                      <td className="small">{n.location ? shortId(n.location) : "–"}</td>
-                      <td>{n.tier}</td>
+                      <td className="small">
+                        {n.location ? (names.get(n.location) ?? shortId(n.location)) : "–"}
+                      </td>
+                      <td>{tierTitle(n.tier, graph.tiers, down)}</td>
                       <td className="num">{formatShare(n.share)}</td>
                       <td className="num">{n.massKg === undefined ? "–" : formatKg(n.massKg)}</td>
-                      <td className={n.risk === "none" ? "" : "risk"}>{n.risk === "none" ? "" : n.risk}</td>
+                      <td className={n.risk === "none" ? "" : "risk"}>{MARK[n.risk]}</td>
                     </tr>
                   ))}
               </tbody>

@@ -172,7 +172,7 @@ export function MapPage() {
                       navigate(`/locations?${regionQuery(r)}`);
                     }}
                   >
-                    {r.label}
+                    {regionLabel(r)}
                   </a>
                 </th>
                 <td className="num">{r.facilities}</td>
@@ -186,6 +186,18 @@ export function MapPage() {
       </div>
     </section>
   );
+}
+
+const COUNTRY_NAMES = new Intl.DisplayNames(["en"], { type: "region" });
+
+/** "US" → "United States (US)"; Chinese provinces keep their label. */
+function regionLabel(r: RegionSummary): string {
+  if (r.key.startsWith("CN:")) return r.label;
+  try {
+    return `${COUNTRY_NAMES.of(r.key) ?? r.key} (${r.key})`;
+  } catch {
+    return r.key;
+  }
 }
 
 function regionQuery(r: RegionSummary): string {

@@ -4,6 +4,7 @@ import type { DocumentAdded, DocumentList, DocumentRow, LocationRow, Lot } from 
 import { ErrorPanel } from "../components/error-panel.tsx";
 import { HanName } from "../components/han-name.tsx";
 import { ProgressBar } from "../components/progress-bar.tsx";
+import { shortId } from "../graph/trace-elements.ts";
 import { useSession } from "../session.tsx";
 import { useResource } from "../use-resource.ts";
 import { ImportForm } from "./imports-page.tsx";
@@ -37,7 +38,7 @@ export function missingItems(
       );
   for (const l of lots)
     if (!covered.has(l.id))
-      out.push(`Lot ${l.id}: no document yet (purchase order, invoice or production record)`);
+      out.push(`Lot ${shortId(l.id)}: no document yet (purchase order, invoice or production record)`);
   return out;
 }
 
@@ -92,7 +93,7 @@ function DocumentUpload({ lots, onDone }: { lots: readonly Lot[]; onDone: () => 
           <select id="doc-ref" name="ref">
             {lots.map((l) => (
               <option key={l.id} value={l.id}>
-                {l.id}
+                {shortId(l.id)}
               </option>
             ))}
           </select>
@@ -160,8 +161,8 @@ export function PortalPage() {
       <h2>Your lots ({lotRows.length})</h2>
       <ul className="plain-list columns">
         {lotRows.slice(0, 200).map((l) => (
-          <li key={l.id} className="mono small">
-            {l.id}
+          <li key={l.id} className="mono small" title={l.id}>
+            {shortId(l.id)}
           </li>
         ))}
       </ul>
