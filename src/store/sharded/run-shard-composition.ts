@@ -34,34 +34,34 @@ async function resetShards(endpoints: ShardEndpoints): Promise<void> {
 
 /** Remote plans are made on each shard's own statistics: keep them current as the run fills the tables. */
 async function analyzeWork(endpoints: ShardEndpoints): Promise<void> {
-  await Promise.all(
-    endpoints.direct.map((p) => p.query("analyze shard.done, shard.inbox, shard.recv")),
-  );
+  await Promise.all(endpoints.direct.map((p) => p.query("analyze shard.done, shard.inbox, shard.recv")));
+}
+
+type Edge = readonly [src: number, dst: number, event: number];
+
+/** Edges with both ends in `core`. */
+const insideCore = (core: ReadonlySet<number>, edges: readonly Edge[]) =>
+  edges.filter(([src, dst]) => core.has(src) && core.has(dst));
+
+/** One trimming pass: drops the lots with no edge to another lot of the core; false when none was. */
+function trimOnce(core: Set<number>, edges: readonly Edge[]): boolean {
+  const reaching = new Set(insideCore(core, edges).map(([src]) => src));
+  const before = core.size;
+  for (const node of [...core]) if (!reaching.has(node)) core.delete(node);
+  return core.size < before;
 }
 
 /** The cycle core of the pending lots: trimmed from the sink side until every lot reaches a cycle. */
 function cycleCore(
   pending: readonly number[],
-  edges: readonly [number, number, number][],
-): {
-  core: Set<number>;
-  events: number[];
-} {
+  edges: readonly Edge[],
+): { core: Set<number>; events: number[] } {
   const core = new Set(pending);
   const inner = edges.filter(([, dst]) => core.has(dst));
-  for (let trimmed = true; trimmed; ) {
-    trimmed = false;
-    const reaching = new Set<number>();
-    for (const [src, dst] of inner) if (core.has(src) && core.has(dst)) reaching.add(src);
-    for (const node of core)
-      if (!reaching.has(node)) {
-        core.delete(node);
-        trimmed = true;
-      }
+  while (trimOnce(core, inner)) {
+    // each pass removes the lots that reach no other pending lot
   }
-  const events = new Set<number>();
-  for (const [src, dst, event] of inner) if (core.has(src) && core.has(dst)) events.add(event);
-  return { core, events: [...events] };
+  return { core, events: [...new Set(insideCore(core, inner).map(([, , event]) => event))] };
 }
 
 /** Sets the cycle core to unknown at `level`, as `computeComposition` and the single-node twin do. */
@@ -69,7 +69,7 @@ async function forceCycleCore(run: Run, modulus: number, level: number): Promise
   const pending = (await run(pendingNodes(modulus))).rows.map((r) => Number(r.node));
   if (pending.length === 0) return [];
   const edges = (await run(pendingEdges(modulus))).rows.map(
-    (r) => [Number(r.src), Number(r.dst), Number(r.event)] as [number, number, number],
+    (r): Edge => [Number(r.src), Number(r.dst), Number(r.event)],
   );
   const { core, events } = cycleCore(pending, edges);
   if (core.size === 0)
@@ -183,7 +183,10 @@ export async function runShardComposition(
     const { levels, cycleNodes } = await propagate(run, endpoints, options);
     const counts = (await run(COUNTS)).rows[0] as Record<string, string>;
     const summary = { nodes: Number(counts.nodes), edges: Number(counts.edges), levels, cycleNodes };
-    await writeResult(client, endpoints.modulus, { ...summary, seconds: (performance.now() - started) / 1000 });
+    await writeResult(client, endpoints.modulus, {
+      ...summary,
+      seconds: (performance.now() - started) / 1000,
+    });
     await streamResult(client, onMix);
     return summary;
   } finally {
