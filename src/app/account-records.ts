@@ -55,6 +55,7 @@ export interface AccountRecords {
   getUser(userId: string): Promise<UserRecord | undefined>;
   /** Every account, by username. */
   userRecords(): Promise<readonly UserRecord[]>;
+  /** Also drops every session that expired by the new one's `createdAt`, so ended sessions do not pile up. */
   insertSession(session: SessionRecord): Promise<void>;
   findSession(idHash: string): Promise<SessionRecord | undefined>;
   deleteSession(idHash: string): Promise<void>;

@@ -93,6 +93,11 @@ export function describeAccountsContract(target: ContractTarget): void {
       await store.deleteSession("session-hash-2");
       expect(await store.findSession("session-hash-2")).toBeUndefined();
       expect((await store.userRecords()).map((u) => u.username)).toEqual(["user1", "user2"]);
+      const expired = { ...session(3, "user:2"), expiresAt: "2026-11-28T05:30:00.000Z" };
+      await store.insertSession(expired);
+      await store.insertSession({ ...session(4, "user:2"), createdAt: "2026-11-28T06:00:00.000Z" });
+      expect(await store.findSession(expired.idHash)).toBeUndefined();
+      expect(await store.findSession("session-hash-4")).toBeDefined();
       expect((await store.auditRecords()).map((r) => r.action)).toEqual([
         "user.create",
         "user.create",

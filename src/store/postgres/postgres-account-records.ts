@@ -133,6 +133,7 @@ export function postgresAccountRecords(pool: Pool): AccountRecords & AuditTrail 
       ),
     insertSession: (session) =>
       guarded("storing a session", async () => {
+        await pool.query("delete from sessions where expires_at <= $1", [session.createdAt]);
         await pool.query(
           `insert into sessions (${SESSION_COLUMNS}) values (${placeholders(5, "postgres")})`,
           sessionValues(session),

@@ -123,6 +123,7 @@ export function sqliteAccountRecords(writer: Database, reader: Database): Accoun
       ),
     insertSession: (session) =>
       guarded("storing a session", () => {
+        writer.prepare("delete from sessions where expires_at <= ?").run(session.createdAt);
         writer
           .prepare(`insert into sessions (${SESSION_COLUMNS}) values (${placeholders(5, "sqlite")})`)
           .run(...sessionValues(session));
