@@ -65,8 +65,12 @@ afterAll(async () => {
 const q = encodeURIComponent;
 const json = (path: string, body: string, headers: Record<string, string>) =>
   app.request(path, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body });
-const raw = (path: string, body: RequestInit["body"], headers: Record<string, string>, extra: RequestInit = {}) =>
-  app.request(path, { method: "POST", headers, body, ...extra });
+const raw = (
+  path: string,
+  body: NonNullable<RequestInit["body"]>,
+  headers: Record<string, string>,
+  extra: RequestInit = {},
+) => app.request(path, { method: "POST", headers, body, ...extra });
 
 async function errorOf(response: Response): Promise<{ status: number; code: string; message: string }> {
   const body = (await response.json()) as { error: { code: string; message: string } };
