@@ -63,7 +63,7 @@ export async function* parseInWorker(
   const worker = startWorker({ format, source });
   const queue: ParsedChunk[] = [];
   let wanted = false;
-  let reading = false;
+  let reading: Promise<unknown> | undefined;
   let finished = false;
   let failure: { readonly error: unknown } | undefined;
   let wake: (() => void) | undefined;
@@ -79,14 +79,13 @@ export async function* parseInWorker(
   const feed = () => {
     if (!wanted || reading || queue.length >= MAX_QUEUED_CHUNKS) return;
     wanted = false;
-    reading = true;
-    reader.next().then(
+    reading = reader.next().then(
       (r) => {
-        reading = false;
+        reading = undefined;
         worker.postMessage(r.done ? { type: "end" } : { type: "bytes", bytes: r.value });
       },
       (error: unknown) => {
-        reading = false;
+        reading = undefined;
         fail(error);
       },
     );
@@ -120,6 +119,8 @@ export async function* parseInWorker(
     }
   } finally {
     await worker.terminate();
-    if (!reading) await reader.return?.();
+    // A read still in flight finishes first; then the file is closed all the same.
+    await reading;
+    await reader.return?.();
   }
 }
