@@ -169,9 +169,10 @@ function run(url: string, connections: number, duration: number, w: Workload, ki
 }
 
 function row(name: string, r: Result, perRequest = 1): string {
-  const errors = r.errors + r.timeouts + r.non2xx;
+  // autocannon's `errors` counts connection errors including timeouts; `non2xx` is the rest.
+  const errors = r.errors + r.non2xx;
   const rate = r.requests.total / r.duration;
-  const detail = errors > 0 ? `  (${r.timeouts} timeouts, ${r.non2xx} non-2xx)` : "";
+  const detail = errors > 0 ? `  (${r.timeouts} of them timeouts, ${r.non2xx} non-2xx)` : "";
   const names = perRequest > 1 ? `  (${Math.round(rate * perRequest)} names/s)` : "";
   return `${name.padEnd(26)} ${String(r.requests.total).padStart(8)} ${rate.toFixed(1).padStart(9)} ${String(r.latency.p50).padStart(7)} ${String(r.latency.p99).padStart(7)} ${String(errors).padStart(7)}${names}${detail}`;
 }
