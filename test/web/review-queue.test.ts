@@ -97,6 +97,9 @@ describe("ReviewQueue", () => {
     expect(panels[0]?.textContent).toContain("新疆生产建设兵团");
     expect(panels[1]?.textContent).toContain("Xinjiang Production and Construction Corps");
     expect(panels[1]?.textContent).toContain("UFLPA");
+    expect(panels[1]?.textContent).toContain(
+      "2(d)(2)(B)(i): entities in Xinjiang that mine, produce or manufacture",
+    );
     expect(container.querySelector(".explanations")?.textContent).toContain("Name agrees");
   });
 

@@ -5,6 +5,8 @@
 
 export interface ApiIssue {
   readonly code?: string;
+  /** Where in the uploaded file: `{ source: "movements.csv", locator: "line 14" }`. */
+  readonly provenance?: { readonly source: string; readonly locator: string };
   readonly path?: string | readonly (string | number)[];
   readonly message: string;
   readonly line?: number;

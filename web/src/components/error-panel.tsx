@@ -14,6 +14,7 @@ export function ErrorPanel({ error, title = "That did not work" }: { error: unkn
           {issues.slice(0, 200).map((issue, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: issues have no id and never reorder
             <li key={i}>
+              {issue.provenance && <span className="issue-where">{issue.provenance.locator}</span>}
               {issue.line !== undefined && <span className="issue-where">line {issue.line}</span>}
               {issue.field && <span className="issue-where">{issue.field}</span>}
               {issue.path && !issue.field && (

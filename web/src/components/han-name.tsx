@@ -11,10 +11,11 @@ function loadPinyin(): Promise<PinyinFn> {
 }
 
 /** A name; when it is written in Chinese, its pinyin beside it, so reviewers can read and compare both. */
-export function HanName({ text, className }: { text: string; className?: string }) {
+export function HanName(props: { text: string; className?: string; pinyin?: boolean }) {
+  const { text, className, pinyin: wanted = true } = props;
   const [pinyin, setPinyin] = useState<string | undefined>();
   useEffect(() => {
-    if (!hasHan(text)) return;
+    if (!wanted || !hasHan(text)) return;
     let live = true;
     loadPinyin().then(
       (fn) => {
@@ -25,7 +26,7 @@ export function HanName({ text, className }: { text: string; className?: string 
     return () => {
       live = false;
     };
-  }, [text]);
+  }, [text, wanted]);
   if (!hasHan(text)) return <span className={className}>{text}</span>;
   return (
     <span className={`han-name ${className ?? ""}`}>

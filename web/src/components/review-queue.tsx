@@ -19,6 +19,22 @@ const CONFIRM_REASON = "Names and details match the list entry.";
  */
 type EntityExtras = { readonly aliases?: readonly string[]; readonly address?: string };
 
+/** The UFLPA Entity List's sections (UFLPA § 2(d)(2)(B)), as the strategy describes them. */
+const UFLPA_SECTIONS: Readonly<Record<string, string>> = {
+  "2(d)(2)(B)(i)": "entities in Xinjiang that mine, produce or manufacture goods with forced labor",
+  "2(d)(2)(B)(ii)":
+    "entities working with the Xinjiang government to recruit, transport or receive forced labor",
+  "2(d)(2)(B)(iv)": "entities that exported such goods from China to the United States",
+  "2(d)(2)(B)(v)":
+    "entities sourcing material from Xinjiang or from persons working with its government or the XPCC",
+};
+
+function sectionText(section: string): string {
+  const key = section.replace(/^section\s*/i, "").trim();
+  const text = UFLPA_SECTIONS[key];
+  return text ? `${key}: ${text}` : section;
+}
+
 function ListEntryPanel({ hit }: { hit: Hit }) {
   const { aliases = [], address } = hit.entity as EntityExtras;
   return (
@@ -27,7 +43,7 @@ function ListEntryPanel({ hit }: { hit: Hit }) {
       <p className="big-name">
         <HanName text={hit.entity.name} />
       </p>
-      {hit.entity.section && <p className="small">Section: {hit.entity.section}</p>}
+      {hit.entity.section && <p className="small">Section {sectionText(hit.entity.section)}</p>}
       {aliases.length > 0 && (
         <>
           <h3>Also known as</h3>
@@ -157,7 +173,7 @@ export function ReviewQueue({ hits, onDecide, readOnly = false }: ReviewQueuePro
                 <HanName text={h.subject.name} />
               </span>
               <span className="hit-meta">
-                {Math.round(h.score * 100)} % · {h.entity.list}
+                {Math.round(h.score * 100)} % · {h.entity.list.toUpperCase()}
                 {h.review.state === "reopened" && " · re-opened"}
               </span>
             </button>

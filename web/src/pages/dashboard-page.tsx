@@ -62,7 +62,7 @@ export function ShipmentTable({ rows }: { rows: readonly ShipmentAssessment[] })
         <tbody>
           {rows.map((r) => (
             <tr key={r.shipment.id}>
-              <th scope="row">
+              <th scope="row" className="nowrap">
                 <Link to={`/lots/${encodeURIComponent(r.shipment.id)}`}>{r.shipment.id}</Link>
                 <div className="muted small">received {r.shipment.receivedAt.slice(0, 10)}</div>
               </th>

@@ -69,8 +69,7 @@ export function ImportForm({ onDone }: { onDone?: () => void }) {
               finished.error.issues.map((i) => ({
                 message: i.message,
                 field: i.path,
-                file: i.provenance.source,
-                path: `${i.provenance.source} ${i.provenance.locator}`,
+                provenance: i.provenance,
               })),
             ),
           );

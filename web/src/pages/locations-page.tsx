@@ -50,7 +50,7 @@ export function LocationsPage() {
                 </th>
                 <td>{operator ? <HanName text={operator.name} /> : "–"}</td>
                 <td className="small">
-                  <HanName text={addressText(l)} />
+                  <HanName text={addressText(l)} pinyin={false} />
                 </td>
                 <td className={r.xinjiang ? "risk" : ""}>
                   {[r.region, r.country].filter(Boolean).join(", ") || (

@@ -34,10 +34,7 @@ function jobError(job: PackageJob): ApiError {
     500,
     e?.code ?? "internal",
     e?.message ?? "the package could not be built",
-    (e?.issues ?? []).map((i) => ({
-      message: i.message,
-      path: `${i.provenance.source} ${i.provenance.locator}`,
-    })),
+    (e?.issues ?? []).map((i) => ({ message: i.message, field: i.path, provenance: i.provenance })),
   );
 }
 

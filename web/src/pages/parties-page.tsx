@@ -49,7 +49,9 @@ export function PartiesPage() {
                     ))}
                 </th>
                 <td>{party.country ?? "–"}</td>
-                <td className="small">{party.address ? <HanName text={party.address} /> : "–"}</td>
+                <td className="small">
+                  {party.address ? <HanName text={party.address} pinyin={false} /> : "–"}
+                </td>
                 <td>
                   <HitCountBadges hits={hits} />
                 </td>
