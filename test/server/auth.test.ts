@@ -201,6 +201,20 @@ describe("audit routes", () => {
   });
 });
 
+describe("/openapi.json", () => {
+  it("describes the auth, account and audit routes", async () => {
+    const doc = (await (await call("/openapi.json")).json()) as { paths: Record<string, unknown> };
+    for (const path of [
+      "/api/auth/login",
+      "/api/auth/me",
+      "/api/users",
+      "/api/tokens/{id}/revoke",
+      "/api/audit/verify",
+    ])
+      expect(Object.keys(doc.paths)).toContain(path);
+  });
+});
+
 describe("secrets", () => {
   it("never show a password or token in a response, an audit record or a reported error", async () => {
     const audit = JSON.stringify(await store.auditRecords());
