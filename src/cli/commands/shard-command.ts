@@ -9,8 +9,7 @@ import {
   type Store,
   traceLotSharded,
 } from "../../app/index.ts";
-import { openStore } from "../../store/index.ts";
-import { openShardCluster } from "../../store/sharded/index.ts";
+import { openShardCluster, openStore } from "../../store/index.ts";
 import { addGlobalOptions, type GlobalOptions, globalOptions, storeTarget } from "../global-options.ts";
 import { formatTable, printJson, printJsonLine, printLine, printNote } from "../output.ts";
 
