@@ -19,7 +19,9 @@ export function HanName(props: { text: string; className?: string; pinyin?: bool
     let live = true;
     loadPinyin().then(
       (fn) => {
-        if (live) setPinyin(fn(text, { toneType: "symbol", separator: " " }));
+        // Only the Chinese runs: Latin text around them stays as it is.
+        const runs = text.match(/[\u3400-\u9fff]+/g) ?? [];
+        if (live) setPinyin(runs.map((run) => fn(run, { toneType: "symbol", separator: " " })).join(" · "));
       },
       () => {},
     );

@@ -197,7 +197,7 @@ export function ReviewQueue({ hits, onDecide, readOnly = false }: ReviewQueuePro
               <ul className="explanations">
                 {current.explanations.map((x) => (
                   <li key={x}>
-                    <HanName text={x} />
+                    <HanName text={x} pinyin={false} />
                   </li>
                 ))}
               </ul>
