@@ -187,6 +187,14 @@ function tokenKeyNumbers(
   return numbers;
 }
 
+function addTokens(
+  name: NormalisedName,
+  builder: PostingsBuilder,
+  known: WeakMap<NameToken, Int32Array>,
+): void {
+  for (const t of name.tokens) for (const key of tokenKeyNumbers(t, builder, known)) builder.add(key);
+}
+
 /** Builds the index: each name is normalised once here; small lists keep the result. */
 export function buildNameIndex(entries: readonly NameEntry[]): NameIndex {
   const names: string[] = [];
@@ -204,7 +212,7 @@ export function buildNameIndex(entries: readonly NameEntry[]): NameIndex {
       entryOf.push(entry);
       if (normalised.size < KEPT_NAMES) normalised.set(id, name);
       builder.startName(id);
-      for (const t of name.tokens) for (const key of tokenKeyNumbers(t, builder, known)) builder.add(key);
+      addTokens(name, builder, known);
       // Numbered after the first name's own keys, as they are first met.
       identifiers ??= (item.identifiers ?? []).map((identifier) =>
         builder.keyNumber(identifierKey(identifier)),

@@ -43,17 +43,18 @@ function charScript(code: number): number {
   return known;
 }
 
+/** ASCII letters are Latin; nothing else in ASCII is Han or Latin. */
+function asciiScript(code: number): number {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) ? 2 : 0;
+}
+
 function script(folded: string): NormalisedName["script"] {
   let han = 0;
   let latin = 0;
   for (let i = 0; i < folded.length; i++) {
     const code = folded.codePointAt(i) as number;
     if (code > 0xffff) i++;
-    if (code < 0x80) {
-      if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) latin++;
-      continue;
-    }
-    const kind = charScript(code);
+    const kind = code < 0x80 ? asciiScript(code) : charScript(code);
     if (kind === 1) han++;
     else if (kind === 2) latin++;
   }

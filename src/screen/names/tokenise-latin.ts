@@ -38,6 +38,13 @@ function romanValue(text: string): number | null {
 const ABBREVIATION = new Map(Object.entries(ABBREVIATIONS));
 const NUMBER_WORD = new Map(Object.entries(NUMBER_WORDS));
 
+/** A word, or the words of its expansion (grp → group, comm → commerce). */
+function pushExpanded(out: Word[], part: string, paren: boolean): void {
+  const expanded = ABBREVIATION.get(part) ?? part;
+  if (!expanded.includes(" ")) out.push({ text: expanded, paren });
+  else for (const text of expanded.split(" ")) out.push({ text, paren });
+}
+
 /** Splits folded text into words, remembering which stood in parentheses. */
 function words(folded: string, kind: NameKind): Word[] {
   const out: Word[] = [];
@@ -45,11 +52,7 @@ function words(folded: string, kind: NameKind): Word[] {
   for (const part of folded.split(" ")) {
     if (part === "(") depth++;
     else if (part === ")") depth = Math.max(0, depth - 1);
-    else if (part) {
-      const expanded = ABBREVIATION.get(part) ?? part;
-      if (!expanded.includes(" ")) out.push({ text: expanded, paren: depth > 0 });
-      else for (const text of expanded.split(" ")) out.push({ text, paren: depth > 0 });
-    }
+    else if (part) pushExpanded(out, part, depth > 0);
   }
   // Chinese registry romanisations are company names; personal names are never regrouped.
   return kind === "person" ? out : regroupPinyin(out);
@@ -88,21 +91,32 @@ const PREFIX_STARTS: Readonly<Record<NameKind, ReadonlySet<string>>> = {
   unknown: keyPrefixes(PREFIXES.unknown, " "),
 };
 
+/** The longest prefix phrase (The, MV…) at `start`, as a word count, or 0. */
+function prefixAt(
+  list: Word[],
+  start: number,
+  most: number,
+  prefixes: ReadonlySet<string>,
+  starts: ReadonlySet<string>,
+): number {
+  let found = 0;
+  let phrase = "";
+  for (let size = 1; size <= most; size++) {
+    const text = list[start + size - 1]?.text ?? "";
+    phrase = size === 1 ? text : `${phrase} ${text}`;
+    if (!starts.has(phrase)) break;
+    if (prefixes.has(phrase)) found = size;
+  }
+  return found;
+}
+
 function dropPrefixes(list: Word[], kind: NameKind): Word[] {
   const prefixes = PREFIXES[kind];
   const starts = PREFIX_STARTS[kind];
   let start = 0;
   for (let again = true; again && start < list.length - 1; ) {
     again = false;
-    const most = Math.min(4, list.length - start - 1);
-    let found = 0;
-    let phrase = "";
-    for (let size = 1; size <= most; size++) {
-      const text = list[start + size - 1]?.text ?? "";
-      phrase = size === 1 ? text : `${phrase} ${text}`;
-      if (!starts.has(phrase)) break;
-      if (prefixes.has(phrase)) found = size;
-    }
+    const found = prefixAt(list, start, Math.min(4, list.length - start - 1), prefixes, starts);
     if (found > 0) {
       start += found;
       again = true;
@@ -181,13 +195,8 @@ function regionAt(
   return null;
 }
 
-const LEXICON_STARTS = keyPrefixes([...INDUSTRY_BY_LATIN.keys(), ...GLOSSARY_BY_LATIN.keys()], " ");
-
-function lexiconAt(list: Word[], i: number): { token: NameToken; size: number } | null {
-  const first = list[i]?.text ?? "";
-  // Every phrase starts with the first word unless that is a stopword: most words start no term.
-  if (!STOPWORDS.has(first) && !LEXICON_STARTS.has(first)) return null;
-  // The phrase of each length: its words but the stopwords, joined with spaces.
+/** The phrase of each length (1 to 3) at `i`: its words but the stopwords, joined with spaces. */
+function phrasesAt(list: Word[], i: number): string[] {
   const phrases: string[] = [];
   let phrase = "";
   let kept = 0;
@@ -199,6 +208,16 @@ function lexiconAt(list: Word[], i: number): { token: NameToken; size: number } 
     }
     phrases[size] = phrase;
   }
+  return phrases;
+}
+
+const LEXICON_STARTS = keyPrefixes([...INDUSTRY_BY_LATIN.keys(), ...GLOSSARY_BY_LATIN.keys()], " ");
+
+function lexiconAt(list: Word[], i: number): { token: NameToken; size: number } | null {
+  const first = list[i]?.text ?? "";
+  // Every phrase starts with the first word unless that is a stopword: most words start no term.
+  if (!STOPWORDS.has(first) && !LEXICON_STARTS.has(first)) return null;
+  const phrases = phrasesAt(list, i);
   for (let size = phrases.length - 1; size >= 1; size--) {
     const text = phrases[size] as string;
     const industry = INDUSTRY_BY_LATIN.get(text);
