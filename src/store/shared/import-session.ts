@@ -22,10 +22,13 @@ export interface SessionSlot {
   acquire(): void;
   release(): void;
   readonly busy: boolean;
+  /** Resolves once no import is open (at once when none is). */
+  idle(): Promise<void>;
 }
 
 export function sessionSlot(location: string): SessionSlot {
   let busy = false;
+  let waiters: (() => void)[] = [];
   return {
     acquire() {
       if (busy) throw new AppError("conflict", `an import is already in progress on ${location}`);
@@ -33,9 +36,15 @@ export function sessionSlot(location: string): SessionSlot {
     },
     release() {
       busy = false;
+      const woken = waiters;
+      waiters = [];
+      for (const wake of woken) wake();
     },
     get busy() {
       return busy;
+    },
+    idle() {
+      return busy ? new Promise((resolve) => waiters.push(resolve)) : Promise.resolve();
     },
   };
 }

@@ -5,7 +5,7 @@ import { Kysely, SqliteDialect } from "kysely";
 import type { ImportMeta, Store } from "../../app/index.ts";
 import type { DocumentRef, Link, Location, Lot, Party, SupplyEvent } from "../../model/index.ts";
 import { migrateToLatest } from "../migrations/migrate-to-latest.ts";
-import { importSession, sessionSlot } from "../shared/import-session.ts";
+import { importSession, type SessionSlot, sessionSlot } from "../shared/import-session.ts";
 import { guarded, storeError } from "../shared/store-error.ts";
 import { sqliteAccountRecords } from "./sqlite-account-records.ts";
 import { sqliteCompositionSql } from "./sqlite-composition-sql.ts";
@@ -67,6 +67,40 @@ async function openConnections(path: string) {
   }
 }
 
+/**
+ * Writes outside imports that go through the writer connection. On one connection an open
+ * import's transaction would swallow them (a decision or an audit record made during an import
+ * would vanish with its rollback), so they wait until the import has committed or rolled back.
+ */
+const WAITS_FOR_IMPORT = [
+  "insertUser",
+  "disableUserRecord",
+  "insertSession",
+  "deleteSession",
+  "insertApiToken",
+  "revokeApiTokenRecord",
+  "appendAuditEntry",
+  "addListVersion",
+  "saveDecision",
+] as const;
+
+type Writes = Pick<Store, (typeof WAITS_FOR_IMPORT)[number] | "touchApiToken">;
+
+function afterImports<T extends Writes>(records: T, slot: SessionSlot): T {
+  const out: Record<string, unknown> = { ...records };
+  for (const name of WAITS_FOR_IMPORT) {
+    const write = records[name] as (...args: unknown[]) => Promise<unknown>;
+    out[name] = async (...args: unknown[]) => {
+      while (slot.busy) await slot.idle();
+      return write(...args);
+    };
+  }
+  // When a token was last used is a courtesy: skipped during an import rather than queued.
+  out.touchApiToken = (tokenId: string, at: string) =>
+    slot.busy ? Promise.resolve() : records.touchApiToken(tokenId, at);
+  return out as T;
+}
+
 /** The embedded store: one SQLite file (WAL), created and migrated on first open. */
 export async function openSqliteStore(path: string): Promise<Store> {
   const file = resolve(path);
@@ -105,8 +139,10 @@ export async function openSqliteStore(path: string): Promise<Store> {
     getLocation: (id) => reads.get<Location>("locations", id),
     getLot: (id) => reads.get<Lot>("lots", id),
     getEvent: (id) => reads.get<SupplyEvent>("events", id),
-    ...sqliteScreeningRecords(writer, reader),
-    ...sqliteAccountRecords(writer, reader),
+    ...afterImports(
+      { ...sqliteScreeningRecords(writer, reader), ...sqliteAccountRecords(writer, reader) },
+      slot,
+    ),
     ...sqliteCompositionSql(reader),
     ...sqliteScopedReads(reader),
     async close() {
