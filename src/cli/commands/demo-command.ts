@@ -9,14 +9,18 @@ import {
   type PackageContext,
   packageAssessment,
   type ShipmentAssessment,
+  type Store,
 } from "../../app/index.ts";
+import { readServerConfig } from "../../server/index.ts";
 import { cliPrincipal } from "../cli-principal.ts";
+import { createDemoAccount } from "../demo-account.ts";
 import { addGlobalOptions, globalOptions } from "../global-options.ts";
 import { formatTable, printJson, printLine, printNote } from "../output.ts";
 import { type PackagePaths, readPackageFonts, safeShipmentDir, writePackage } from "../package-files.ts";
 import { registerSampleDocuments } from "../sample-documents.ts";
 import { withStore } from "../with-store.ts";
 import { importPaths, printImportResults } from "./import-command.ts";
+import { type ServeFlags, serveStore } from "./serve-command.ts";
 import { printStats } from "./stats-command.ts";
 
 export const BUNDLED_SAMPLE = fileURLToPath(new URL("../../../sample", import.meta.url));
@@ -101,6 +105,18 @@ export async function packageAtRisk(context: PackageContext, dir: string): Promi
   return rows;
 }
 
+type DemoFlags = { sample: string; packages: string; serve?: boolean } & ServeFlags;
+
+/** `demo --serve`: a demo login, then the API and UI until Ctrl-C. */
+async function serveDemo(store: Store, flags: ServeFlags, db: string | undefined): Promise<void> {
+  const account = await createDemoAccount(store);
+  await serveStore(store, readServerConfig({ ...flags, db }), (url) => {
+    printLine(
+      `\nOpen ${url} and sign in as ${account.username} / ${account.password} (admin; stop with Ctrl-C)`,
+    );
+  });
+}
+
 export function registerDemo(program: Command): void {
   addGlobalOptions(
     program
@@ -109,8 +125,11 @@ export function registerDemo(program: Command): void {
         "the main job on the bundled sample chain: import, screen, trace every import shipment, package the at-risk ones",
       )
       .option("--sample <dir>", "a sample folder written by `threadproof generate`", BUNDLED_SAMPLE)
-      .option("--packages <dir>", "where each at-risk shipment's evidence package goes", "packages"),
-  ).action(async (flags: { sample: string; packages: string }, command: Command) => {
+      .option("--packages <dir>", "where each at-risk shipment's evidence package goes", "packages")
+      .option("--serve", "then serve the API and web UI on the result, with a local demo account")
+      .option("--host <host>", "with --serve: interface (env THREADPROOF_HOST, default 127.0.0.1)")
+      .option("--port <port>", "with --serve: port (env THREADPROOF_PORT, default 8080)"),
+  ).action(async (flags: DemoFlags, command: Command) => {
     const options = globalOptions(command);
     const files = await sampleFiles(flags.sample);
     await withStore(options, async (store) => {
@@ -135,6 +154,7 @@ export function registerDemo(program: Command): void {
       printStats(store.location, stats, (await store.registry.list()).length);
       printLine("");
       printAssessments(rows);
+      if (flags.serve) await serveDemo(store, flags, options.db);
     });
   });
 }

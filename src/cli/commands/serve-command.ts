@@ -1,11 +1,12 @@
 import { once } from "node:events";
 import type { Command } from "commander";
-import { createApp, readServerConfig, startServer } from "../../server/index.ts";
+import type { Store } from "../../app/index.ts";
+import { createApp, readServerConfig, type ServerConfig, startServer } from "../../server/index.ts";
 import { openStore } from "../../store/index.ts";
 import { addGlobalOptions, globalOptions } from "../global-options.ts";
 import { printLine, printNote } from "../output.ts";
 
-interface ServeFlags {
+export interface ServeFlags {
   readonly host?: string;
   readonly port?: string;
   readonly uploadLimit?: string;
@@ -28,27 +29,47 @@ async function untilStopped(): Promise<string> {
   return signal;
 }
 
+/**
+ * Serves the API (and the web UI) on an open store until SIGTERM or SIGINT, then stops accepting
+ * requests and lets open ones finish; the caller closes the store. `ready` runs once the port is bound.
+ */
+export async function serveStore(
+  store: Store,
+  config: ServerConfig,
+  ready: (url: string) => void = () => undefined,
+): Promise<void> {
+  const server = await startServer(
+    createApp({ store, config, report: reportError }),
+    config.host,
+    config.port,
+  );
+  const url = `http://localhost:${server.port}`;
+  printLine(`threadproof API listening on ${url} (store: ${store.location})`);
+  ready(url);
+  const signal = await untilStopped();
+  printNote(`threadproof: ${signal}, shutting down`);
+  await server.close();
+}
+
+export function addServeOptions(command: Command): Command {
+  return command
+    .option("--host <host>", "interface to listen on (env THREADPROOF_HOST, default 127.0.0.1)")
+    .option("--port <port>", "port, 0 for any free one (env THREADPROOF_PORT, default 8080)")
+    .option("--upload-limit <size>", "largest upload, e.g. 100mb (env THREADPROOF_UPLOAD_LIMIT)");
+}
+
 export function registerServe(program: Command): void {
   addGlobalOptions(
-    program
-      .command("serve")
-      .description("serve the HTTP API (OpenAPI document at /openapi.json, reference at /api/docs)")
-      .option("--host <host>", "interface to listen on (env THREADPROOF_HOST, default 127.0.0.1)")
-      .option("--port <port>", "port, 0 for any free one (env THREADPROOF_PORT, default 8080)")
-      .option("--upload-limit <size>", "largest upload, e.g. 100mb (env THREADPROOF_UPLOAD_LIMIT)"),
+    addServeOptions(
+      program
+        .command("serve")
+        .description("serve the HTTP API (OpenAPI document at /openapi.json, reference at /api/docs)"),
+    ),
   ).action(async (flags: ServeFlags, command: Command) => {
     const config = readServerConfig({ ...flags, db: globalOptions(command).db });
     const store = await openStore(config.db);
     try {
-      const server = await startServer(
-        createApp({ store, config, report: reportError }),
-        config.host,
-        config.port,
-      );
-      printLine(`threadproof API listening on http://localhost:${server.port} (store: ${store.location})`);
-      const signal = await untilStopped();
-      printNote(`threadproof: ${signal}, shutting down`);
-      await server.close();
+      await serveStore(store, config);
     } finally {
       await store.close();
     }
