@@ -1,1 +1,2 @@
 export { assertNever } from "./assert-never.ts";
+export { PACKAGE_ROOT } from "./package-root.ts";

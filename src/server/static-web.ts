@@ -2,11 +2,12 @@ import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import type { Context } from "hono";
+import { PACKAGE_ROOT } from "../lib/index.ts";
 import type { ServerApp } from "./server-app.ts";
 import type { ServerEnv } from "./server-env.ts";
 
-/** Where `npm run build:web` writes the UI: web/dist at the repo root (two folders up from src/server). */
-export const WEB_DIST = resolve(import.meta.dirname, "../../web/dist");
+/** Where `npm run build:web` writes the UI: web/dist at the package root. */
+export const WEB_DIST = resolve(PACKAGE_ROOT, "web/dist");
 
 const TYPES: Readonly<Record<string, string>> = {
   ".html": "text/html; charset=utf-8",

@@ -1,16 +1,15 @@
 import { spawn } from "node:child_process";
-import { join } from "node:path";
-import { type CliRun, ROOT } from "./run-cli.ts";
+import { CLI_ENTRY, type CliRun, ROOT } from "./run-cli.ts";
 
 /**
- * The real binary like `runCli`, but without blocking: independent runs (each on its own store)
+ * The CLI like `runCli`, but without blocking: independent runs (each on its own store)
  * start together, so a file's several CLI start-ups cost about one.
  */
 export function runCliAsync(
   args: readonly string[],
   options: { readonly env?: Record<string, string>; readonly stdin?: string } = {},
 ): Promise<CliRun> {
-  const child = spawn(process.execPath, [join(ROOT, "bin/threadproof.js"), ...args], {
+  const child = spawn(process.execPath, [CLI_ENTRY, ...args], {
     cwd: ROOT,
     env: { ...process.env, THREADPROOF_DB: "", THREADPROOF_PASSWORD: "", ...options.env },
   });

@@ -2,9 +2,18 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { inject } from "vitest";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
-const BIN = join(ROOT, "bin/threadproof.js");
+/** The installed command, `bin/threadproof.js` (tsx over the sources). */
+export const BIN = join(ROOT, "bin/threadproof.js");
+
+/**
+ * What the CLI tests spawn: the same sources bundled once for this run by test/setup/cli-bundle.ts
+ * (plain `node`, no tsx start-up per run); the installed command when run outside that setup.
+ * Tests that check the installed command itself spawn BIN.
+ */
+export const CLI_ENTRY = inject("cliBundle") || BIN;
 
 export interface CliRun {
   readonly code: number;
@@ -13,9 +22,9 @@ export interface CliRun {
   json<T = unknown>(): T;
 }
 
-/** Spawns the real binary, as a user would; no in-process shortcuts. */
+/** Spawns the CLI in its own process, as a user would; no in-process shortcuts. */
 export function runCli(args: readonly string[], env: Record<string, string> = {}): CliRun {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+  const r = spawnSync(process.execPath, [CLI_ENTRY, ...args], {
     cwd: ROOT,
     encoding: "utf8",
     env: { ...process.env, THREADPROOF_DB: "", ...env },

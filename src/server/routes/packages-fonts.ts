@@ -1,13 +1,14 @@
 import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { AppError, type PackageFonts } from "../../app/index.ts";
+import { PACKAGE_ROOT } from "../../lib/index.ts";
 
-const FONTS = new URL("../../../assets/fonts/", import.meta.url);
+const FONTS = join(PACKAGE_ROOT, "assets/fonts");
 
 let loaded: Promise<PackageFonts> | undefined;
 
 async function read(name: string): Promise<Uint8Array> {
-  const path = fileURLToPath(new URL(name, FONTS));
+  const path = join(FONTS, name);
   try {
     return new Uint8Array(await readFile(path));
   } catch (e) {
