@@ -33,6 +33,8 @@ describe("npm start (the main job) packages every at-risk shipment", () => {
 
   it("writes a package for exactly the inadmissible and insufficient-evidence shipments", () => {
     expect(rows).toHaveLength(73);
+    const stats = runCli(["stats", "--db", db, "--json"]).json<{ events: number }>();
+    expect(stats.events).toBeGreaterThan(100);
     const atRisk = rows.filter((r) => r.verdict !== "admissible");
     expect(atRisk).toHaveLength(47);
     for (const r of rows) expect(r.package === null, r.shipment.id).toBe(r.verdict === "admissible");
