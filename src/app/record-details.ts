@@ -100,7 +100,10 @@ export async function lotDetail(store: Store, scope: DataScope, id: string): Pro
   const refs = await Promise.all(
     events.map((e) => store.scopedDocumentRefs(scope, { event: e.id, limit: 100 })),
   );
-  return { lot, events, documentRefs: refs.flat(), documents: await listDocuments(store, { ref: id }) };
+  // The scope goes to the registry too: a document linked to this lot and to another party's records
+  // is that party's as much as this one's, and a supplier sees only documents wholly its own.
+  const documents = await listDocuments(store, { ref: id }, scope);
+  return { lot, events, documentRefs: refs.flat(), documents };
 }
 
 export function listEvents(

@@ -114,6 +114,24 @@ describe("documents over HTTP", () => {
     expect(record.category).toBe("spinning-record");
   });
 
+  it("leaves out of a supplier's lot page a document also linked to another party's lot", async () => {
+    const lots = (await (await get("/api/lots?limit=100", clients.supplier.bearer)).json()) as {
+      items: { id: string }[];
+    };
+    const own = lots.items.find((l) => l.id.includes("LINT-TX-24-118"))?.id;
+    expect(own).toBeDefined();
+    const body = "Certificate covering the lint and the yarn spun from it\n";
+    const query = `name=cert.txt&type=mill-certificate&ref=${encodeURIComponent(own ?? "")}&ref=YARN-SG-25-014`;
+    expect((await upload(query, body, clients.analyst.bearer)).status).toBe(201);
+    const page = async (headers: Record<string, string>) => {
+      const r = await get(`/api/lots/${encodeURIComponent(own ?? "")}`, headers);
+      expect(r.status).toBe(200);
+      return ((await r.json()) as { documents: { sha256: string }[] }).documents.map((d) => d.sha256);
+    };
+    expect(await page(clients.analyst.bearer)).toContain(sha(body));
+    expect(await page(clients.supplier.bearer)).not.toContain(sha(body));
+  });
+
   it("refuses uploads by viewers (403), unknown types (400) and bad hashes (400)", async () => {
     expect((await upload("name=a.txt&type=invoice", "a", clients.viewer.bearer)).status).toBe(403);
     expect((await upload("name=a.txt&type=recipe", "a", clients.analyst.bearer)).status).toBe(400);
