@@ -1,7 +1,8 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { AppError, type PackagedShipment } from "../app/index.ts";
-import { PACKAGE_ROOT } from "../lib/index.ts";
+import { PACKAGE_ROOT_URL } from "../lib/index.ts";
 
 /** Each indexed document into `documents/`, named by its SHA-256 and original extension. */
 async function writeAttachments(dir: string, attachments: PackagedShipment["attachments"]): Promise<void> {
@@ -9,7 +10,7 @@ async function writeAttachments(dir: string, attachments: PackagedShipment["atta
   for (const a of attachments) await writeFile(join(dir, a.path), a.bytes);
 }
 
-const FONTS = join(PACKAGE_ROOT, "assets/fonts");
+const FONTS = join(fileURLToPath(PACKAGE_ROOT_URL), "assets/fonts");
 
 export interface PackagePaths {
   readonly dir: string;

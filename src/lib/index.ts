@@ -1,2 +1,2 @@
 export { assertNever } from "./assert-never.ts";
-export { PACKAGE_ROOT } from "./package-root.ts";
+export { PACKAGE_ROOT_URL } from "./package-root.ts";

@@ -1,13 +1,14 @@
 import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Context } from "hono";
-import { PACKAGE_ROOT } from "../lib/index.ts";
+import { PACKAGE_ROOT_URL } from "../lib/index.ts";
 import type { ServerApp } from "./server-app.ts";
 import type { ServerEnv } from "./server-env.ts";
 
 /** Where `npm run build:web` writes the UI: web/dist at the package root. */
-export const WEB_DIST = resolve(PACKAGE_ROOT, "web/dist");
+export const WEB_DIST = resolve(fileURLToPath(PACKAGE_ROOT_URL), "web/dist");
 
 const TYPES: Readonly<Record<string, string>> = {
   ".html": "text/html; charset=utf-8",

@@ -1,5 +1,6 @@
 import { readdir } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import {
   AppError,
@@ -10,7 +11,7 @@ import {
   type ShipmentAssessment,
   type Store,
 } from "../../app/index.ts";
-import { PACKAGE_ROOT } from "../../lib/index.ts";
+import { PACKAGE_ROOT_URL } from "../../lib/index.ts";
 import { readServerConfig } from "../../server/index.ts";
 import { cliPrincipal } from "../cli-principal.ts";
 import { createDemoAccount } from "../demo-account.ts";
@@ -23,7 +24,7 @@ import { importPaths, printImportResults } from "./import-command.ts";
 import { type ServeFlags, serveStore } from "./serve-command.ts";
 import { printStats } from "./stats-command.ts";
 
-export const BUNDLED_SAMPLE = join(PACKAGE_ROOT, "sample");
+export const BUNDLED_SAMPLE = join(fileURLToPath(PACKAGE_ROOT_URL), "sample");
 
 /** The files of a sample folder that carry supply-chain data (not its README or ground truth). */
 export async function sampleFiles(dir: string): Promise<string[]> {

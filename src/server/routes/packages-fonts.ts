@@ -1,9 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { AppError, type PackageFonts } from "../../app/index.ts";
-import { PACKAGE_ROOT } from "../../lib/index.ts";
+import { PACKAGE_ROOT_URL } from "../../lib/index.ts";
 
-const FONTS = join(PACKAGE_ROOT, "assets/fonts");
+const FONTS = join(fileURLToPath(PACKAGE_ROOT_URL), "assets/fonts");
 
 let loaded: Promise<PackageFonts> | undefined;
 
