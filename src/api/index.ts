@@ -35,6 +35,7 @@ export {
   RegisteredDocumentSchema,
   Sha256ParamSchema,
 } from "./document-schemas.ts";
+export { type HealthJson, HealthSchema } from "./health-schemas.ts";
 export type { ImportJobBody } from "./import-schemas.ts";
 export {
   ImportIssueSchema,

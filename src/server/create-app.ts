@@ -8,6 +8,7 @@ import { openApiRoutes } from "./openapi.ts";
 import { balanceRoutes } from "./routes/balance-routes.ts";
 import { documentRoutes } from "./routes/documents-routes.ts";
 import { eventRoutes } from "./routes/events-routes.ts";
+import { healthRoutes } from "./routes/health-routes.ts";
 import { importRoutes } from "./routes/imports-routes.ts";
 import { locationRoutes } from "./routes/locations-routes.ts";
 import { lotRoutes } from "./routes/lots-routes.ts";
@@ -62,6 +63,7 @@ export function createApp(options: CreateAppOptions): ServerApp {
 
   // Route modules, one line each.
   openApiRoutes(app); // GET /openapi.json and the reference page /api/docs (public)
+  healthRoutes(app); // GET /api/health (public)
   partyRoutes(app);
   locationRoutes(app);
   lotRoutes(app);

@@ -8,6 +8,7 @@ const DESCRIPTIONS: Readonly<Record<number, string>> = {
   409: "conflict",
   413: "request too large",
   429: "too many requests",
+  503: "the store does not answer",
 };
 
 /** The error responses a route documents; every one has the body `{ error: { code, message, issues? } }`. */

@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+/** `GET /api/health`: for load balancers and uptime checks; says nothing about the data. */
+export const HealthSchema = z
+  .object({
+    status: z.literal("ok"),
+    store: z.enum(["sqlite", "postgres"]).describe("which adapter answered the check query"),
+    checkedAt: z.string().describe("ISO 8601, when the store answered"),
+  })
+  .meta({ id: "Health" });
+
+export type HealthJson = z.infer<typeof HealthSchema>;
