@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { SessionRecord, UserRecord } from "./account-records.ts";
 import { type AccountView, accountView } from "./accounts.ts";
+import { appendAudit } from "./audit-trail-append.ts";
 import { AppError } from "./errors.ts";
 import { decoyPasswordHash, verifyPassword } from "./passwords.ts";
 import type { Principal } from "./principal.ts";
@@ -39,6 +40,17 @@ export function principalOf(user: UserRecord, via: Principal["via"]): Principal 
   };
 }
 
+/**
+ * Who a failed sign-in is recorded as: nobody has proved who they are. The name they tried is
+ * the record's subject (cut to 200 characters); the password never appears anywhere.
+ */
+const ANONYMOUS: Principal = { userId: "anonymous", username: "anonymous", role: "viewer", via: "session" };
+
+function loginFailure(user: UserRecord | undefined): string {
+  if (user === undefined) return "no such user";
+  return user.disabledAt === undefined ? "wrong password" : "account disabled";
+}
+
 /** The one answer to every failed login: it never says whether the user exists. */
 function badLogin(): AppError {
   return new AppError("unauthorized", "wrong username or password");
@@ -53,7 +65,13 @@ export async function login(
   const user = await store.findUser(username.trim());
   // An unknown user costs a hash check too: the answer's timing does not say who exists.
   const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
-  if (!user || !ok || user.disabledAt !== undefined) throw badLogin();
+  if (!user || !ok || user.disabledAt !== undefined) {
+    // The caller learns nothing; the audit trail (admins only) says why, for spotting attacks.
+    await appendAudit(store, ANONYMOUS, "session.login-failed", username.trim().slice(0, 200), {
+      detail: { reason: loginFailure(user) },
+    });
+    throw badLogin();
+  }
   const now = options.now ?? new Date();
   const sessionToken = randomBytes(32).toString("base64url");
   const csrfToken = csrfTokenFor(sessionToken);
@@ -65,6 +83,9 @@ export async function login(
     expiresAt: new Date(now.getTime() + (options.ttlMs ?? SESSION_TTL_MS)).toISOString(),
   };
   await store.insertSession(session);
+  await appendAudit(store, principalOf(user, "session"), "session.login", user.username, {
+    detail: { expiresAt: session.expiresAt },
+  });
   return { sessionToken, csrfToken, expiresAt: session.expiresAt, user: accountView(user) };
 }
 
@@ -97,5 +118,10 @@ export function csrfMatches(session: SessionRecord, header: string | undefined):
 }
 
 export async function logout(store: Store, sessionToken: string): Promise<void> {
-  await store.deleteSession(sha256Base64Url(sessionToken));
+  const idHash = sha256Base64Url(sessionToken);
+  const session = await store.findSession(idHash);
+  await store.deleteSession(idHash);
+  const user = session === undefined ? undefined : await store.getUser(session.userId);
+  if (user !== undefined)
+    await appendAudit(store, principalOf(user, "session"), "session.logout", user.username);
 }
