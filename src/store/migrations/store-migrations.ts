@@ -3,6 +3,7 @@ import { accountsAuditSchema } from "./accounts-audit-schema.ts";
 import type { StoreDialect } from "./column-types.ts";
 import { documentRegistrySchema } from "./document-registry-schema.ts";
 import { initialSchema } from "./initial-schema.ts";
+import { lotEdgesIndexSchema } from "./lot-edges-index-schema.ts";
 import { screeningListsSchema } from "./screening-lists-schema.ts";
 
 /**
@@ -15,5 +16,6 @@ export function storeMigrations(dialect: StoreDialect): Readonly<Record<string, 
     "0002-document-registry": documentRegistrySchema(dialect),
     "0003-screening-lists": screeningListsSchema(dialect),
     "0004-accounts-audit": accountsAuditSchema(dialect),
+    "0005-lot-edges-index": lotEdgesIndexSchema(),
   };
 }
