@@ -159,7 +159,9 @@ export {
   SESSION_TTL_MS,
   sha256Base64Url,
 } from "./sessions.ts";
+export { balanceSharded } from "./shard-balance.ts";
 export type {
+  ShardBalanceRow,
   ShardCluster,
   ShardComposeOptions,
   ShardComposeRun,

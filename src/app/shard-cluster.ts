@@ -62,6 +62,19 @@ export interface ShardLotTrace {
   readonly locations: readonly string[];
 }
 
+/** One location's balance sums from the last sharded run (`bucket` numbers of the loaded places). */
+export interface ShardBalanceRow {
+  readonly location: string;
+  readonly inputKg: number;
+  readonly outputKg: number;
+  /** Lines without a mass, left out of the sums. */
+  readonly unweighed: number;
+  readonly inputs: readonly (readonly [bucket: number, kg: number])[];
+  readonly outputs: readonly (readonly [bucket: number, kg: number])[];
+  /** Output mass per claimed country of origin. */
+  readonly claims: readonly (readonly [country: string, kg: number])[];
+}
+
 export interface ShardComposeOptions {
   /** Called after each level; the fault test stops a shard from here. */
   readonly afterLevel?: (level: number) => Promise<void> | void;
@@ -116,6 +129,11 @@ export interface ShardCluster {
    * the store has no such lot in the loaded graph.
    */
   traceLot(lot: string): Promise<ShardLotTrace | undefined>;
+  /**
+   * Per-location sums of the mass balance: transformation lines weighed against the lot mixes of
+   * the last run (which must follow the last load).
+   */
+  balance(places: readonly PlaceBuckets[]): Promise<ShardBalanceRow[]>;
   /** `EXPLAIN (VERBOSE)` of one step query, as the coordinator would run it. */
   explainStep(): Promise<string>;
   status(): Promise<ShardStatus>;

@@ -81,7 +81,7 @@ export async function loadShards(
 }
 
 /** The places must be those the shards were loaded with: bucket numbers mean nothing otherwise. */
-async function loadedPlaces(store: Store, cluster: ShardCluster): Promise<ShardPlaces> {
+export async function loadedPlaces(store: Store, cluster: ShardCluster): Promise<ShardPlaces> {
   const current = await shardPlaces(store);
   const loaded = await cluster.loadedFingerprint();
   if (loaded === undefined)

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import {
   AppError,
+  balanceSharded,
   composeLotsSharded,
   type LotComposition,
   loadShards,
@@ -166,6 +167,36 @@ function registerTrace(shard: Command): void {
   });
 }
 
+function registerBalance(shard: Command): void {
+  withShardOptions(
+    shard
+      .command("balance")
+      .description("mass balance per location (whole period) from the last sharded run"),
+  ).action(async (flags: ShardFlags, command: Command) => {
+    const balance = await withCluster(command, flags, (store, cluster) => balanceSharded(store, cluster));
+    if (globalOptions(command).json) return printJson(balance);
+    const kg = (n: number) => `${Math.round(n).toLocaleString("en-US")} kg`;
+    printLine(
+      formatTable(
+        ["status", "location", "stage", "input", "output", "max output"],
+        balance.locations.map((l) => [
+          l.status === "exceeded" ? "EXCEEDED" : "ok",
+          l.name ?? l.location,
+          l.stage ?? "unknown",
+          kg(l.inputKg),
+          kg(l.outputKg),
+          kg(l.limitKg),
+        ]),
+      ),
+    );
+    const exceeded = balance.locations.filter((l) => l.status === "exceeded");
+    printLine(
+      `\n${exceeded.length} of ${balance.locations.length} location(s) exceed their inputs × maximum yield`,
+    );
+    for (const l of exceeded) for (const f of l.flags) printLine(`  ${l.name ?? l.location}: ${f.message}`);
+  });
+}
+
 function registerStatus(shard: Command): void {
   withShardOptions(
     shard.command("status").description("each shard's reachability and row counts, the last load and run"),
@@ -194,13 +225,20 @@ function registerStatus(shard: Command): void {
   });
 }
 
-/** `threadproof shard init|load|compose|trace|status`: composition on a coordinator and N PostgreSQL shards. */
+/** `threadproof shard init|load|compose|trace|balance|status`: composition on a coordinator and N PostgreSQL shards. */
 export function registerShard(program: Command): void {
   const shard = program
     .command("shard")
     .description(
       "sharded composition: the store's PostgreSQL as coordinator, N PostgreSQL shards (docs/scale.md)",
     );
-  for (const register of [registerInit, registerLoad, registerCompose, registerTrace, registerStatus])
+  for (const register of [
+    registerInit,
+    registerLoad,
+    registerCompose,
+    registerTrace,
+    registerBalance,
+    registerStatus,
+  ])
     register(shard);
 }

@@ -1,5 +1,6 @@
 import type { ShardCluster, ShardLotTrace, ShardStatus } from "../../app/index.ts";
 import { runShardComposition } from "./run-shard-composition.ts";
+import { shardBalance } from "./shard-balance.ts";
 import { onShards, openEndpoints, type ShardEndpoints } from "./shard-endpoints.ts";
 import { loadFromStore, loadGraph, shardCounts } from "./shard-load.ts";
 import { coordinatorTables, shardTables, stepMix } from "./shard-sql-text.ts";
@@ -121,6 +122,7 @@ export function openShardCluster(coordinatorUrl: string, shardUrls: readonly str
     compose: (onMix, options) =>
       guard("composing on the shards", () => runShardComposition(endpoints, onMix, options)),
     traceLot: (lot) => guard("tracing a lot on the shards", () => traceLot(endpoints, lot)),
+    balance: (places) => guard("balancing from the shards' result", () => shardBalance(endpoints, places)),
     explainStep: () =>
       guard("explaining the step query", async () => {
         const { rows } = await endpoints.coordinator.query(

@@ -59,7 +59,10 @@ async function result(endpoints: ShardEndpoints, path: ShardLoadResult["path"]):
   return { nodes: sum("nodes"), edges: sum("edges"), seeds: sum("seeds"), perShard, path };
 }
 
-async function deriveOnCoordinator(client: pg.PoolClient, places: readonly PlaceBuckets[]): Promise<void> {
+export async function deriveOnCoordinator(
+  client: pg.PoolClient,
+  places: readonly PlaceBuckets[],
+): Promise<void> {
   for (const statement of DROP_TABLES) await client.query(statement);
   for (const statement of CREATE_TABLES) await client.query(statement);
   for (let i = 0; i < places.length; i += PLACE_BATCH) {

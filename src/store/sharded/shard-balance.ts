@@ -1,0 +1,103 @@
+import { AppError, type PlaceBuckets, type ShardBalanceRow } from "../../app/index.ts";
+import { DROP_TABLES } from "../shared/composition-sql-text.ts";
+import type { ShardEndpoints } from "./shard-endpoints.ts";
+import { deriveOnCoordinator } from "./shard-load.ts";
+
+/** An unweighable group of inputs, as the composition twin spells it: its outputs are unknown. */
+const UNWEIGHABLE = "(u.n_valid = 0 or (u.n_valid > 1 and u.total <= 0))";
+
+/** The claimed country of an event, as the tracer reads it from the ILMD (first non-empty key). */
+const CLAIM = `upper(trim(coalesce(
+  nullif(trim(case jsonb_typeof(e.record::jsonb -> 'ilmd' -> 'cbvmda:countryOfOrigin')
+    when 'array' then e.record::jsonb -> 'ilmd' -> 'cbvmda:countryOfOrigin' ->> 0
+    when 'string' then e.record::jsonb -> 'ilmd' ->> 'cbvmda:countryOfOrigin' end), ''),
+  nullif(trim(case jsonb_typeof(e.record::jsonb -> 'ilmd' -> 'countryOfOrigin')
+    when 'array' then e.record::jsonb -> 'ilmd' -> 'countryOfOrigin' ->> 0
+    when 'string' then e.record::jsonb -> 'ilmd' ->> 'countryOfOrigin' end), ''))))`;
+
+/** Lines of transformations (class 1) at a known location: the balance's only events. */
+const BALANCED = "v.class = 1 and v.location is not null";
+
+const STATEMENTS = {
+  // Events on a cycle (forced by the last run): unknown to all their outputs.
+  forced: "create temp table tp_forced as select distinct event from shard.edge where forced = 1",
+  // Each transformation's mix: its inputs' mixes (from the last run) × their shares.
+  eventMix: `create temp table tp_emix as
+    select f.grp as event, r.bucket, sum(f.frac * r.share) as share
+    from tp_frac f join tp_valid u on u.side = 0 and u.grp = f.grp
+    join shard.result r on r.node = f.node
+    where f.side = 0 and not ${UNWEIGHABLE} and f.grp not in (select event from tp_forced)
+    group by f.grp, r.bucket
+    union all
+    select u.grp, 0, 1 from tp_valid u
+    where u.side = 0 and ${UNWEIGHABLE} and u.grp not in (select event from tp_forced)
+    union all
+    select event, 0, 1 from tp_forced`,
+  totals: `select v.location, sum(case when l.side = 0 then l.kg end) as input_kg,
+      sum(case when l.side = 1 then l.kg end) as output_kg, count(*) - count(l.kg) as unweighed
+    from tp_line l join tp_event v on v.event = l.event
+    where ${BALANCED} and l.side in (0, 1) group by v.location`,
+  inputs: `select v.location, r.bucket, sum(l.kg * r.share) as kg
+    from tp_line l join tp_event v on v.event = l.event join shard.result r on r.node = l.lot
+    where ${BALANCED} and l.side = 0 and l.kg is not null group by v.location, r.bucket`,
+  outputs: `select v.location, m.bucket, sum(l.kg * m.share) as kg
+    from tp_line l join tp_event v on v.event = l.event join tp_emix m on m.event = l.event
+    where ${BALANCED} and l.side = 1 and l.kg is not null group by v.location, m.bucket`,
+  claims: `select v.location, c.country, sum(l.kg) as kg
+    from tp_line l join tp_event v on v.event = l.event
+    join (select e.key, ${CLAIM} as country from events e) c on c.key = l.event
+    where ${BALANCED} and l.side = 1 and l.kg is not null and c.country is not null
+    group by v.location, c.country`,
+} as const;
+
+type Mutable = ShardBalanceRow & {
+  inputs: [number, number][];
+  outputs: [number, number][];
+  claims: [string, number][];
+};
+
+/**
+ * Mass balance per location from the last sharded run: the store's transformation lines (derived
+ * on the coordinator with the composition twin's own SQL) weighed against the lot mixes the shards
+ * computed (`shard.result`) and each transformation's mix (its inputs' mixes × their shares).
+ */
+export async function shardBalance(
+  endpoints: ShardEndpoints,
+  places: readonly PlaceBuckets[],
+): Promise<ShardBalanceRow[]> {
+  const client = await endpoints.coordinator.connect();
+  try {
+    const { rows: fresh } = await client.query(
+      "select (select max(at) from shard.run) >= (select max(at) from shard.loaded) as fresh",
+    );
+    if (fresh[0]?.fresh !== true)
+      throw new AppError("not-found", "no sharded run since the last load: run `threadproof shard compose`");
+    await deriveOnCoordinator(client, places);
+    await client.query("drop table if exists tp_forced, tp_emix");
+    await client.query(STATEMENTS.forced);
+    await client.query(STATEMENTS.eventMix);
+    await client.query("create index on tp_emix (event)");
+    const rows = new Map<string, Mutable>();
+    for (const r of (await client.query(STATEMENTS.totals)).rows)
+      rows.set(String(r.location), {
+        location: String(r.location),
+        inputKg: Number(r.input_kg ?? 0),
+        outputKg: Number(r.output_kg ?? 0),
+        unweighed: Number(r.unweighed),
+        inputs: [],
+        outputs: [],
+        claims: [],
+      });
+    for (const r of (await client.query(STATEMENTS.inputs)).rows)
+      rows.get(String(r.location))?.inputs.push([Number(r.bucket), Number(r.kg)]);
+    for (const r of (await client.query(STATEMENTS.outputs)).rows)
+      rows.get(String(r.location))?.outputs.push([Number(r.bucket), Number(r.kg)]);
+    for (const r of (await client.query(STATEMENTS.claims)).rows)
+      rows.get(String(r.location))?.claims.push([String(r.country), Number(r.kg)]);
+    return [...rows.values()];
+  } finally {
+    for (const statement of ["drop table if exists tp_forced, tp_emix", ...DROP_TABLES])
+      await client.query(statement).catch(() => undefined);
+    client.release();
+  }
+}
