@@ -1,8 +1,10 @@
 import type { Issue } from "../model/index.ts";
 import { appendAudit } from "./audit-trail-append.ts";
+import { AppError } from "./errors.ts";
 import { type ImportSource, importFile, resolveImportFormat } from "./import-file.ts";
+import { checkImportScope } from "./import-scope.ts";
 import { createJobRegistry, type Job, type JobRegistry } from "./job-registry.ts";
-import type { Principal } from "./principal.ts";
+import { type Principal, scopeOf } from "./principal.ts";
 import type { Store, WriteCounts } from "./store.ts";
 
 export interface ImportProgress {
@@ -51,6 +53,11 @@ function written(added: WriteCounts): number {
  * file rejected with every bad record listed unless `skipInvalid`), then one audit record naming
  * the import and the file's hash. A failed import wrote nothing, so it leaves no audit record.
  * Throws at once (nothing queued) when the format is unknown or cannot be detected.
+ *
+ * A supplier's file is first read without writing and checked against its party's scope
+ * (`checkImportScope`): any record outside it refuses the whole file ("out-of-scope" issues naming
+ * file, line or eventID, and field) before a write transaction opens. `skipInvalid` is refused for
+ * suppliers, so a partly out-of-scope file can never be partly imported.
  */
 export function submitImport(
   jobs: ImportJobs,
@@ -61,11 +68,26 @@ export function submitImport(
   const { source } = request;
   // Checked before queueing, so an unknown or undetectable format is the upload's 4xx, not a failed job.
   const format = resolveImportFormat(source, request.format);
+  const scope = scopeOf(principal);
+  if (scope.kind === "party" && request.skipInvalid === true)
+    throw new AppError(
+      "forbidden",
+      "suppliers import whole files only: skipInvalid is not available to them",
+    );
   const total = source.size === undefined ? {} : { bytesTotal: source.size };
   const initial: ImportProgress = { bytesRead: 0, ...total, recordsRead: 0, recordsWritten: 0 };
   return jobs.submit(principal.userId, initial, async (report) => {
     let progress = initial;
     try {
+      if (scope.kind === "party") {
+        const checked = await checkImportScope(store, scope, source, format);
+        if (checked.issues.length > 0)
+          throw new AppError(
+            "invalid-input",
+            `${source.name}: refused, ${checked.issues.length} record(s) outside your party's scope (${scope.partyId}); nothing was imported`,
+            { issues: checked.issues.slice(0, 1000) },
+          );
+      }
       const result = await importFile(store, source, {
         format,
         skipInvalid: request.skipInvalid === true,
@@ -82,7 +104,13 @@ export function submitImport(
       const { log, ...rest } = result;
       await appendAudit(store, principal, "import", `import:${log.id}`, {
         after: { sha256: result.sha256, added: result.added },
-        detail: { source: source.name, format: result.format, sha256: result.sha256, added: result.added },
+        detail: {
+          source: source.name,
+          format: result.format,
+          sha256: result.sha256,
+          added: result.added,
+          ...(scope.kind === "party" ? { party: scope.partyId } : {}),
+        },
       });
       return { importId: log.id, ...rest };
     } finally {

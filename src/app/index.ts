@@ -78,6 +78,8 @@ export type {
   ImportProgress,
 } from "./import-jobs.ts";
 export { createImportJobs, submitImport } from "./import-jobs.ts";
+export type { ScopeCheck } from "./import-scope.ts";
+export { checkImportScope, OUT_OF_SCOPE } from "./import-scope.ts";
 export type { Job, JobFailure, JobRegistry, JobRegistryOptions, JobStatus } from "./job-registry.ts";
 export { createJobRegistry } from "./job-registry.ts";
 export type { Shipment } from "./list-shipments.ts";

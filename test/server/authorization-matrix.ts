@@ -86,14 +86,15 @@ export const AUTHORIZATION_MATRIX: MatrixCase[] = [
       type: "EPCISDocument",
       epcisBody: { eventList: [] },
     }),
-    expect: { admin: 202, analyst: 202, viewer: 403, supplier: 403, anonymous: 401 },
+    // Suppliers import their own records (scope checked in the job: test/server/supplier-imports.test.ts).
+    expect: { admin: 202, analyst: 202, viewer: 403, supplier: 202, anonymous: 401 },
   },
   { route: "GET /api/imports", method: "GET", path: () => "/api/imports", expect: STAFF_ONLY },
   {
     route: "GET /api/imports/{id}",
     method: "GET",
     path: () => "/api/imports/00000000-0000-4000-8000-000000000000",
-    expect: { admin: 404, analyst: 404, viewer: 404, supplier: 403, anonymous: 401 },
+    expect: { admin: 404, analyst: 404, viewer: 404, supplier: 404, anonymous: 401 },
   },
   {
     route: "POST /api/documents",

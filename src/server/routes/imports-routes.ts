@@ -24,8 +24,8 @@ const upload = createRoute({
   tags: ["imports"],
   summary: "Upload a file to import (async job)",
   description:
-    "The request body is the file's bytes (any content type), streamed to disk under the upload limit. The format is detected from the content as `threadproof import` does. The import runs as a job: poll GET /api/imports/{id}. A file with any invalid record is rejected whole (the store is left as it was) unless skipInvalid=true.",
-  middleware: [requireRole("admin", "analyst")] as const,
+    "The request body is the file's bytes (any content type), streamed to disk under the upload limit. The format is detected from the content as `threadproof import` does. The import runs as a job: poll GET /api/imports/{id}. A file with any invalid record is rejected whole (the store is left as it was) unless skipInvalid=true. A supplier may import records about its own party's locations only (see docs/accounts.md): a file with any record outside that scope is refused whole with `out-of-scope` issues, and skipInvalid is refused (403).",
+  middleware: [requireRole("admin", "analyst", "supplier")] as const,
   request: {
     query: ImportUploadQuerySchema,
     body: {
@@ -43,7 +43,8 @@ const status = createRoute({
   path: "/api/imports/{id}",
   tags: ["imports"],
   summary: "An import job: status, progress, issues, counts",
-  middleware: [requireRole("admin", "analyst", "viewer")] as const,
+  description: "A supplier sees only the jobs it submitted (another's id is 404).",
+  middleware: [requireRole("admin", "analyst", "viewer", "supplier")] as const,
   request: { params: JobIdParamSchema },
   responses: { 200: { description: "the job", content: job } },
 });
@@ -92,7 +93,10 @@ export function importRoutes(uploadLimitBytes: number, jobs: ImportJobs = create
     });
     app.openapi(status, (c) => {
       const found = jobs.get(c.req.valid("param").id);
-      if (!found)
+      const principal = c.get("principal");
+      // A supplier's job lists its records and issues: not for another account to read.
+      const hidden = principal.role === "supplier" && found?.owner !== principal.userId;
+      if (!found || hidden)
         throw new AppError("not-found", "no such import job (jobs are kept until the server restarts)");
       return c.json(jobBody(found), 200);
     });
