@@ -1,13 +1,20 @@
 import { type FormEvent, useRef, useState } from "react";
-import { upload } from "../api-client.ts";
-import type { DocumentAdded, DocumentList, DocumentRow, LocationRow, Lot } from "../api-types.ts";
+import { ApiError, getJson, upload } from "../api-client.ts";
+import type {
+  DocumentAdded,
+  DocumentList,
+  DocumentRow,
+  Event,
+  ImportJob,
+  LocationRow,
+  Lot,
+} from "../api-types.ts";
 import { ErrorPanel } from "../components/error-panel.tsx";
 import { HanName } from "../components/han-name.tsx";
 import { ProgressBar } from "../components/progress-bar.tsx";
 import { shortId } from "../graph/trace-elements.ts";
 import { useSession } from "../session.tsx";
 import { useResource } from "../use-resource.ts";
-import { ImportForm } from "./imports-page.tsx";
 import { addressText } from "./locations-page.tsx";
 
 const DOCUMENT_TYPES = [
@@ -23,23 +30,132 @@ const DOCUMENT_TYPES = [
   ["supplier-declaration", "Supplier declaration"],
 ] as const;
 
-/** Lots with no registered document, and facilities whose region does not resolve: what CBP would ask for. */
+/** The lots the supplier's own events make (origin, transformation) or receive. */
+function sourcedLots(events: readonly Event[]): Set<string> {
+  const sourced = new Set<string>();
+  const lines = (e: Event) => {
+    if (e.kind === "origin") return [...e.quantities, ...e.outputs];
+    if (e.kind === "transform") return e.outputs;
+    return e.kind === "receive" ? e.quantities : [];
+  };
+  for (const e of events) for (const q of lines(e)) sourced.add(q.lot);
+  return sourced;
+}
+
+/**
+ * What CBP would ask this supplier for, from its own (scoped) data: origins without a country of
+ * origin, facilities whose region does not resolve, lots its events neither create (origin,
+ * transformation) nor receive, and lots with no registered document.
+ */
 export function missingItems(
   lots: readonly Lot[],
   documents: readonly DocumentRow[],
   facilities: readonly LocationRow[],
+  events: readonly Event[] = [],
 ): string[] {
   const covered = new Set(documents.flatMap((d) => d.links.map((l) => l.ref)));
-  const out: string[] = [];
+  const sourced = sourcedLots(events);
+  const out = events
+    .filter((e) => e.kind === "origin" && !e.ilmd["cbvmda:countryOfOrigin"])
+    .map((e) => `Origin event ${e.declaredId ?? shortId(e.id)}: no country of origin; add country_of_origin`);
   for (const { location: f, risk } of facilities)
     if (!risk.country || (risk.country === "CN" && !risk.region))
       out.push(
         `Facility ${f.name ?? f.id}: the address does not resolve to a province; add the full address`,
       );
-  for (const l of lots)
+  for (const l of lots) {
+    if (events.length > 0 && !sourced.has(l.id))
+      out.push(
+        `Lot ${shortId(l.id)}: no origin, inputs or receipt recorded; upload the event that made or brought it`,
+      );
     if (!covered.has(l.id))
       out.push(`Lot ${shortId(l.id)}: no document yet (purchase order, invoice or production record)`);
+  }
   return out;
+}
+
+/** Polls an import job until it ends; resolves with the finished job. */
+async function waitForJob(id: string, onUpdate: (job: ImportJob) => void): Promise<ImportJob> {
+  for (;;) {
+    const job = await getJson<ImportJob>(`/api/imports/${encodeURIComponent(id)}`);
+    onUpdate(job);
+    if (job.status === "succeeded" || job.status === "failed") return job;
+    await new Promise((r) => setTimeout(r, 400));
+  }
+}
+
+/** The job's failure as an error the ErrorPanel lists issue by issue (line or eventID, field, message). */
+function jobError(job: ImportJob): ApiError | undefined {
+  if (job.status !== "failed" || !job.error) return undefined;
+  const issues = job.error.issues.map((i) => ({
+    message: i.message,
+    field: i.path,
+    provenance: i.provenance,
+  }));
+  return new ApiError(400, job.error.code, job.error.message, issues);
+}
+
+/**
+ * A supplier's tier records: whole files only (no skipping), checked against its own party's
+ * locations by the server before anything is written.
+ */
+function RecordUpload({ onDone }: { onDone: () => void }) {
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [sent, setSent] = useState<number | undefined>();
+  const [job, setJob] = useState<ImportJob | undefined>();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const file = fileRef.current?.files?.[0];
+    if (!file) return;
+    setBusy(true);
+    setError(undefined);
+    setJob(undefined);
+    setSent(0);
+    upload<ImportJob>(`/api/imports?${new URLSearchParams({ name: file.name })}`, file, setSent)
+      .then((started) => waitForJob(started.id, setJob))
+      .then((finished) => {
+        setError(jobError(finished));
+        onDone();
+      })
+      .catch(setError)
+      .finally(() => setBusy(false));
+  };
+  const added = job?.result?.added;
+  return (
+    <form className="panel upload-form" onSubmit={submit} aria-labelledby="records-upload">
+      <h2 id="records-upload">Upload records</h2>
+      <p className="muted small">
+        The facilities and movements CSV templates, an XLSX workbook or EPCIS 2.0. Every record must concern
+        your own facilities: events at them, new facilities you operate, your own company. A file with any
+        other record is refused whole and nothing is saved; the list below names each line and field.
+      </p>
+      <div className="field">
+        <label htmlFor="records-file">Records file</label>
+        <input id="records-file" type="file" ref={fileRef} required />
+      </div>
+      <button type="submit" disabled={busy}>
+        {busy ? "Importing…" : "Upload records"}
+      </button>
+      <div aria-live="polite">
+        {busy && sent !== undefined && sent < 1 && <ProgressBar label="Uploading" fraction={sent} />}
+        {busy && job && job.status !== "succeeded" && (
+          <ProgressBar
+            label={`Checking and importing: ${job.progress.recordsRead.toLocaleString("en")} records read`}
+            fraction={job.progress.bytesTotal ? job.progress.bytesRead / job.progress.bytesTotal : undefined}
+          />
+        )}
+        {job?.status === "succeeded" && added && (
+          <p className="success" role="status">
+            Imported {job.result?.source}: {added.events} events, {added.locations} facilities, {added.lots}{" "}
+            lots, {added.documents} document references new.
+          </p>
+        )}
+      </div>
+      <ErrorPanel error={error} title="The records were not imported" />
+    </form>
+  );
 }
 
 function DocumentUpload({ lots, onDone }: { lots: readonly Lot[]; onDone: () => void }) {
@@ -116,10 +232,16 @@ export function PortalPage() {
   const facilities = useResource<{ items: LocationRow[] }>("/api/locations?limit=500");
   const lots = useResource<{ items: Lot[] }>("/api/lots?limit=500");
   const documents = useResource<DocumentList>("/api/documents");
+  const events = useResource<{ items: Event[] }>("/api/events?limit=500");
   const lotRows = lots.data?.items ?? [];
   const docRows = documents.data?.documents ?? [];
   const facilityRows = facilities.data?.items ?? [];
-  const missing = missingItems(lotRows, docRows, facilityRows);
+  const missing = missingItems(lotRows, docRows, facilityRows, events.data?.items ?? []);
+  const reloadRecords = () => {
+    lots.reload();
+    facilities.reload();
+    events.reload();
+  };
   return (
     <section aria-labelledby="portal-title">
       <h1 id="portal-title">Supplier portal</h1>
@@ -128,7 +250,7 @@ export function PortalPage() {
         tier records and the documents behind them; your customer's analysts see them once stored.
       </p>
       <ErrorPanel
-        error={facilities.error ?? lots.error ?? documents.error}
+        error={facilities.error ?? lots.error ?? documents.error ?? events.error}
         title="Could not load your data"
       />
       <h2>Still missing</h2>
@@ -143,7 +265,7 @@ export function PortalPage() {
         </ul>
       )}
       <div className="two-col">
-        <ImportForm onDone={lots.reload} />
+        <RecordUpload onDone={reloadRecords} />
         <DocumentUpload lots={lotRows} onDone={documents.reload} />
       </div>
       <h2>Your facilities</h2>
