@@ -255,4 +255,50 @@ describe.skipIf(skipReason !== "")(TITLE, { timeout: 120_000 }, () => {
     await shot(page, "20-supplier-denied");
     await context.close();
   });
+
+  // Supplier portal records (helper P): a file touching another supplier's facility is refused with
+  // its line and field listed; the supplier's own file is imported and its lot appears.
+  it("lets a supplier upload its own records and refuses another supplier's facility", async () => {
+    const header =
+      "event_ref,event_type,event_time,facility_id,role,lot_id,product,quantity,unit,country_of_origin,doc_type,doc_id,to_facility_id,from_facility_id,to_party_id,from_party_id";
+    const origin = (ref: string, at: string, lot: string) =>
+      `${ref},origin,2025-10-01T08:00:00-05:00,${at},,${lot},seed cotton,5000,KGM,US,,,,,,`;
+    const theirs = (await (
+      await fetch(`${fixture.url}/api/locations?limit=1`, { headers: fixture.supplierB })
+    ).json()) as { items: { location: { id: string } }[] };
+    const context = await newContext();
+    const page = await signIn(context, "supplier-a");
+    await page.getByRole("heading", { name: "Supplier portal" }).waitFor();
+    const mine = await page.evaluate(async () => {
+      const body = (await (await fetch("/api/locations?limit=1")).json()) as {
+        items: { location: { id: string } }[];
+      };
+      return body.items[0]?.location.id ?? "";
+    });
+    const foreign = theirs.items[0]?.location.id ?? "";
+    expect(mine).not.toBe("");
+    expect(foreign).not.toBe("");
+    const csv = (rows: string[]) => Buffer.from(`${header}\n${rows.join("\n")}\n`);
+    const file = page.getByLabel("Records file");
+    await file.setInputFiles({
+      name: "mixed.csv",
+      mimeType: "text/csv",
+      buffer: csv([origin("A-1", mine, "PORTAL-A-1"), origin("A-2", foreign, "PORTAL-A-2")]),
+    });
+    await page.getByRole("button", { name: "Upload records" }).click();
+    const problems = page.getByRole("list", { name: "Problems found" });
+    await problems.waitFor();
+    await expect(problems.textContent()).resolves.toMatch(/line 3.*bizLocation/);
+    await shot(page, "21-portal-records-refused");
+    await file.setInputFiles({
+      name: "harvest.csv",
+      mimeType: "text/csv",
+      buffer: csv([origin("A-1", mine, "PORTAL-A-1")]),
+    });
+    await page.getByRole("button", { name: "Upload records" }).click();
+    await page.getByRole("status").filter({ hasText: "Imported harvest.csv" }).waitFor();
+    await page.getByTitle("lot:PORTAL-A-1").waitFor();
+    await shot(page, "22-portal-records-imported");
+    await context.close();
+  });
 });
