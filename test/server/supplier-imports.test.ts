@@ -165,6 +165,59 @@ describe.each(TARGETS)("supplier imports on $kind", (target) => {
       expect(skip.status).toBe(403);
     });
 
+    it("refuses EPCIS events that create another supplier's lot, ship as another party, or retract", async () => {
+      const before = await f.store.stats();
+      const at = { id: f.x.location };
+      const event = (eventID: string, extra: Record<string, unknown>) => ({
+        type: "ObjectEvent",
+        eventID,
+        eventTime: "2025-10-02T08:00:00Z",
+        eventTimeZoneOffset: "+00:00",
+        readPoint: at,
+        bizLocation: at,
+        ...extra,
+      });
+      const doc = {
+        "@context": ["https://ref.gs1.org/standards/epcis/epcis-context.jsonld"],
+        type: "EPCISDocument",
+        schemaVersion: "2.0",
+        creationDate: "2025-10-02T00:00:00Z",
+        epcisBody: {
+          eventList: [
+            event("urn:uuid:00000000-0000-4000-8000-000000000001", {
+              action: "ADD",
+              bizStep: "commissioning",
+              quantityList: [{ epcClass: f.y.lot, quantity: 10, uom: "KGM" }],
+            }),
+            event("urn:uuid:00000000-0000-4000-8000-000000000002", {
+              action: "OBSERVE",
+              bizStep: "shipping",
+              quantityList: [{ epcClass: f.x.lot, quantity: 10, uom: "KGM" }],
+              sourceList: [{ type: "owning_party", source: f.y.party }],
+            }),
+            event("urn:uuid:00000000-0000-4000-8000-000000000003", {
+              action: "OBSERVE",
+              bizStep: "inspecting",
+              epcList: ["urn:epc:id:sgtin:0800009.010001.1"],
+              errorDeclaration: { declarationTime: "2025-10-03T00:00:00Z", reason: "incorrect_data" },
+            }),
+          ],
+        },
+      };
+      const job = await run(f.clients.supplier, "x-events.jsonld", JSON.stringify(doc));
+      expect(job.status).toBe("failed");
+      const found = (job.error?.issues ?? []).map((i) => [
+        i.provenance.locator.match(/0{8}-0{4}-4000-8000-0{11}\d/)?.[0],
+        i.path,
+      ]);
+      expect(found).toEqual([
+        ["00000000-0000-4000-8000-000000000001", "lot"],
+        ["00000000-0000-4000-8000-000000000002", "sources[0]"],
+        ["00000000-0000-4000-8000-000000000003", "errorDeclaration"],
+      ]);
+      expect(await f.store.stats()).toEqual(before);
+    });
+
     it("keeps the imported data and the job from the other supplier", async () => {
       const y = f.otherSupplier;
       const lots = await lotIds(y);
