@@ -4,6 +4,8 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  balanceInStore,
+  balanceSharded,
   composeLots,
   composeLotsSharded,
   generateChain,
@@ -219,6 +221,46 @@ describe.skipIf(skip !== undefined)(skip ? `sharded mode (skipped: ${skip})` : "
     expect(listed, "some traced lot has a listed entity in its chain").toBeGreaterThan(0);
   });
 
+  it("balances every location as the single-node mass balance does", async () => {
+    // The shards hold the store's graph (COPY load) and the last run of it from the test above.
+    const single = await balanceInStore(store);
+    const sharded = await balanceSharded(store, cluster);
+    const near = (a: number, b: number, what: string) =>
+      expect(Math.abs(a - b), `${what}: ${a} vs ${b}`).toBeLessThanOrEqual(
+        TOLERANCE * Math.max(1, Math.abs(a)),
+      );
+    const origins = (list: readonly { origin: string; kg: number }[]) =>
+      new Map(list.map((o) => [o.origin, o.kg] as const));
+    expect(sharded.locations.map((l) => l.location)).toEqual(single.locations.map((l) => l.location).sort());
+    expect(single.locations.length).toBeGreaterThan(5);
+    let unknownOut = 0;
+    for (const s of single.locations) {
+      const d = sharded.locations.find((l) => l.location === s.location)!;
+      const at = s.location;
+      expect([d.status, d.stage, d.maxYield, d.name], at).toEqual([s.status, s.stage, s.maxYield, s.name]);
+      near(d.inputKg, s.inputKg, `${at} input`);
+      near(d.outputKg, s.outputKg, `${at} output`);
+      near(d.limitKg, s.limitKg, `${at} limit`);
+      for (const side of ["inputs", "outputs"] as const) {
+        const [a, b] = [origins(s[side]), origins(d[side])];
+        for (const key of new Set([...a.keys(), ...b.keys()]))
+          near(b.get(key) ?? 0, a.get(key) ?? 0, `${at} ${side} ${key}`);
+      }
+      unknownOut += origins(s.outputs).get("unknown") ?? 0;
+      expect(d.claims.map((c) => [c.origin, c.status]).sort(), at).toEqual(
+        s.claims.map((c) => [c.origin, c.status]).sort(),
+      );
+      for (const c of s.claims)
+        near(d.claims.find((x) => x.origin === c.origin)!.inputKg, c.inputKg, `${at} claim ${c.origin}`);
+      expect(d.flags.map((f) => f.code).sort(), at).toEqual(s.flags.map((f) => f.code).sort());
+    }
+    expect(unknownOut, "some output is unknown (the cycle, untraced inputs)").toBeGreaterThan(0);
+    expect(
+      single.locations.some((l) => l.status === "exceeded"),
+      "the sample has a laundering location",
+    ).toBe(true);
+  });
+
   it("runs from the command line: shard compose with THREADPROOF_SHARDS", async () => {
     const env = { THREADPROOF_SHARDS: clusters.shards.map((c) => c.url).join(","), THREADPROOF_DB: storeUrl };
     const compose = runCli(["shard", "compose", "--json"], env);
@@ -230,6 +272,13 @@ describe.skipIf(skip !== undefined)(skip ? `sharded mode (skipped: ${skip})` : "
     expect(lots).toHaveLength(memory.size);
     for (const l of lots)
       expect(l.worstCaseXinjiangShare, l.lot).toBeCloseTo(memory.get(l.lot)?.worstCaseXinjiangShare ?? -1, 9);
+    const balance = runCli(["shard", "balance", "--json"], env);
+    expect(balance.code, balance.stderr).toBe(0);
+    const single = await balanceInStore(store);
+    const parsed = JSON.parse(balance.stdout) as typeof single;
+    expect(parsed.locations.map((l) => [l.location, l.status])).toEqual(
+      single.locations.map((l) => [l.location, l.status]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
+    );
     const status = await cluster.status();
     expect(status.shards.map((s) => s.reachable)).toEqual([true, true, true]);
     expect(status.loaded?.path).toBe("copy");
