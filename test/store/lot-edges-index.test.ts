@@ -64,8 +64,10 @@ describe("events of one lot use the lot index (migration 0005)", () => {
     try {
       // A handful of rows is cheaper to scan; forbidding scans shows the index serves the query.
       await client.query("set enable_seqscan = off");
-      const { rows } = await client.query(`explain ${numbered(byLot.text)}`, byLot.params);
-      const plan = rows.map((r: Record<string, string>) => Object.values(r)[0]).join("\n");
+      const { rows } = await client.query<Record<string, string>>(`explain ${numbered(byLot.text)}`, [
+        ...byLot.params,
+      ]);
+      const plan = rows.map((r) => Object.values(r)[0]).join("\n");
       expect(plan).toMatch(/event_lots_lot_key_idx/);
     } finally {
       await client.end();
