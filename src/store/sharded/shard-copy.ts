@@ -18,13 +18,16 @@ export function copyWriter(client: pg.PoolClient, table: string, columns: string
   stream.on("error", (e) => {
     failure = e;
   });
+  // One `finished` for the stream's life: racing a fresh one per drain leaked listeners.
+  const done = finished(stream);
+  done.catch(() => undefined);
   let buffer = "";
   const flush = async () => {
     if (failure) throw failure;
     if (buffer.length === 0) return;
     const ok = stream.write(buffer);
     buffer = "";
-    if (!ok) await Promise.race([once(stream, "drain"), finished(stream)]);
+    if (!ok) await Promise.race([once(stream, "drain"), done]);
     if (failure) throw failure;
   };
   return {
@@ -35,7 +38,7 @@ export function copyWriter(client: pg.PoolClient, table: string, columns: string
     async end() {
       await flush();
       stream.end();
-      await finished(stream);
+      await done;
       if (failure) throw failure;
     },
   };
