@@ -12,14 +12,16 @@ import { spawn } from "node:child_process";
 import {
   createReadStream,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import autocannon, { type Request as LoadRequest, type Result } from "autocannon";
 import {
   createApiToken,
@@ -40,9 +42,15 @@ function flag(name: string, fallback: string): string {
 const EVENTS = Number(flag("events", "100000"));
 const DURATION = Number(flag("duration", "60"));
 const CONNECTIONS = Number(flag("connections", "50"));
-const STORE = resolve(flag("store", join(tmpdir(), `threadproof-bench-server-${EVENTS}.db`)));
-const MATCH_BATCH = 10;
 const ROOT = resolve(import.meta.dirname, "..");
+// bench/.data is gitignored: the loaded store is kept there and reused by later runs.
+const STORE = resolve(flag("store", join(ROOT, "bench", ".data", `server-${EVENTS}.db`)));
+const PREPARE_ONLY = process.argv.includes("--prepare-only");
+/** `--profile DIR`: the server writes a V8 CPU profile there (node --cpu-prof) when it stops. */
+const PROFILE = flag("profile", "");
+/** `--match-workers N` for the server (0: match on its event loop, the pre-pool behaviour). */
+const MATCH_WORKERS = flag("match-workers", "");
+const MATCH_BATCH = 10;
 const SETUP: Principal = { userId: "bench", username: "bench-setup", role: "admin", via: "cli" };
 
 function localSource(path: string): ImportSource {
@@ -62,7 +70,11 @@ async function loadStore(): Promise<void> {
   }
   const dir = mkdtempSync(join(tmpdir(), "threadproof-bench-chain-"));
   const started = performance.now();
-  const store = await openStore(STORE);
+  mkdirSync(dirname(STORE), { recursive: true });
+  // Load into a side file and rename at the end, so an interrupted load is never reused as complete.
+  const loading = `${STORE}.loading`;
+  rmSync(loading, { force: true });
+  const store = await openStore(loading);
   try {
     const files = generateChain({ events: EVENTS, seed: 42 }).files.filter(
       (f) => f.name !== "ground-truth.json",
@@ -80,6 +92,7 @@ async function loadStore(): Promise<void> {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
+  renameSync(loading, STORE);
   console.log(`loaded ${EVENTS} generated events in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
@@ -107,10 +120,19 @@ async function prepare(store: Store): Promise<Workload> {
   return { token, lots, names };
 }
 
-function startServer(): Promise<{ url: string; stop: () => void }> {
+function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
   const child = spawn(
     process.execPath,
-    [join(ROOT, "bin/threadproof.js"), "serve", "--db", STORE, "--port", "0"],
+    [
+      ...(PROFILE ? ["--cpu-prof", "--cpu-prof-dir", resolve(PROFILE)] : []),
+      join(ROOT, "bin/threadproof.js"),
+      "serve",
+      "--db",
+      STORE,
+      "--port",
+      "0",
+      ...(MATCH_WORKERS ? ["--match-workers", MATCH_WORKERS] : []),
+    ],
     {
       cwd: ROOT,
       env: { ...process.env, THREADPROOF_DB: "" },
@@ -123,7 +145,13 @@ function startServer(): Promise<{ url: string; stop: () => void }> {
     child.stdout.setEncoding("utf8").on("data", (d: string) => {
       out += d;
       const port = /listening on http:\/\/localhost:(\d+)/.exec(out)?.[1];
-      if (port) done({ url: `http://127.0.0.1:${port}`, stop: () => child.kill("SIGTERM") });
+      const stop = () =>
+        new Promise<void>((stopped) => {
+          // Waits for the exit: the CPU profile is written as the server stops.
+          child.once("exit", () => stopped());
+          child.kill("SIGTERM");
+        });
+      if (port) done({ url: `http://127.0.0.1:${port}`, stop });
     });
   });
 }
@@ -179,6 +207,7 @@ function row(name: string, r: Result, perRequest = 1): string {
 
 async function main(): Promise<void> {
   await loadStore();
+  if (PREPARE_ONLY) return;
   const store = await openStore(STORE);
   const stats = await store.stats();
   const workload = await prepare(store);
@@ -219,7 +248,7 @@ async function main(): Promise<void> {
     console.log(row("GET /api/lots/{id}/trace", trace));
     console.log(row("GET reads (4 listings)", reads));
   } finally {
-    server.stop();
+    await server.stop();
   }
 }
 

@@ -1,4 +1,5 @@
 import { assessShipments, type ShipmentAssessment } from "./assess-shipments.ts";
+import type { MatchPool } from "./match-pool.ts";
 import { type OpenHit, openHits } from "./review-hits.ts";
 import { type StoreScreening, screenStore } from "./screen-store.ts";
 import { loadScreeningContext, type ScreeningContext } from "./screening-context.ts";
@@ -19,6 +20,8 @@ export interface ReadModel {
   hits(): Promise<readonly OpenHit[]>;
   traceContext(): Promise<TraceContext>;
   assessments(): Promise<readonly ShipmentAssessment[]>;
+  /** Worker threads `/api/match` batches run in; absent, they run on the calling thread. */
+  readonly matchPool?: MatchPool;
   invalidate(): void;
 }
 
@@ -36,7 +39,10 @@ async function fingerprintOf(store: Store): Promise<string> {
   return `${imports.length}:${imports.at(-1)?.id ?? 0}|${versions.length}|${decisions.length}:${latest}`;
 }
 
-export function createReadModel(store: Store, options: { readonly recheckMs?: number } = {}): ReadModel {
+export function createReadModel(
+  store: Store,
+  options: { readonly recheckMs?: number; readonly matchPool?: MatchPool } = {},
+): ReadModel {
   const recheckMs = options.recheckMs ?? 1000;
   let cache = new Map<string, Promise<unknown>>();
   let fingerprint: Promise<string> | undefined;
@@ -73,6 +79,7 @@ export function createReadModel(store: Store, options: { readonly recheckMs?: nu
     hits: memo("hits", () => openHits(store, { all: true })),
     traceContext,
     assessments: memo("assessments", async () => assessShipments(await traceContext())),
+    ...(options.matchPool ? { matchPool: options.matchPool } : {}),
     invalidate() {
       cache = new Map();
       fingerprint = undefined;

@@ -1,8 +1,9 @@
-import { type CheckResult, checkOne } from "./check-name.ts";
+import { type CheckQuery, type CheckResult, checkOne } from "./check-name.ts";
 import { AppError } from "./errors.ts";
 import type { ReadModel } from "./read-model.ts";
 import type { HitCounts, ListingPage } from "./record-listings.ts";
 import { type DecisionInput, decideHit, type OpenHit } from "./review-hits.ts";
+import type { Screener } from "./screener.ts";
 import type { ReviewDecision } from "./screening-records.ts";
 import type { Store } from "./store.ts";
 
@@ -19,21 +20,45 @@ export interface MatchBatchResult {
   readonly responses: Readonly<Record<string, { readonly query: MatchBatchQuery } & CheckResult>>;
 }
 
-/** Screens a batch of names keyed by the caller (yente's `/match`), each as `threadproof check` does. */
+// Names a screener for the match pool: its workers keep the lists of the key they were last sent.
+const poolKeys = new WeakMap<Screener, string>();
+let poolKeyCount = 0;
+
+function poolKeyOf(screener: Screener): string {
+  let key = poolKeys.get(screener);
+  if (key === undefined) {
+    key = `screener-${++poolKeyCount}`;
+    poolKeys.set(screener, key);
+  }
+  return key;
+}
+
+/**
+ * Screens a batch of names keyed by the caller (yente's `/match`), each as `threadproof check` does;
+ * in the read model's match pool when it has one, so the batch does not hold up other requests.
+ */
 export async function matchBatch(
   model: ReadModel,
   queries: Readonly<Record<string, MatchBatchQuery>>,
 ): Promise<MatchBatchResult> {
   const { screener, version } = await model.screener();
+  const entries = Object.entries(queries);
+  const asked: CheckQuery[] = entries.map(([, query]) => ({
+    name: query.name,
+    ...(query.country === undefined ? {} : { country: query.country }),
+    ...(query.address === undefined ? {} : { address: query.address }),
+  }));
+  const pool = model.matchPool;
+  const checks = pool
+    ? await pool.match(
+        { key: poolKeyOf(screener), entries: [...screener.entries.values()], threshold: screener.threshold },
+        asked,
+      )
+    : asked.map((q) => checkOne(screener, q));
   const responses: Record<string, { query: MatchBatchQuery } & CheckResult> = {};
-  for (const [key, query] of Object.entries(queries)) {
-    const check = checkOne(screener, {
-      name: query.name,
-      ...(query.country === undefined ? {} : { country: query.country }),
-      ...(query.address === undefined ? {} : { address: query.address }),
-    });
-    responses[key] = { ...check, query };
-  }
+  entries.forEach(([key, query], i) => {
+    responses[key] = { ...(checks[i] as CheckResult), query };
+  });
   return { threshold: screener.threshold, listVersion: version, responses };
 }
 

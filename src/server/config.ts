@@ -1,4 +1,4 @@
-import { AppError } from "../app/index.ts";
+import { AppError, defaultMatchWorkers } from "../app/index.ts";
 
 /** Everything the server is configured by. Read in one place, from flags then environment. */
 export interface ServerConfig {
@@ -11,6 +11,8 @@ export interface ServerConfig {
   readonly uploadLimitBytes: number;
   /** Signs session cookies; unset means a random secret per process (sessions end on restart). */
   readonly sessionSecret?: string;
+  /** Worker threads for `/api/match` batches (`serve`); default min(2, cores); 0: on the event loop. */
+  readonly matchWorkers: number;
 }
 
 /** Flags as the serve command parsed them (strings, as typed). */
@@ -19,6 +21,7 @@ export interface ServerFlags {
   readonly host?: string | undefined;
   readonly port?: string | undefined;
   readonly uploadLimit?: string | undefined;
+  readonly matchWorkers?: string | undefined;
 }
 
 export const DEFAULT_DB = "threadproof.db";
@@ -55,15 +58,28 @@ export function parseSize(raw: string, from: string): number {
   return bytes;
 }
 
+function parseWorkers(raw: string, from: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 64)
+    throw new AppError("usage", `${from}: "${raw}" is not a worker count (0-64)`);
+  return n;
+}
+
 /**
  * `--db` else THREADPROOF_DB else ./threadproof.db; `--host` else THREADPROOF_HOST else 127.0.0.1
  * (loopback: exposing the API is a deliberate choice); `--port` else THREADPROOF_PORT else 8080;
- * `--upload-limit` else THREADPROOF_UPLOAD_LIMIT else 100mb; THREADPROOF_SESSION_SECRET.
+ * `--upload-limit` else THREADPROOF_UPLOAD_LIMIT else 100mb; THREADPROOF_SESSION_SECRET;
+ * `--match-workers` else THREADPROOF_MATCH_WORKERS else min(2, cores).
  */
 export function readServerConfig(flags: ServerFlags, env: Environment = process.env): ServerConfig {
   const port = flags.port ?? env.THREADPROOF_PORT;
   const limit = flags.uploadLimit ?? env.THREADPROOF_UPLOAD_LIMIT;
   const secret = env.THREADPROOF_SESSION_SECRET;
+  const workers = flags.matchWorkers ?? env.THREADPROOF_MATCH_WORKERS;
+  const matchWorkers =
+    workers === undefined
+      ? defaultMatchWorkers()
+      : parseWorkers(workers, flags.matchWorkers ? "--match-workers" : "THREADPROOF_MATCH_WORKERS");
   return {
     db: flags.db ?? env.THREADPROOF_DB ?? DEFAULT_DB,
     host: flags.host ?? env.THREADPROOF_HOST ?? DEFAULT_HOST,
@@ -73,5 +89,6 @@ export function readServerConfig(flags: ServerFlags, env: Environment = process.
         ? DEFAULT_UPLOAD_LIMIT_BYTES
         : parseSize(limit, flags.uploadLimit ? "--upload-limit" : "THREADPROOF_UPLOAD_LIMIT"),
     ...(secret ? { sessionSecret: secret } : {}),
+    matchWorkers,
   };
 }

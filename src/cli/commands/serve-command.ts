@@ -1,6 +1,6 @@
 import { once } from "node:events";
 import type { Command } from "commander";
-import type { Store } from "../../app/index.ts";
+import { createMatchPool, createReadModel, type Store } from "../../app/index.ts";
 import { createApp, readServerConfig, type ServerConfig, startServer } from "../../server/index.ts";
 import { openStore } from "../../store/index.ts";
 import { addGlobalOptions, globalOptions } from "../global-options.ts";
@@ -10,6 +10,7 @@ export interface ServeFlags {
   readonly host?: string;
   readonly port?: string;
   readonly uploadLimit?: string;
+  readonly matchWorkers?: string;
 }
 
 function reportError(error: unknown): void {
@@ -38,24 +39,35 @@ export async function serveStore(
   config: ServerConfig,
   ready: (url: string) => void = () => undefined,
 ): Promise<void> {
+  // Match batches run in worker threads so they do not hold up traces and reads.
+  const matchPool = config.matchWorkers > 0 ? createMatchPool(config.matchWorkers) : undefined;
+  const readModel = createReadModel(store, matchPool ? { matchPool } : {});
   const server = await startServer(
-    createApp({ store, config, report: reportError }),
+    createApp({ store, config, report: reportError, readModel }),
     config.host,
     config.port,
-  );
+  ).catch(async (error: unknown) => {
+    await matchPool?.close();
+    throw error;
+  });
   const url = `http://localhost:${server.port}`;
   printLine(`threadproof API listening on ${url} (store: ${store.location})`);
   ready(url);
   const signal = await untilStopped();
   printNote(`threadproof: ${signal}, shutting down`);
   await server.close();
+  await matchPool?.close();
 }
 
 export function addServeOptions(command: Command): Command {
   return command
     .option("--host <host>", "interface to listen on (env THREADPROOF_HOST, default 127.0.0.1)")
     .option("--port <port>", "port, 0 for any free one (env THREADPROOF_PORT, default 8080)")
-    .option("--upload-limit <size>", "largest upload, e.g. 100mb (env THREADPROOF_UPLOAD_LIMIT)");
+    .option("--upload-limit <size>", "largest upload, e.g. 100mb (env THREADPROOF_UPLOAD_LIMIT)")
+    .option(
+      "--match-workers <n>",
+      "worker threads for /api/match (env THREADPROOF_MATCH_WORKERS, default min(2, cores); 0 = on the event loop)",
+    );
 }
 
 export function registerServe(program: Command): void {
