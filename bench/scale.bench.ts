@@ -7,6 +7,7 @@
  * against the in-memory one. On one machine the shards share its cores: this measures correctness
  * and the overhead of going through postgres_fdw, not a speed-up (see docs/scale.md for the model).
  */
+import { readdirSync, readFileSync } from "node:fs";
 import pg from "pg";
 import type { ShardCluster, ShardMixRow } from "../src/app/index.ts";
 import { openShardCluster } from "../src/store/sharded/index.ts";
@@ -21,8 +22,76 @@ function flag(name: string, fallback: string): string {
 const SIZES = flag("sizes", "1000000,5000000").split(",").map(Number);
 const SHARDS = Number(flag("shards", "3"));
 
+/** Clock ticks per second of /proc/<pid>/stat (Linux's USER_HZ, 100 on every common build). */
+const TICK = 100;
+
+function ticks(pid: number, withReaped: boolean): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const v = stat
+      .slice(stat.lastIndexOf(")") + 2)
+      .split(" ")
+      .map(Number);
+    // fields 14-17 of stat (utime, stime, cutime, cstime) are 11-14 after the command name.
+    return v[11]! + v[12]! + (withReaped ? v[13]! + v[14]! : 0);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU seconds spent so far by the PostgreSQL servers: each postmaster, its live backends, and the
+ * backends it reaped (cutime/cstime). The servers are not this process's children, so
+ * process.cpuUsage() never sees them; Linux only (0 elsewhere).
+ */
+function serverCpu(pidFiles: readonly string[]): number {
+  let total = 0;
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // the process ended while listed
+    }
+  }
+  for (const file of pidFiles) {
+    const pm = Number(readFileSync(file, "utf8").split("\n")[0]);
+    total += ticks(pm, true);
+    for (const c of children.get(pm) ?? []) total += ticks(c, false);
+  }
+  return total / TICK;
+}
+
+/** Wall, this process's CPU and the servers' CPU of one phase, in seconds. */
+interface Cost {
+  readonly wall: number;
+  readonly node: number;
+  readonly servers: number;
+}
+
+function meter(pidFiles: readonly string[]): () => Cost {
+  const wall = performance.now();
+  const node = process.cpuUsage();
+  const servers = serverCpu(pidFiles);
+  return () => {
+    const used = process.cpuUsage(node);
+    return {
+      wall: (performance.now() - wall) / 1000,
+      node: (used.user + used.system) / 1e6,
+      servers: serverCpu(pidFiles) - servers,
+    };
+  };
+}
+
+let pidFiles: readonly string[] = [];
+
 interface Timing {
   readonly load: number;
+  readonly loadCost: Cost;
+  readonly composeCost: Cost;
   readonly compose: number;
   readonly levels: number;
   readonly rows: number;
@@ -39,7 +108,9 @@ async function timeRun(
 ): Promise<Timing> {
   await cluster.init();
   let started = performance.now();
+  let cost = meter(pidFiles);
   await cluster.loadGraph(graph, "bench");
+  const loadCost = cost();
   const load = performance.now() - started;
   const kinds = new Map<string, number>();
   let worst = 0;
@@ -50,13 +121,15 @@ async function timeRun(
     if (!(d <= worst)) worst = Number.isNaN(d) ? Number.POSITIVE_INFINITY : d;
   };
   started = performance.now();
+  cost = meter(pidFiles);
   const run = await cluster.compose(onMix, {
     onStatement: (kind, ms) => kinds.set(kind, (kinds.get(kind) ?? 0) + ms),
   });
+  const composeCost = cost();
   const compose = performance.now() - started;
   const loop = [...kinds.values()].reduce((a, b) => a + b, 0);
-  kinds.set("result (gather + write + stream)", compose - loop);
-  return { load, compose, levels: run.levels, rows, worst, kinds };
+  kinds.set("other (reset, counts, cycle check)", compose - loop);
+  return { load, loadCost, composeCost, compose, levels: run.levels, rows, worst, kinds };
 }
 
 async function database(adminUrl: string, name: string): Promise<string> {
@@ -73,9 +146,13 @@ function report(label: string, t: Timing, floor: number): void {
     `  ${label.padEnd(18)} load ${s(t.load).padStart(8)}  compose ${s(t.compose).padStart(8)}  (${(t.compose / floor).toFixed(0)}× in-memory)  levels ${t.levels}  rows ${t.rows.toLocaleString("en")}  max |Δ| ${t.worst.toExponential(1)}`,
   );
   console.log(`  ${"".padEnd(18)} ${breakdown}`);
+  const cpu = (c: Cost) =>
+    `${c.wall.toFixed(1)} s wall, CPU ${(c.node + c.servers).toFixed(1)} s (node ${c.node.toFixed(1)} + servers ${c.servers.toFixed(1)})`;
+  console.log(`  ${"".padEnd(18)} load: ${cpu(t.loadCost)}; compose: ${cpu(t.composeCost)}`);
 }
 
 const clusters = await startShardClusters(SHARDS);
+pidFiles = [clusters.coordinator, ...clusters.shards].map((c) => c.pidFile);
 try {
   const singleUrl = await database(clusters.coordinator.url, "single");
   const coordinatorUrl = await database(clusters.coordinator.url, "coordinator");
@@ -84,7 +161,9 @@ try {
     coordinatorUrl,
     clusters.shards.map((c) => c.url),
   );
-  console.log(`bench:scale — single node vs ${SHARDS} shards, ${new Date().toISOString()}`);
+  console.log(
+    `bench:scale — single node vs ${SHARDS} shards, ${new Date().toISOString()}, load average ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`,
+  );
   for (const size of SIZES) {
     const graph = syntheticGraph(size, { seed: 7 });
     const started = performance.now();
