@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { CBP_CATEGORIES, type CbpCategory, type Issue, parseCbpCategory } from "../model/index.ts";
+import type { AuditEntry } from "./audit-trail.ts";
 import { resolveDocumentRefs } from "./document-refs.ts";
 import type { DocumentAddResult } from "./document-registry.ts";
 import { AppError } from "./errors.ts";
@@ -22,6 +23,8 @@ export interface AddDocumentOptions {
   readonly language?: string;
   /** ISO timestamp recorded as `addedAt` (default: now). */
   readonly now?: string;
+  /** Builds each file's audit record from what was written; committed in the file's own transaction. */
+  readonly audit?: (written: DocumentAddResult) => AuditEntry;
 }
 
 export interface AddedDocument extends DocumentAddResult {
@@ -99,6 +102,7 @@ export async function addDocuments(
         links,
       },
       file.bytes,
+      options.audit,
     );
     added.push({ ...result, issues: [...issues, ...categoryIssues(result, category)] });
   }

@@ -1,4 +1,5 @@
 import type { CbpCategory } from "../model/index.ts";
+import type { AuditEntry } from "./audit-trail.ts";
 import type { DataScope } from "./principal.ts";
 
 /**
@@ -54,7 +55,15 @@ export interface DocumentAddResult {
  * date or note it lacked, merges links and rewrites bytes that no longer match their hash.
  */
 export interface DocumentRegistry {
-  add(document: RegisteredDocument, bytes: Uint8Array): Promise<DocumentAddResult>;
+  /**
+   * `audit`, when given, builds the audit record from what was written; it is appended in the same
+   * transaction, so the document and its audit record commit (or vanish) together.
+   */
+  add(
+    document: RegisteredDocument,
+    bytes: Uint8Array,
+    audit?: (written: DocumentAddResult) => AuditEntry,
+  ): Promise<DocumentAddResult>;
   /** Every registered document with its links, by SHA-256. */
   list(): Promise<readonly RegisteredDocument[]>;
   /**

@@ -5,7 +5,7 @@ import {
   addDocument,
   type DocumentFile,
 } from "./add-document.ts";
-import { appendAudit } from "./audit-trail-append.ts";
+import { auditEntry } from "./audit-trail-append.ts";
 import { resolveDocumentRefs } from "./document-refs.ts";
 import type { DocumentLink, RegisteredDocument } from "./document-registry.ts";
 import { AppError } from "./errors.ts";
@@ -79,18 +79,21 @@ export async function addDocumentAs(
 ): Promise<AddedDocument> {
   const scope = scopeOf(principal);
   await checkSupplierRefs(store, scope, options.refs);
-  const added = await addDocument(store, file, options);
-  const { document } = added;
-  await appendAudit(store, principal, "document.add", `document:${document.sha256}`, {
-    after: document,
-    detail: {
-      fileName: document.fileName,
-      category: document.category,
-      added: added.added,
-      newLinks: added.newLinks,
-    },
+  // The registry appends the audit record in the document's own transaction: both or neither.
+  const added = await addDocument(store, file, {
+    ...options,
+    audit: (written) =>
+      auditEntry(principal, "document.add", `document:${written.document.sha256}`, {
+        after: written.document,
+        detail: {
+          fileName: written.document.fileName,
+          category: written.document.category,
+          added: written.added,
+          newLinks: written.newLinks,
+        },
+      }),
   });
-  return { ...added, document: await visibleDocument(store, scope, document) };
+  return { ...added, document: await visibleDocument(store, scope, added.document) };
 }
 
 /** Registered documents the principal may see, filtered by type and ref as `threadproof docs list`. */

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from "pg";
 import type {
+  AuditEntry,
   DocumentAddResult,
   DocumentLink,
   DocumentRegistry,
@@ -15,6 +16,7 @@ import {
 import { scopedRegistrySql } from "../shared/registry-scope-sql.ts";
 import { numbered } from "../shared/scoped-reads-sql.ts";
 import { guarded, storeError } from "../shared/store-error.ts";
+import { appendPostgresAudit } from "./postgres-account-records.ts";
 
 const ONE = oneDocumentSql("$1");
 
@@ -55,28 +57,32 @@ export function postgresDocumentRegistry(pool: Pool): DocumentRegistry {
     return toRegisteredDocuments(documents.rows, links.rows);
   };
   return {
-    async add(document, bytes): Promise<DocumentAddResult> {
+    async add(
+      document,
+      bytes,
+      audit?: (written: DocumentAddResult) => AuditEntry,
+    ): Promise<DocumentAddResult> {
       const client = await guarded("connecting to register a document", () => pool.connect());
-      let result: Omit<DocumentAddResult, "document">;
       try {
+        // Record, links, bytes and the audit record in one transaction (as a review decision).
         await client.query("begin");
-        result = await writeRows(client, document, bytes);
+        const result = await writeRows(client, document, bytes);
+        const [documents, links] = [
+          await client.query(ONE.document, [document.sha256]),
+          await client.query(ONE.links, [document.sha256]),
+        ];
+        const [stored] = toRegisteredDocuments(documents.rows, links.rows);
+        if (!stored) throw new Error(`document ${document.sha256} not found after writing it`);
+        const written = { document: stored, ...result };
+        if (audit) await appendPostgresAudit(client, audit(written));
         await client.query("commit");
+        return written;
       } catch (e) {
         await client.query("rollback").catch(() => undefined);
         throw storeError("store-failure", `registering ${document.fileName}`, e);
       } finally {
         client.release();
       }
-      const [stored] = await guarded("reading the registered document", async () => {
-        const [documents, links] = await Promise.all([
-          pool.query(ONE.document, [document.sha256]),
-          pool.query(ONE.links, [document.sha256]),
-        ]);
-        return toRegisteredDocuments(documents.rows, links.rows);
-      });
-      if (!stored) throw storeError("store-failure", "reading the registered document", document.sha256);
-      return { document: stored, ...result };
     },
     list: () => guarded("listing registered documents", listAll),
     listScoped: (scope) =>

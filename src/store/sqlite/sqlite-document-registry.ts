@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node
 import { dirname, join } from "node:path";
 import type { Database } from "better-sqlite3";
 import type {
+  AuditEntry,
   DocumentAddResult,
   DocumentLink,
   DocumentRegistry,
@@ -18,6 +19,7 @@ import {
 } from "../shared/registry-rows.ts";
 import { scopedRegistrySql } from "../shared/registry-scope-sql.ts";
 import { guarded, storeError } from "../shared/store-error.ts";
+import { appendSqliteAudit } from "./sqlite-account-records.ts";
 
 const ONE = oneDocumentSql("?");
 
@@ -103,28 +105,35 @@ export function sqliteDocumentRegistry(
     return { added, newLinks };
   };
   return {
-    async add(document, bytes): Promise<DocumentAddResult> {
+    async add(
+      document,
+      bytes,
+      audit?: (written: DocumentAddResult) => AuditEntry,
+    ): Promise<DocumentAddResult> {
       slot.acquire();
       const wrote = { file: false };
-      let result: Omit<DocumentAddResult, "document">;
+      const readStored = (db: Database) =>
+        toRegisteredDocuments(
+          db.prepare(ONE.document).all(document.sha256) as Row[],
+          db.prepare(ONE.links).all(document.sha256) as Row[],
+        )[0];
+      // Rows, bytes and the audit record in one transaction (as a review decision and its record).
+      const write = writer.transaction(() => {
+        const result = writeRows(document, bytes, wrote);
+        const stored = readStored(writer);
+        if (!stored) throw new Error(`document ${document.sha256} not found after writing it`);
+        const written = { document: stored, ...result };
+        if (audit) appendSqliteAudit(writer, audit(written));
+        return written;
+      });
       try {
-        result = writer.transaction(writeRows)(document, bytes, wrote);
+        return write.immediate();
       } catch (e) {
         if (wrote.file) rmSync(blobPath(folder, document.sha256), { force: true });
         throw storeError("store-failure", `registering ${document.fileName}`, e);
       } finally {
         slot.release();
       }
-      const stored = await guarded(
-        "reading the registered document",
-        () =>
-          toRegisteredDocuments(
-            reader.prepare(ONE.document).all(document.sha256) as Row[],
-            reader.prepare(ONE.links).all(document.sha256) as Row[],
-          )[0],
-      );
-      if (!stored) throw storeError("store-failure", "reading the registered document", document.sha256);
-      return { document: stored, ...result };
     },
     list: () => guarded("listing registered documents", listAll),
     listScoped: (scope) =>
