@@ -57,6 +57,8 @@ export function submitPackage(
     report({ shipment, stage: "rendering" });
     const built = await packageAssessment(context, assessment, await fonts());
     const jsonSha256 = createHash("sha256").update(built.json).digest("hex");
+    // Atomic as it stands: the audit record is the build's only write to the store (the PDF and JSON
+    // live in this job's memory and are rebuilt on demand), so there is no second write to pair it with.
     await appendAudit(store, principal, "package.build", `package:${assessment.shipment.id}`, {
       after: { jsonSha256 },
       detail: { shipment: assessment.shipment.id, verdict: built.verdict, jsonSha256 },
