@@ -5,6 +5,7 @@ import { formatShare } from "./format-figure.ts";
 import { drawFlowChart } from "./pdf-flow-chart.ts";
 import { drawDocumentIndex, drawFlags, drawLabTests, drawProvenance } from "./pdf-index-sections.ts";
 import { addPortraitPage, BOLD, COLOURS, facts, heading, MARGINS, type Pdf, REGULAR } from "./pdf-layout.ts";
+import { sharedLayoutFont } from "./pdf-shared-layout.ts";
 import { drawSummary, verdictBox } from "./pdf-summary-section.ts";
 import {
   drawChecklist,
@@ -86,7 +87,8 @@ export async function renderPackagePdf(pkg: EvidencePackage, fonts: PackageFonts
 
 /**
  * Parsing a 7 MB CJK font costs more than laying out a whole package, so each font's bytes are
- * parsed once per process and the parsed font is handed to every document (pdfkit accepts it).
+ * parsed once per process and the parsed font is handed to every document (pdfkit accepts it),
+ * with the words it shapes remembered across documents (pdf-shared-layout.ts).
  */
 const parsedFonts = new WeakMap<Uint8Array, Font>();
 
@@ -95,8 +97,9 @@ function parsedFont(bytes: Uint8Array): Font {
   if (known) return known;
   const font = create(bytes as Parameters<typeof create>[0]);
   if (!("layout" in font)) throw new TypeError("a font collection was given where one font was expected");
-  parsedFonts.set(bytes, font);
-  return font;
+  const shared = sharedLayoutFont(font);
+  parsedFonts.set(bytes, shared);
+  return shared;
 }
 
 function collect(doc: Pdf): Promise<Uint8Array> {
