@@ -44,8 +44,8 @@ function ticks(pid: number, withReaped: boolean): number {
  * backends it reaped (cutime/cstime). The servers are not this process's children, so
  * process.cpuUsage() never sees them; Linux only (0 elsewhere).
  */
-function serverCpu(pidFiles: readonly string[]): number {
-  let total = 0;
+function serverCpu(pidFiles: readonly string[]): number[] {
+  const totals: number[] = [];
   const children = new Map<number, number[]>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -59,17 +59,21 @@ function serverCpu(pidFiles: readonly string[]): number {
   }
   for (const file of pidFiles) {
     const pm = Number(readFileSync(file, "utf8").split("\n")[0]);
-    total += ticks(pm, true);
+    let total = ticks(pm, true);
     for (const c of children.get(pm) ?? []) total += ticks(c, false);
+    totals.push(total / TICK);
   }
-  return total / TICK;
+  return totals;
 }
 
 /** Wall, this process's CPU and the servers' CPU of one phase, in seconds. */
 interface Cost {
   readonly wall: number;
   readonly node: number;
-  readonly servers: number;
+  /** The coordinator's server (the single node's too: it is the same server). */
+  readonly coordinator: number;
+  /** The shard servers together. */
+  readonly shards: number;
 }
 
 function meter(pidFiles: readonly string[]): () => Cost {
@@ -78,10 +82,12 @@ function meter(pidFiles: readonly string[]): () => Cost {
   const servers = serverCpu(pidFiles);
   return () => {
     const used = process.cpuUsage(node);
+    const now = serverCpu(pidFiles);
     return {
       wall: (performance.now() - wall) / 1000,
       node: (used.user + used.system) / 1e6,
-      servers: serverCpu(pidFiles) - servers,
+      coordinator: (now[0] ?? 0) - (servers[0] ?? 0),
+      shards: now.slice(1).reduce((a, v, i) => a + v - (servers[i + 1] ?? 0), 0),
     };
   };
 }
@@ -147,7 +153,7 @@ function report(label: string, t: Timing, floor: number): void {
   );
   console.log(`  ${"".padEnd(18)} ${breakdown}`);
   const cpu = (c: Cost) =>
-    `${c.wall.toFixed(1)} s wall, CPU ${(c.node + c.servers).toFixed(1)} s (node ${c.node.toFixed(1)} + servers ${c.servers.toFixed(1)})`;
+    `${c.wall.toFixed(1)} s wall, CPU ${(c.node + c.coordinator + c.shards).toFixed(1)} s (node ${c.node.toFixed(1)}, coordinator ${c.coordinator.toFixed(1)}, shards ${c.shards.toFixed(1)})`;
   console.log(`  ${"".padEnd(18)} load: ${cpu(t.loadCost)}; compose: ${cpu(t.composeCost)}`);
 }
 

@@ -36,9 +36,10 @@ import { referenceMixes, syntheticGraph } from "./synthetic-graph.ts";
  * Tolerance: 1e-9 on every share (the shards add partial sums in another order than one node does).
  */
 const TOLERANCE = 1e-9;
-// 100 k edges keeps this file near its 90 s budget on the shared 2-core machine; 1 M and 5 M run in
-// `npm run bench:scale` (same graph, same checks). THREADPROOF_SHARD_TEST_EDGES=1000000 runs 1 M here.
-const SYNTHETIC_EDGES = Number(process.env.THREADPROOF_SHARD_TEST_EDGES ?? 100_000);
+// About 1 M edges, as the issue asks: the whole file took 117 s wall (27.5 s CPU in node) at load
+// average 8 on the shared 2-core machine, the 1 M composition itself 78 s. 5 M runs in
+// `npm run bench:scale`. THREADPROOF_SHARD_TEST_EDGES=100000 gives a quick local run (about 60 s).
+const SYNTHETIC_EDGES = Number(process.env.THREADPROOF_SHARD_TEST_EDGES ?? 1_000_000);
 const skip = shardSkipReason();
 const required = process.env.THREADPROOF_REQUIRE_PG === "1";
 if (skip && required) throw new Error(`THREADPROOF_REQUIRE_PG=1 but ${skip}`);
@@ -341,7 +342,7 @@ describe.skipIf(skip !== undefined)(skip ? `sharded mode (skipped: ${skip})` : "
     expect(run.cycleNodes).toEqual([]);
     expect(nodes).toBe(graph.nodes.length);
     expect(worst, where).toBeLessThanOrEqual(TOLERANCE);
-  }, 240_000);
+  }, 420_000);
 
   it("names the shard that died mid-run and writes no partial result on the coordinator", async () => {
     const c = new pg.Client({ connectionString: clusters.coordinator.url.replace(/\/postgres$/, "/store") });
@@ -349,7 +350,7 @@ describe.skipIf(skip !== undefined)(skip ? `sharded mode (skipped: ${skip})` : "
     try {
       const before = (
         await c.query(
-          "select (select count(*) from shard.result) as r, (select sum(share) from shard.result) as s, (select max(id) from shard.run) as n",
+          "select (select count(*) from shard.result) as r, (select sum(share::numeric)::text from shard.result) as s, (select max(id) from shard.run) as n",
         )
       ).rows[0];
       await loadShards(store, cluster, false);
@@ -368,10 +369,11 @@ describe.skipIf(skip !== undefined)(skip ? `sharded mode (skipped: ${skip})` : "
       expect(shardError.message).toMatch(/shard shard_2 .* is unavailable while composing on the shards/);
       const after = (
         await c.query(
-          "select (select count(*) from shard.result) as r, (select sum(share) from shard.result) as s, (select max(id) from shard.run) as n",
+          "select (select count(*) from shard.result) as r, (select sum(share::numeric)::text from shard.result) as s, (select max(id) from shard.run) as n",
         )
       ).rows[0];
-      // The last complete run (the synthetic graph's) is still the one recorded, row for row.
+      // The last complete run (the synthetic graph's) is still the one recorded; the sum is taken in
+      // numeric (exact) so a parallel scan's order cannot change it.
       expect(Number(before.r)).toBeGreaterThan(0);
       expect(after).toEqual(before);
       const status = await cluster.status();
