@@ -103,18 +103,47 @@ function cellText(cell: Cell): string {
  * Most cells hold one short line. Measuring and drawing those without pdfkit's line wrapper is
  * several times faster, and a package has thousands of cells.
  */
-function fitsOneLine(doc: Pdf, text: string, width: number): boolean {
-  return !text.includes("\n") && doc.widthOfString(text) <= width;
+function fitsOneLine(doc: Pdf, font: string, size: number, text: string, width: number): boolean {
+  return !text.includes("\n") && widthOf(doc, font, size, text) <= width;
+}
+
+/**
+ * Each cell is measured for its row's height and again to draw it, and a package repeats the
+ * same cell texts (statuses, roles, countries) many times: widths are kept per document, by font
+ * and size, so each is measured once. The value is pdfkit's own, so the layout is unchanged.
+ */
+const measured = new WeakMap<Pdf, Map<string, number>>();
+
+/** `measure` once per document for the same key; the caller has set the font and size. */
+function remembered(doc: Pdf, key: string, measure: () => number): number {
+  let known = measured.get(doc);
+  if (!known) {
+    known = new Map();
+    measured.set(doc, known);
+  }
+  let value = known.get(key);
+  if (value === undefined) {
+    value = measure();
+    known.set(key, value);
+  }
+  return value;
+}
+
+function widthOf(doc: Pdf, font: string, size: number, text: string): number {
+  return remembered(doc, `w\u0000${font}\u0000${size}\u0000${text}`, () => doc.widthOfString(text));
 }
 
 function rowHeight(doc: Pdf, widths: readonly number[], cells: readonly Cell[], size: number): number {
   const heights = cells.map((cell, i) => {
-    doc.font(typeof cell !== "string" && cell.bold ? BOLD : REGULAR).fontSize(size);
+    const font = typeof cell !== "string" && cell.bold ? BOLD : REGULAR;
+    doc.font(font).fontSize(size);
     const text = cellText(cell) || " ";
     const width = (widths[i] ?? 40) - 2 * CELL_PAD;
     // One line is what heightOfString gives for it: the line height plus the line gap (1).
-    if (fitsOneLine(doc, text, width)) return doc.currentLineHeight(true) + 1;
-    return doc.heightOfString(text, { width, lineGap: 1 });
+    if (fitsOneLine(doc, font, size, text, width)) return doc.currentLineHeight(true) + 1;
+    return remembered(doc, `h\u0000${font}\u0000${size}\u0000${width}\u0000${text}`, () =>
+      doc.heightOfString(text, { width, lineGap: 1 }),
+    );
   });
   return Math.max(...heights) + 2 * CELL_PAD;
 }
@@ -135,12 +164,13 @@ function drawRow(
     const width = widths[i] ?? 40;
     const styled = typeof cell === "string" ? { text: cell } : cell;
     const inner = width - 2 * CELL_PAD;
+    const font = opts.bold || styled.bold ? BOLD : REGULAR;
     doc
-      .font(opts.bold || styled.bold ? BOLD : REGULAR)
+      .font(font)
       .fontSize(opts.size)
       .fillColor(styled.color ?? COLOURS.text);
-    if (fitsOneLine(doc, styled.text, inner)) {
-      const shift = columns[i]?.align === "right" ? inner - doc.widthOfString(styled.text) : 0;
+    if (fitsOneLine(doc, font, opts.size, styled.text, inner)) {
+      const shift = columns[i]?.align === "right" ? inner - widthOf(doc, font, opts.size, styled.text) : 0;
       doc.text(styled.text, x + CELL_PAD + shift, y + CELL_PAD, { lineBreak: false });
     } else
       doc.text(styled.text, x + CELL_PAD, y + CELL_PAD, {
