@@ -36,8 +36,8 @@ import { referenceMixes, syntheticGraph } from "./synthetic-graph.ts";
  * Tolerance: 1e-9 on every share (the shards add partial sums in another order than one node does).
  */
 const TOLERANCE = 1e-9;
-// About 1 M edges, as the issue asks: the whole file took 117 s wall (27.5 s CPU in node) at load
-// average 8 on the shared 2-core machine, the 1 M composition itself 78 s. 5 M runs in
+// About 1 M edges, as the issue asks: the whole file took 112 s wall at load average 3.5 and 117 s
+// at 8 on the shared 2-core machine (281 s at 9-10), the 1 M synthetic test itself 72-78 s. 5 M runs in
 // `npm run bench:scale`. THREADPROOF_SHARD_TEST_EDGES=100000 gives a quick local run (about 60 s).
 const SYNTHETIC_EDGES = Number(process.env.THREADPROOF_SHARD_TEST_EDGES ?? 1_000_000);
 const skip = shardSkipReason();
