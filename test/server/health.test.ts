@@ -31,26 +31,29 @@ describe("GET /api/health", () => {
     }
   });
 
-  it.skipIf(!adminUrl)("answers 200 on PostgreSQL, and 503 store-unavailable once its database is gone", async () => {
-    const url = await databases.create();
-    const store = await openStore(url);
-    const app = createApp({ store });
-    try {
-      const ok = await app.request("/api/health");
-      expect(ok.status).toBe(200);
-      expect(await ok.json()).toMatchObject({ status: "ok", store: "postgres" });
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
+  it.skipIf(!adminUrl)(
+    "answers 200 on PostgreSQL, and 503 store-unavailable once its database is gone",
+    async () => {
+      const url = await databases.create();
+      const store = await openStore(url);
+      const app = createApp({ store });
       try {
-        await admin.query(`drop database ${new URL(url).pathname.slice(1)} with (force)`);
+        const ok = await app.request("/api/health");
+        expect(ok.status).toBe(200);
+        expect(await ok.json()).toMatchObject({ status: "ok", store: "postgres" });
+        const admin = new pg.Client({ connectionString: adminUrl });
+        await admin.connect();
+        try {
+          await admin.query(`drop database ${new URL(url).pathname.slice(1)} with (force)`);
+        } finally {
+          await admin.end();
+        }
+        const down = await app.request("/api/health");
+        expect(down.status).toBe(503);
+        expect(((await down.json()) as { error: { code: string } }).error.code).toBe("store-unavailable");
       } finally {
-        await admin.end();
+        await store.close().catch(() => undefined);
       }
-      const down = await app.request("/api/health");
-      expect(down.status).toBe(503);
-      expect(((await down.json()) as { error: { code: string } }).error.code).toBe("store-unavailable");
-    } finally {
-      await store.close().catch(() => undefined);
-    }
-  });
+    },
+  );
 });

@@ -23,6 +23,9 @@ const health = createRoute({
 export const healthRoutes: RouteModule = (app) => {
   app.openapi(health, async (c) => {
     await c.var.store.getParty(PROBE_ID);
-    return c.json({ status: "ok" as const, store: c.var.store.kind, checkedAt: new Date().toISOString() }, 200);
+    return c.json(
+      { status: "ok" as const, store: c.var.store.kind, checkedAt: new Date().toISOString() },
+      200,
+    );
   });
 };

@@ -8,7 +8,14 @@ export function storeError(code: AppErrorCode, what: string, cause: unknown): Ap
 }
 
 /** Socket errors of a server that went away or never answered. */
-const NETWORK_ERRORS = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND"]);
+const NETWORK_ERRORS = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+]);
 
 /**
  * A failure of the store's reachability rather than of the operation: PostgreSQL's connection
