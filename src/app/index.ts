@@ -85,7 +85,7 @@ export { createJobRegistry } from "./job-registry.ts";
 export type { Shipment } from "./list-shipments.ts";
 export { listShipments, shortTransactionId } from "./list-shipments.ts";
 export type { MatchLists, MatchPool } from "./match-pool.ts";
-export { createMatchPool, defaultMatchWorkers } from "./match-pool.ts";
+export { createMatchPool } from "./match-pool.ts";
 export type { LocationWithGaps, Overview, VerdictCounts } from "./overview.ts";
 export { balanceFromModel, overview, traceFromModel, verdictCounts } from "./overview.ts";
 export type { PackageAttachment } from "./package-documents.ts";

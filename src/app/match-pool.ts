@@ -1,4 +1,3 @@
-import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { ListEntry } from "../ingest/index.ts";
 import type { CheckQuery, CheckResult } from "./check-name.ts";
@@ -24,11 +23,6 @@ export interface MatchPool {
   close(): Promise<void>;
 }
 
-/** min(2, cores): enough to keep match batches off the event loop without crowding a small machine. */
-export function defaultMatchWorkers(): number {
-  return Math.min(2, availableParallelism());
-}
-
 interface Pending {
   readonly resolve: (results: CheckResult[]) => void;
   readonly reject: (error: Error) => void;
@@ -52,7 +46,7 @@ function startWorker(): Worker {
   return new Worker(boot, { eval: true, execArgv: [] });
 }
 
-export function createMatchPool(size: number = defaultMatchWorkers()): MatchPool {
+export function createMatchPool(size: number): MatchPool {
   if (!Number.isInteger(size) || size < 1) throw new RangeError(`match pool size ${size}: need ≥ 1`);
   let nextId = 0;
   let closed = false;

@@ -1,4 +1,10 @@
-import { AppError, defaultMatchWorkers } from "../app/index.ts";
+import { availableParallelism } from "node:os";
+import { AppError } from "../app/index.ts";
+
+/** min(2, cores): enough to keep match batches off the event loop without crowding a small machine. */
+export function defaultMatchWorkers(): number {
+  return Math.min(2, availableParallelism());
+}
 
 /** Everything the server is configured by. Read in one place, from flags then environment. */
 export interface ServerConfig {
