@@ -2,7 +2,7 @@ import { type FormEvent, useRef, useState } from "react";
 import { ApiError, getJson, upload } from "../api-client.ts";
 import type { ImportJob, ImportLog } from "../api-types.ts";
 import { ErrorPanel } from "../components/error-panel.tsx";
-import { ProgressBar } from "../components/progress-bar.tsx";
+import { ImportProgress } from "../components/progress-bar.tsx";
 import { useResource } from "../use-resource.ts";
 
 const FORMATS = [
@@ -79,7 +79,6 @@ export function ImportForm({ onDone }: { onDone?: () => void }) {
       .finally(() => setBusy(false));
   };
 
-  const bytes = job?.progress;
   return (
     <form className="panel upload-form" onSubmit={submit} aria-labelledby="upload-title">
       <h2 id="upload-title">Upload a file</h2>
@@ -111,13 +110,7 @@ export function ImportForm({ onDone }: { onDone?: () => void }) {
         {busy ? "Importing…" : "Upload and import"}
       </button>
       <div aria-live="polite">
-        {busy && sent !== undefined && sent < 1 && <ProgressBar label="Uploading" fraction={sent} />}
-        {busy && job && job.status !== "succeeded" && (
-          <ProgressBar
-            label={`Importing: ${job.progress.recordsRead.toLocaleString("en")} records read`}
-            fraction={bytes?.bytesTotal ? bytes.bytesRead / bytes.bytesTotal : undefined}
-          />
-        )}
+        <ImportProgress busy={busy} sent={sent} job={job} verb="Importing" />
         {job?.status === "succeeded" && job.result && (
           <div className="success" role="status">
             <strong>Imported {job.result.source}</strong> ({job.result.format}): {addedText(job.result.added)}

@@ -11,7 +11,7 @@ import type {
 } from "../api-types.ts";
 import { ErrorPanel } from "../components/error-panel.tsx";
 import { HanName } from "../components/han-name.tsx";
-import { ProgressBar } from "../components/progress-bar.tsx";
+import { ImportProgress, ProgressBar } from "../components/progress-bar.tsx";
 import { shortId } from "../graph/trace-elements.ts";
 import { useSession } from "../session.tsx";
 import { useResource } from "../use-resource.ts";
@@ -139,13 +139,7 @@ function RecordUpload({ onDone }: { onDone: () => void }) {
         {busy ? "Importing…" : "Upload records"}
       </button>
       <div aria-live="polite">
-        {busy && sent !== undefined && sent < 1 && <ProgressBar label="Uploading" fraction={sent} />}
-        {busy && job && job.status !== "succeeded" && (
-          <ProgressBar
-            label={`Checking and importing: ${job.progress.recordsRead.toLocaleString("en")} records read`}
-            fraction={job.progress.bytesTotal ? job.progress.bytesRead / job.progress.bytesTotal : undefined}
-          />
-        )}
+        <ImportProgress busy={busy} sent={sent} job={job} verb="Checking and importing" />
         {job?.status === "succeeded" && added && (
           <p className="success" role="status">
             Imported {job.result?.source}: {added.events} events, {added.locations} facilities, {added.lots}{" "}
