@@ -1,8 +1,9 @@
 import { type FormEvent, useRef, useState } from "react";
-import { ApiError, getJson, upload } from "../api-client.ts";
+import { upload } from "../api-client.ts";
 import type { ImportJob, ImportLog } from "../api-types.ts";
 import { ErrorPanel } from "../components/error-panel.tsx";
 import { ImportProgress } from "../components/progress-bar.tsx";
+import { importJobError, waitForJob } from "../import-jobs.ts";
 import { useResource } from "../use-resource.ts";
 
 const FORMATS = [
@@ -21,16 +22,6 @@ function addedText(added: Readonly<Record<string, number>>): string {
     .filter(([, n]) => n > 0)
     .map(([k, n]) => `${n.toLocaleString("en")} ${k}`);
   return parts.length ? parts.join(", ") : "nothing new (already imported)";
-}
-
-/** Polls an import job until it ends; resolves with the finished job. */
-async function waitForJob(id: string, onUpdate: (job: ImportJob) => void): Promise<ImportJob> {
-  for (;;) {
-    const job = await getJson<ImportJob>(`/api/imports/${encodeURIComponent(id)}`);
-    onUpdate(job);
-    if (job.status === "succeeded" || job.status === "failed") return job;
-    await new Promise((r) => setTimeout(r, 400));
-  }
 }
 
 /** Upload a file: the bytes go up with a progress bar, then the import job reports records as it reads them. */
@@ -60,19 +51,8 @@ export function ImportForm({ onDone }: { onDone?: () => void }) {
         return waitForJob(started.id, setJob);
       })
       .then((finished) => {
-        if (finished.status === "failed" && finished.error)
-          setError(
-            new ApiError(
-              400,
-              finished.error.code,
-              finished.error.message,
-              finished.error.issues.map((i) => ({
-                message: i.message,
-                field: i.path,
-                provenance: i.provenance,
-              })),
-            ),
-          );
+        const failed = importJobError(finished);
+        if (failed) setError(failed);
         onDone?.();
       })
       .catch(setError)

@@ -1,5 +1,5 @@
 import { type FormEvent, useRef, useState } from "react";
-import { ApiError, getJson, upload } from "../api-client.ts";
+import { upload } from "../api-client.ts";
 import type {
   DocumentAdded,
   DocumentList,
@@ -13,6 +13,7 @@ import { ErrorPanel } from "../components/error-panel.tsx";
 import { HanName } from "../components/han-name.tsx";
 import { ImportProgress, ProgressBar } from "../components/progress-bar.tsx";
 import { shortId } from "../graph/trace-elements.ts";
+import { importJobError, waitForJob } from "../import-jobs.ts";
 import { useSession } from "../session.tsx";
 import { useResource } from "../use-resource.ts";
 import { addressText } from "./locations-page.tsx";
@@ -74,27 +75,6 @@ export function missingItems(
   return out;
 }
 
-/** Polls an import job until it ends; resolves with the finished job. */
-async function waitForJob(id: string, onUpdate: (job: ImportJob) => void): Promise<ImportJob> {
-  for (;;) {
-    const job = await getJson<ImportJob>(`/api/imports/${encodeURIComponent(id)}`);
-    onUpdate(job);
-    if (job.status === "succeeded" || job.status === "failed") return job;
-    await new Promise((r) => setTimeout(r, 400));
-  }
-}
-
-/** The job's failure as an error the ErrorPanel lists issue by issue (line or eventID, field, message). */
-function jobError(job: ImportJob): ApiError | undefined {
-  if (job.status !== "failed" || !job.error) return undefined;
-  const issues = job.error.issues.map((i) => ({
-    message: i.message,
-    field: i.path,
-    provenance: i.provenance,
-  }));
-  return new ApiError(400, job.error.code, job.error.message, issues);
-}
-
 /**
  * A supplier's tier records: whole files only (no skipping), checked against its own party's
  * locations by the server before anything is written.
@@ -116,7 +96,7 @@ function RecordUpload({ onDone }: { onDone: () => void }) {
     upload<ImportJob>(`/api/imports?${new URLSearchParams({ name: file.name })}`, file, setSent)
       .then((started) => waitForJob(started.id, setJob))
       .then((finished) => {
-        setError(jobError(finished));
+        setError(importJobError(finished));
         onDone();
       })
       .catch(setError)
