@@ -1,36 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type Store, traceInStore } from "../../src/app/index.ts";
-import { openStore } from "../../src/store/index.ts";
-import { scratchDatabases } from "../setup/scratch-databases.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { traceInStore } from "../../src/app/index.ts";
+import { storeTargets } from "../setup/store-targets.ts";
 import { type ApiFixture, apiFixture } from "./api-fixture.ts";
 import { AUTHORIZATION_MATRIX, type Caller, CROSS_SUPPLIER } from "./authorization-matrix.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "threadproof-api-"));
-const adminUrl = inject("pgUrl");
-const databases = scratchDatabases(adminUrl, "api");
-
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  await databases.dropAll();
-});
-
-interface Target {
-  readonly kind: string;
-  readonly skip: boolean;
-  readonly open: () => Promise<Store>;
-}
-
-const TARGETS: readonly Target[] = [
-  { kind: "sqlite", skip: false, open: () => openStore(join(dir, "api.db")) },
-  {
-    kind: adminUrl ? "postgres" : `postgres (skipped: ${inject("pgSkipReason")})`,
-    skip: !adminUrl,
-    open: async () => openStore(await databases.create()),
-  },
-];
+const TARGETS = storeTargets("api");
 
 type Json = Record<string, unknown> & { items?: Record<string, unknown>[]; nextCursor?: string | null };
 

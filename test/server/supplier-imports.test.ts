@@ -1,30 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type Store, verifyAudit } from "../../src/app/index.ts";
-import { openStore } from "../../src/store/index.ts";
-import { scratchDatabases } from "../setup/scratch-databases.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyAudit } from "../../src/app/index.ts";
+import { storeTargets } from "../setup/store-targets.ts";
 import { type ApiFixture, apiFixture } from "./api-fixture.ts";
 import type { RoleClient } from "./principals.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "threadproof-supplier-imports-"));
-const adminUrl = inject("pgUrl");
-const databases = scratchDatabases(adminUrl, "supimp");
-
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  await databases.dropAll();
-});
-
-const TARGETS = [
-  { kind: "sqlite", skip: false, open: () => openStore(join(dir, "supplier.db")) },
-  {
-    kind: adminUrl ? "postgres" : `postgres (skipped: ${inject("pgSkipReason")})`,
-    skip: !adminUrl,
-    open: async (): Promise<Store> => openStore(await databases.create()),
-  },
-];
+const TARGETS = storeTargets("supimp");
 
 const FACILITY_HEADER =
   "facility_id,facility_name,address,city,state,postal_code,country,latitude,longitude,processing_type,facility_type,sector,os_id,gln,party_id,party_name,party_name_local,party_aliases,uscc,lei,owner_party_id,owner_party_name,owner_share";
