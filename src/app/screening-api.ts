@@ -1,5 +1,6 @@
 import { type CheckQuery, type CheckResult, checkOne } from "./check-name.ts";
 import { AppError } from "./errors.ts";
+import type { MatchLists } from "./match-pool.ts";
 import type { ReadModel } from "./read-model.ts";
 import type { HitCounts, ListingPage } from "./record-listings.ts";
 import { type DecisionInput, decideHit, type OpenHit } from "./review-hits.ts";
@@ -20,17 +21,22 @@ export interface MatchBatchResult {
   readonly responses: Readonly<Record<string, { readonly query: MatchBatchQuery } & CheckResult>>;
 }
 
-// Names a screener for the match pool: its workers keep the lists of the key they were last sent.
-const poolKeys = new WeakMap<Screener, string>();
+// What the match pool is sent for a screener, built once per screener (one list version), not
+// per request: its workers keep the lists of the key they were last sent.
+const poolLists = new WeakMap<Screener, MatchLists>();
 let poolKeyCount = 0;
 
-function poolKeyOf(screener: Screener): string {
-  let key = poolKeys.get(screener);
-  if (key === undefined) {
-    key = `screener-${++poolKeyCount}`;
-    poolKeys.set(screener, key);
+function poolListsOf(screener: Screener): MatchLists {
+  let lists = poolLists.get(screener);
+  if (lists === undefined) {
+    lists = {
+      key: `screener-${++poolKeyCount}`,
+      entries: [...screener.entries.values()],
+      threshold: screener.threshold,
+    };
+    poolLists.set(screener, lists);
   }
-  return key;
+  return lists;
 }
 
 /**
@@ -50,10 +56,7 @@ export async function matchBatch(
   }));
   const pool = model.matchPool;
   const checks = pool
-    ? await pool.match(
-        { key: poolKeyOf(screener), entries: [...screener.entries.values()], threshold: screener.threshold },
-        asked,
-      )
+    ? await pool.match(poolListsOf(screener), asked)
     : asked.map((q) => checkOne(screener, q));
   const responses: Record<string, { query: MatchBatchQuery } & CheckResult> = {};
   entries.forEach(([key, query], i) => {

@@ -1,8 +1,13 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkOne } from "../../src/app/check-name.ts";
+import { createReadModel, matchBatch } from "../../src/app/index.ts";
 import { createMatchPool } from "../../src/app/match-pool.ts";
 import { createScreener } from "../../src/app/screener.ts";
 import { loadBundledLists } from "../../src/ingest/index.ts";
+import { openStore } from "../../src/store/index.ts";
 
 const entries = loadBundledLists().entries;
 const screener = createScreener({ entries });
@@ -27,6 +32,22 @@ describe("match pool", () => {
     expect(expected.some((r) => r.results.some((m) => m.match))).toBe(true);
     const batches = await Promise.all([0, 1, 2, 3].map(() => pool.match(lists, queries)));
     for (const got of batches) expect(got).toEqual(expected);
+  });
+
+  it("answers a /api/match batch through the pool as on the request thread, twice on the same lists", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "threadproof-match-batch-"));
+    const store = await openStore(join(dir, "match.db"));
+    try {
+      const keyed = Object.fromEntries(queries.map((q, i) => [`q${i}`, q]));
+      const inThread = await matchBatch(createReadModel(store), keyed);
+      expect(Object.values(inThread.responses).some((r) => r.results.some((m) => m.match))).toBe(true);
+      const pooled = createReadModel(store, { matchPool: pool });
+      expect(await matchBatch(pooled, keyed)).toEqual(inThread);
+      expect(await matchBatch(pooled, keyed)).toEqual(inThread);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("rebuilds a worker's screener when the lists change", async () => {
