@@ -2,6 +2,7 @@ import { addToTally, type BucketTally, createTally, tallyEntries } from "./bucke
 import { percent } from "./check-origin-claim.ts";
 import type { Composition } from "./compute-composition.ts";
 import type { Stage, StageOf, TraceFlag } from "./inputs.ts";
+import type { OriginBucket } from "./origin-buckets.ts";
 import { createPeriodClock, type Period, periodIndex } from "./period-clock.ts";
 import type { TraceGraph } from "./trace-graph.ts";
 import { KIND_TRANSFORM } from "./trace-graph.ts";
@@ -156,6 +157,21 @@ function spread(
 
 const SLACK = 1e-9;
 
+/** One location's (and period's) sums, whichever engine took them (here in memory; SQL when sharded). */
+export interface LocationSums {
+  readonly location: string;
+  readonly period: string | null;
+  readonly inputKg: number;
+  readonly outputKg: number;
+  /** Lines without a mass, left out of the sums. */
+  readonly unweighed: number;
+  /** Input and output mass by the composition's origin bucket. */
+  readonly inputs: readonly (readonly [bucket: number, kg: number])[];
+  readonly outputs: readonly (readonly [bucket: number, kg: number])[];
+  /** Output mass per claimed country of origin. */
+  readonly claims: Iterable<readonly [country: string, kg: number]>;
+}
+
 function settle(
   graph: TraceGraph,
   comp: Composition,
@@ -165,44 +181,71 @@ function settle(
 ): LocationBalance {
   const location = graph.locationIds[g.loc]!;
   const stage = (options.stageOf ? options.stageOf(location) : comp.locationStage[g.loc]) ?? null;
-  const maxYield = stage ? yields[stage] : 1;
-  const claims = [...g.claims].map(([origin, claimedKg]) => {
+  const sums: LocationSums = {
+    location,
+    period: g.period,
+    inputKg: g.inputKg,
+    outputKg: g.outputKg,
+    unweighed: g.unweighed,
+    inputs: [...tallyEntries(g.inputs)],
+    outputs: [...tallyEntries(g.outputs)],
+    claims: g.claims,
+  };
+  return settleLocation(
+    sums,
+    comp.buckets,
+    stage,
+    stage ? yields[stage] : 1,
+    options.nameOf?.(location) ?? null,
+  );
+}
+
+/**
+ * One location's limits, statuses and flags from its sums: the single rule every engine applies
+ * (the in-memory balance above and the sharded one), so they flag a location the same way.
+ */
+export function settleLocation(
+  sums: LocationSums,
+  buckets: readonly OriginBucket[],
+  stage: Stage | null,
+  maxYield: number,
+  name: string | null,
+): LocationBalance {
+  const claims = [...sums.claims].map(([origin, claimedKg]) => {
     let inputKg = 0;
-    for (const [b, kg] of tallyEntries(g.inputs))
-      if (comp.buckets[b]!.known && comp.buckets[b]!.country === origin) inputKg += kg;
+    for (const [b, kg] of sums.inputs) if (buckets[b]!.known && buckets[b]!.country === origin) inputKg += kg;
     const limitKg = inputKg * maxYield;
     const status = claimedKg > limitKg * (1 + SLACK) + SLACK ? ("exceeded" as const) : ("ok" as const);
     return { origin, claimedKg, inputKg, maxYield, limitKg, status };
   });
-  const limitKg = g.inputKg * maxYield;
-  const totalExceeded = g.outputKg > limitKg * (1 + SLACK) + SLACK;
-  const flags = balanceFlags(location, g, claims, totalExceeded, limitKg, maxYield);
+  const limitKg = sums.inputKg * maxYield;
+  const totalExceeded = sums.outputKg > limitKg * (1 + SLACK) + SLACK;
   return {
-    location,
-    name: options.nameOf?.(location) ?? null,
-    period: g.period,
+    location: sums.location,
+    name,
+    period: sums.period,
     stage,
     maxYield,
     status: totalExceeded || claims.some((c) => c.status === "exceeded") ? "exceeded" : "ok",
-    inputKg: g.inputKg,
-    outputKg: g.outputKg,
+    inputKg: sums.inputKg,
+    outputKg: sums.outputKg,
     limitKg,
     claims,
-    inputs: byOrigin(comp, g.inputs),
-    outputs: byOrigin(comp, g.outputs),
-    flags,
+    inputs: byOrigin(buckets, sums.inputs),
+    outputs: byOrigin(buckets, sums.outputs),
+    flags: balanceFlags(sums, claims, totalExceeded, limitKg, maxYield),
   };
 }
 
 function balanceFlags(
-  location: string,
-  g: Group,
+  sums: LocationSums,
   claims: readonly ClaimCheck[],
   totalExceeded: boolean,
   limitKg: number,
   maxYield: number,
 ): TraceFlag[] {
-  const when = g.period ? ` in ${g.period}` : "";
+  const { location } = sums;
+  const when = sums.period ? ` in ${sums.period}` : "";
   const flags: TraceFlag[] = claims
     .filter((c) => c.status === "exceeded")
     .map((c) => ({
@@ -214,14 +257,14 @@ function balanceFlags(
     flags.push({
       code: "mass-balance-exceeded",
       location,
-      message: `${location}${when}: output ${kg(g.outputKg)} exceeds input ${kg(g.inputKg)} × max yield ${maxYield} = ${kg(limitKg)} (${percent(g.outputKg / Math.max(g.inputKg, Number.MIN_VALUE))} of input)`,
+      message: `${location}${when}: output ${kg(sums.outputKg)} exceeds input ${kg(sums.inputKg)} × max yield ${maxYield} = ${kg(limitKg)} (${percent(sums.outputKg / Math.max(sums.inputKg, Number.MIN_VALUE))} of input)`,
     });
   }
-  if (g.unweighed > 0) {
+  if (sums.unweighed > 0) {
     flags.push({
       code: "unconvertible-quantity",
       location,
-      message: `${location}${when}: ${g.unweighed} line(s) without a mass left out of the balance`,
+      message: `${location}${when}: ${sums.unweighed} line(s) without a mass left out of the balance`,
     });
   }
   return flags;
@@ -231,10 +274,10 @@ function kg(value: number): string {
   return `${Number(value.toFixed(3))} kg`;
 }
 
-function byOrigin(comp: Composition, masses: BucketTally): OriginMass[] {
+function byOrigin(buckets: readonly OriginBucket[], masses: LocationSums["inputs"]): OriginMass[] {
   const merged = new Map<string, number>();
-  for (const [b, value] of tallyEntries(masses)) {
-    const key = comp.buckets[b]!.known ? comp.buckets[b]!.key : "unknown";
+  for (const [b, value] of masses) {
+    const key = buckets[b]!.known ? buckets[b]!.key : "unknown";
     merged.set(key, (merged.get(key) ?? 0) + value);
   }
   return [...merged].map(([origin, value]) => ({ origin, kg: value })).sort((a, b) => b.kg - a.kg);

@@ -7,12 +7,13 @@ export { computeComposition } from "./compute-composition.ts";
 export type {
   ClaimCheck,
   LocationBalance,
+  LocationSums,
   MassBalance,
   MassBalanceOptions,
   OriginMass,
   YieldTable,
 } from "./compute-mass-balance.ts";
-export { computeMassBalance, DEFAULT_YIELDS } from "./compute-mass-balance.ts";
+export { computeMassBalance, DEFAULT_YIELDS, settleLocation } from "./compute-mass-balance.ts";
 export type { GapScope } from "./find-gaps.ts";
 export { findGaps } from "./find-gaps.ts";
 export type {
