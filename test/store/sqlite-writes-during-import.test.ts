@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { appendAudit, type Principal, verifyAudit } from "../../src/app/index.ts";
@@ -53,6 +54,35 @@ describe("SQLite: writes during an open import", () => {
       await audit;
       expect((await store.stats()).events).toBeGreaterThan(0);
       expect(await store.auditRecords()).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("a document registered during an import waits for it instead of being refused", async () => {
+    const store = await openSqliteStore(join(tempDir(), "s.db"));
+    try {
+      const session = await store.beginImport(importMeta());
+      await session.write(fullBatch());
+      const bytes = new TextEncoder().encode("an invoice");
+      const sha256 = createHash("sha256").update(bytes).digest("hex");
+      const added = store.registry.add(
+        {
+          sha256,
+          category: "commercial-invoice",
+          fileName: "inv.txt",
+          mediaType: "text/plain",
+          size: bytes.length,
+          language: "en",
+          addedAt: "2026-11-28T00:00:00Z",
+          links: [],
+        },
+        bytes,
+      );
+      expect(await settled(added)).toBe(false);
+      await session.commit({ sha256: "0".repeat(64), skippedIssues: 0 });
+      expect((await added).added).toBe(true);
+      expect((await store.registry.list()).map((d) => d.sha256)).toEqual([sha256]);
     } finally {
       await store.close();
     }

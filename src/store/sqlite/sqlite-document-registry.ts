@@ -110,6 +110,9 @@ export function sqliteDocumentRegistry(
       bytes,
       audit?: (written: DocumentAddResult) => AuditEntry,
     ): Promise<DocumentAddResult> {
+      // Like every other write, a document waits for an open import rather than being refused:
+      // an upload made while a supplier's file is importing is not a conflict the user caused.
+      while (slot.busy) await slot.idle();
       slot.acquire();
       const wrote = { file: false };
       const readStored = (db: Database) =>
