@@ -1,8 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { join, resolve } from "node:path";
-
-const ROOT = resolve(import.meta.dirname, "../..");
-const BIN = join(ROOT, "bin/threadproof.js");
+import { CLI_ENTRY, ROOT } from "../e2e/run-cli.ts";
 
 /** `threadproof serve` as a real child process on a free loopback port. */
 export interface ServerProcess {
@@ -22,7 +19,7 @@ function exited(child: ChildProcess): Promise<number | null> {
 }
 
 export function startServerProcess(db: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [BIN, "serve", "--db", db, "--port", "0"], {
+  const child = spawn(process.execPath, [CLI_ENTRY, "serve", "--db", db, "--port", "0"], {
     cwd: ROOT,
     env: { ...process.env, THREADPROOF_DB: "", ...env },
   });

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
   createApiToken,
@@ -12,10 +12,10 @@ import {
   type Principal,
 } from "../../src/app/index.ts";
 import { openStore } from "../../src/store/index.ts";
+import { CLI_ENTRY, ROOT } from "../e2e/run-cli.ts";
 import { scratchDatabases } from "../setup/scratch-databases.ts";
 import { type ServerProcess, startServerProcess } from "./faults-server.ts";
 
-const ROOT = resolve(import.meta.dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "threadproof-faults-"));
 const adminUrl = inject("pgUrl");
 const databases = scratchDatabases(adminUrl, "faults");
@@ -121,14 +121,10 @@ for (const kind of STORES)
     }
 
     function auditVerify(): Promise<{ code: number | null; out: string }> {
-      const child = spawn(
-        process.execPath,
-        [join(ROOT, "bin/threadproof.js"), "audit", "verify", "--db", DB],
-        {
-          cwd: ROOT,
-          env: { ...process.env, THREADPROOF_DB: "" },
-        },
-      );
+      const child = spawn(process.execPath, [CLI_ENTRY, "audit", "verify", "--db", DB], {
+        cwd: ROOT,
+        env: { ...process.env, THREADPROOF_DB: "" },
+      });
       let out = "";
       child.stdout.setEncoding("utf8").on("data", (d: string) => {
         out += d;
