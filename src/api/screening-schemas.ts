@@ -38,6 +38,17 @@ export const ListEntitySchema = z
   })
   .meta({ id: "ListEntity" });
 
+/** A hit's list entry with what a reviewer compares: its other names and where the listing places it. */
+export const ListEntryDetailSchema = ListEntitySchema.extend({
+  aliases: z.array(z.string()).describe("other Latin-script names the listing gives"),
+  formerNames: z.array(z.string()),
+  chineseNames: z.array(z.string()).describe("names in Chinese characters (the UI shows pinyin beside them)"),
+  address: z
+    .string()
+    .optional()
+    .describe("where the listing places the entity, as the source writes it (a province, a street address)"),
+}).meta({ id: "ListEntryDetail" });
+
 export const MatchResultSchema = z
   .object({
     id: z.string().describe("the list entry's id"),
@@ -94,7 +105,7 @@ export const HitSchema = z
     hit: z.string().describe("short id (`hit-…`), as `threadproof review` prints it"),
     hitKey: z.string().describe("full key: `party:ID|ENTRY-ID`; use in POST /api/hits/{key}/decision"),
     subject: z.object({ kind: z.enum(["party", "location"]), id: z.string(), name: z.string() }),
-    entity: ListEntitySchema,
+    entity: ListEntryDetailSchema,
     score: z.number(),
     match: z.boolean(),
     via: z.enum(["name", "owner", "xpcc-marker", "review"]),
@@ -133,6 +144,7 @@ export type MatchRequest = z.infer<typeof MatchRequestSchema>;
 export type MatchResponse = z.infer<typeof MatchResponseSchema>;
 export type MatchResult = z.infer<typeof MatchResultSchema>;
 export type Hit = z.infer<typeof HitSchema>;
+export type ListEntryDetail = z.infer<typeof ListEntryDetailSchema>;
 export type HitPage = z.infer<typeof HitPageSchema>;
 export type HitListQuery = z.input<typeof HitListQuerySchema>;
 export type Decision = z.infer<typeof DecisionSchema>;

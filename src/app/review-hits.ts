@@ -1,3 +1,4 @@
+import type { ListEntry } from "../ingest/index.ts";
 import { auditEntry, UNATTRIBUTED } from "./audit-trail-append.ts";
 import { listsAtVersion } from "./current-lists.ts";
 import { AppError } from "./errors.ts";
@@ -11,6 +12,31 @@ import type { Store } from "./store.ts";
 export interface OpenHit extends ReviewedMatch {
   /** The record the hit was found on (a location's operator hits are listed under the operator). */
   readonly subject: { readonly kind: HitSubject["kind"]; readonly id: string; readonly name: string };
+}
+
+/** A hit's list entry as a reviewer compares it with our record: every name and where it is listed. */
+export interface HitEntryDetail extends Pick<ListEntry, "aliases" | "formerNames" | "chineseNames"> {
+  readonly id: string;
+  readonly name: string;
+  readonly list: string;
+  readonly section?: string;
+  readonly address?: string;
+}
+
+/** The hit's entity with the other names and address of its entry in the screened list version. */
+export function withEntryDetail<H extends OpenHit>(
+  hit: H,
+  entries: ReadonlyMap<string, ListEntry>,
+): H & { readonly entity: HitEntryDetail } {
+  const entry = entries.get(hit.entity.id);
+  const entity: HitEntryDetail = {
+    ...hit.entity,
+    aliases: entry?.aliases ?? [],
+    formerNames: entry?.formerNames ?? [],
+    chineseNames: entry?.chineseNames ?? [],
+    ...(entry?.address ? { address: entry.address } : {}),
+  };
+  return { ...hit, entity };
 }
 
 export interface DecisionInput {

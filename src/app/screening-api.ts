@@ -3,7 +3,13 @@ import { AppError } from "./errors.ts";
 import type { MatchLists } from "./match-pool.ts";
 import type { ReadModel } from "./read-model.ts";
 import type { HitCounts, ListingPage } from "./record-listings.ts";
-import { type DecisionInput, decideHit, type OpenHit } from "./review-hits.ts";
+import {
+  type DecisionInput,
+  decideHit,
+  type HitEntryDetail,
+  type OpenHit,
+  withEntryDetail,
+} from "./review-hits.ts";
 import type { Screener } from "./screener.ts";
 import type { ReviewDecision } from "./screening-records.ts";
 import type { Store } from "./store.ts";
@@ -86,11 +92,14 @@ function keeps(hit: OpenHit, f: HitListing): boolean {
   return q === undefined || `${hit.subject.name}\n${hit.entity.name}`.toLowerCase().includes(q);
 }
 
-/** Screening hits in hit-key order, filtered; `counts` are over every hit, before filters. */
+/**
+ * Screening hits in hit-key order, filtered, each with its list entry's names and address;
+ * `counts` are over every hit, before filters.
+ */
 export async function listHits(
   model: ReadModel,
   filter: HitListing,
-): Promise<ListingPage<OpenHit> & { readonly counts: HitCounts }> {
+): Promise<ListingPage<OpenHit & { readonly entity: HitEntryDetail }> & { readonly counts: HitCounts }> {
   const all = [...(await model.hits())].sort((a, b) =>
     a.hitKey < b.hitKey ? -1 : a.hitKey > b.hitKey ? 1 : 0,
   );
@@ -98,9 +107,10 @@ export async function listHits(
   for (const h of all) counts[stateOf(h)] += 1;
   const after = filter.after ?? "";
   const matching = all.filter((h) => h.hitKey > after && keeps(h, filter));
-  const items = matching.slice(0, filter.limit);
-  const next = matching.length > filter.limit ? (items.at(-1)?.hitKey ?? null) : null;
-  return { items, next, counts };
+  const page = matching.slice(0, filter.limit);
+  const next = matching.length > filter.limit ? (page.at(-1)?.hitKey ?? null) : null;
+  const { screener } = await model.screener();
+  return { items: page.map((h) => withEntryDetail(h, screener.entries)), next, counts };
 }
 
 /** `threadproof review confirm|dismiss` for a signed-in user; later reads see the decision at once. */

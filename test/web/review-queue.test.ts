@@ -8,12 +8,21 @@ import { type Decision, ReviewQueue } from "../../web/src/components/review-queu
 // React's act() warns unless the environment says it is a test.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-function hit(n: number, subject: string, entity: string): Hit {
+function hit(n: number, subject: string, entity: string, details: Partial<Hit["entity"]> = {}): Hit {
   return {
     hit: `hit-${n}`,
     hitKey: `party:p${n}|uflpa-${n}`,
     subject: { kind: "party", id: `p${n}`, name: subject },
-    entity: { id: `uflpa-${n}`, name: entity, list: "uflpa", section: "Section 2(d)(2)(B)(i)" },
+    entity: {
+      id: `uflpa-${n}`,
+      name: entity,
+      list: "uflpa",
+      section: "Section 2(d)(2)(B)(i)",
+      aliases: [],
+      formerNames: [],
+      chineseNames: [],
+      ...details,
+    },
     score: 0.9 - n / 100,
     match: true,
     via: "name",
@@ -23,7 +32,11 @@ function hit(n: number, subject: string, entity: string): Hit {
 }
 
 const HITS = [
-  hit(1, "新疆生产建设兵团", "Xinjiang Production and Construction Corps"),
+  hit(1, "新疆生产建设兵团", "Xinjiang Production and Construction Corps", {
+    aliases: ["XPCC", "Bingtuan"],
+    chineseNames: ["新疆兵团"],
+    address: "Xinjiang",
+  }),
   hit(2, "Aksu Huafu Textiles", "Aksu Huafu Textiles Co."),
   hit(3, "Hetian Taida Apparel", "Hetian Taida Apparel Co., Ltd"),
 ];
@@ -101,6 +114,17 @@ describe("ReviewQueue", () => {
       "2(d)(2)(B)(i): entities in Xinjiang that mine, produce or manufacture",
     );
     expect(container.querySelector(".explanations")?.textContent).toContain("Name agrees");
+  });
+
+  it("shows the list entry's aliases, its Chinese names with pinyin, and where it is listed", async () => {
+    const entry = container.querySelector(".list-entry");
+    expect(entry?.querySelector("[aria-label='Also known as']")?.textContent).toBe("XPCCBingtuan");
+    expect(entry?.querySelector(".entry-address")?.textContent).toBe("Listed at Xinjiang");
+    const chinese = entry?.querySelector("[aria-label='In Chinese']");
+    await vi.waitFor(() =>
+      expect(chinese?.querySelector(".pinyin")?.textContent).toBe("xīn jiāng bīng tuán"),
+    );
+    expect(chinese?.querySelector("[lang=zh-Hans]")?.textContent).toBe("新疆兵团");
   });
 
   it("shows pinyin beside a Chinese name", async () => {

@@ -15,6 +15,8 @@ export interface ListEntry {
   readonly aliases: readonly string[];
   readonly formerNames: readonly string[];
   readonly chineseNames: readonly string[];
+  /** Where the listing places the entity, as the source writes it ("Xinjiang (Changji Prefecture)", a street address). */
+  readonly address?: string;
   /** The first section the entity is listed under; `sections` has them all (Daqo is on (i) and (v)). */
   readonly section?: string;
   readonly sections: readonly string[];
@@ -70,6 +72,7 @@ export function listEntry(
     aliases: f.aliases ?? [],
     formerNames: f.formerNames ?? [],
     chineseNames: f.chineseNames ?? [],
+    ...(f.address ? { address: f.address } : {}),
     ...(section ? { section } : {}),
     sections,
     ...(f.effectiveDate ? { effectiveDate: f.effectiveDate } : {}),

@@ -69,6 +69,7 @@ function wroEntries(): ListEntry[] {
         sections: [r.type ?? "WRO"],
         ...(date ? { effectiveDate: date } : {}),
         includesSubordinates: /subordinate and affiliated/i.test(name),
+        ...(r.country_region ? { address: r.country_region } : {}),
         notes: [r.country_region, r.product, r.status, r.notes].filter((s): s is string => Boolean(s)),
       }),
     ];

@@ -9,11 +9,13 @@ function mergeTwo(a: ListEntry, b: ListEntry): ListEntry {
   const dates = [a.effectiveDate, b.effectiveDate].filter((d): d is string => d !== undefined).sort();
   const parentId = a.parentId ?? b.parentId;
   const section = a.section ?? b.section;
+  const address = a.address ?? b.address;
   return {
     ...a,
     aliases: union(a.aliases, b.aliases).filter((x) => x !== a.name),
     formerNames: union(a.formerNames, b.formerNames),
     chineseNames: union(a.chineseNames, b.chineseNames),
+    ...(address ? { address } : {}),
     ...(section ? { section } : {}),
     sections,
     ...(dates[0] ? { effectiveDate: dates[0] } : {}),

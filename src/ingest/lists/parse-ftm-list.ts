@@ -84,6 +84,7 @@ function toEntry(
   if (!primary) return undefined;
   const aliases = [...names.filter((n) => n !== primary), ...props(e, "alias", "weakAlias")];
   const effectiveDate = dateOf(e, sanctions);
+  const address = props(e, "address")[0] ?? props(e, "country", "jurisdiction")[0];
   return listEntry(list, primary, provenance(source, `entity ${e.id}`), {
     id: `${list}:${e.id}`,
     aliases: aliases.filter((a) => !HAN.test(a)),
@@ -91,6 +92,7 @@ function toEntry(
     chineseNames: [...new Set([...names, ...aliases].filter((n) => HAN.test(n)))],
     sections: sectionsOf(e, sanctions),
     ...(effectiveDate ? { effectiveDate } : {}),
+    ...(address ? { address } : {}),
     notes: props(e, "notes", "topics").slice(0, 5),
   });
 }

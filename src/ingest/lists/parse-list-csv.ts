@@ -72,6 +72,7 @@ function rowEntry(
   // Row numbers ("1", "2") are not stable across versions: such ids fall back to the name.
   const id = /^\d+$/.test(cell(row, "id")) ? "" : cell(row, "id");
   const parentId = cell(row, "parent_id");
+  const address = cell(row, "address", "province_or_country", "country_region");
   return listEntry(rawList === "wro" || rawList === "uflpa" ? rawList : list_, name, prov, {
     ...namesOf(row),
     sections: sectionsOf(cell(row, "section", "type")),
@@ -80,6 +81,7 @@ function rowEntry(
     includesSubordinates: /subordinate and affiliated/i.test(`${name} ${notes.join(" ")}`),
     ...(id ? { id: `${list_}:${id}` } : {}),
     ...(parentId ? { parentId: `${list_}:${parentId}` } : {}),
+    ...(address ? { address } : {}),
     notes,
   });
 }
@@ -87,7 +89,7 @@ function rowEntry(
 /**
  * A simple list CSV: `name` (required), `aliases` and `subsidiaries` separated by semicolons,
  * `former_names`, `chinese_names`, `section`, `date`/`date_added`/`effective_date`, `id`,
- * `parent_id`, `list`, `notes`. The bundled UFLPA snapshot's own columns are this format.
+ * `parent_id`, `list`, `notes`, `address` (or the snapshot's `province_or_country`). The bundled UFLPA snapshot's own columns are this format.
  */
 export function parseListCsv(
   text: string,

@@ -13,12 +13,6 @@ export interface ReviewQueueProps {
 
 const CONFIRM_REASON = "Names and details match the list entry.";
 
-/**
- * The list entry's other names and address, when the API sends them (HitSchema's entity has id,
- * name, list and section today; Chinese names of an entry would come as aliases).
- */
-type EntityExtras = { readonly aliases?: readonly string[]; readonly address?: string };
-
 /** The UFLPA Entity List's sections (UFLPA § 2(d)(2)(B)), as the strategy describes them. */
 const UFLPA_SECTIONS: Readonly<Record<string, string>> = {
   "2(d)(2)(B)(i)": "entities in Xinjiang that mine, produce or manufacture goods with forced labor",
@@ -35,8 +29,27 @@ function sectionText(section: string): string {
   return text ? `${key}: ${text}` : section;
 }
 
+/** A labelled list of names, each Chinese one with its pinyin. */
+function Names({ title, names }: { title: string; names: readonly string[] }) {
+  if (names.length === 0) return null;
+  return (
+    <>
+      <h3>{title}</h3>
+      <ul className="aliases" aria-label={title}>
+        {names.map((a) => (
+          <li key={a}>
+            <HanName text={a} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** The list entry as the list gives it: names in Latin script and in Chinese (with pinyin), and where it is. */
 function ListEntryPanel({ hit }: { hit: Hit }) {
-  const { aliases = [], address } = hit.entity as EntityExtras;
+  // Older servers sent the entity without its names and address.
+  const { aliases = [], formerNames = [], chineseNames = [], address } = hit.entity;
   return (
     <section className="panel list-entry" aria-labelledby="entry">
       <h2 id="entry">List entry · {hit.entity.list.toUpperCase()}</h2>
@@ -44,23 +57,15 @@ function ListEntryPanel({ hit }: { hit: Hit }) {
         <HanName text={hit.entity.name} />
       </p>
       {hit.entity.section && <p className="small">Section {sectionText(hit.entity.section)}</p>}
-      {aliases.length > 0 && (
-        <>
-          <h3>Also known as</h3>
-          <ul className="aliases">
-            {aliases.map((a) => (
-              <li key={a}>
-                <HanName text={a} />
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
       {address && (
-        <p className="small">
+        <p className="entry-address">
+          <span className="muted">Listed at </span>
           <HanName text={address} />
         </p>
       )}
+      <Names title="In Chinese" names={chineseNames} />
+      <Names title="Also known as" names={aliases} />
+      <Names title="Formerly" names={formerNames} />
       <p className="mono small muted">{hit.entity.id}</p>
     </section>
   );
