@@ -1,5 +1,5 @@
 import { type NameToken, token } from "./name-token.ts";
-import { stringSimilarity, tokenSimilarity } from "./token-similarity.ts";
+import { similarityAbove, spellingsOf, tokenSimilarity } from "./token-similarity.ts";
 
 export interface AlignedPair {
   readonly left: NameToken;
@@ -21,8 +21,16 @@ function enough(a: NameToken, b: NameToken, similarity: number): boolean {
 
 const MERGEABLE = new Set(["name", "generic", "initial", "particle"]);
 
-function spellings(t: NameToken): readonly string[] {
-  return t.forms.length ? [t.text, ...t.forms] : [t.text];
+/** A closed-up pair spells a word at most 2 letters longer or shorter and 90 % alike. */
+function spells(joined: string, f: string): boolean {
+  return Math.abs(f.length - joined.length) <= 2 && similarityAbove(joined, f, 0.9) >= 0.9;
+}
+
+/** Whether any spelling of `o` has about `length` letters (the joined text is built only then). */
+function nearLength(o: NameToken, length: number): boolean {
+  if (Math.abs(o.text.length - length) <= 2) return true;
+  for (const f of o.forms) if (Math.abs(f.length - length) <= 2) return true;
+  return false;
 }
 
 /**
@@ -34,13 +42,15 @@ function closedUpMatch(
   b: NameToken,
   other: readonly NameToken[],
 ): { joined: string; target: NameToken } | undefined {
-  for (const x of spellings(a)) {
-    for (const y of spellings(b)) {
-      const joined = x + y;
-      const near = (f: string) =>
-        Math.abs(f.length - joined.length) <= 2 && stringSimilarity(joined, f) >= 0.9;
-      const target = other.find((o) => near(o.text) || o.forms.some(near));
-      if (target) return { joined, target };
+  for (const x of spellingsOf(a)) {
+    for (const y of spellingsOf(b)) {
+      let joined: string | undefined;
+      for (const o of other) {
+        if (!nearLength(o, x.length + y.length)) continue;
+        joined ??= x + y;
+        if (spells(joined, o.text) || o.forms.some((f) => spells(joined as string, f)))
+          return { joined, target: o };
+      }
     }
   }
   return undefined;
@@ -48,10 +58,14 @@ function closedUpMatch(
 
 /**
  * Closes up neighbours that the other side writes as one word ("Hua Fu" / Huafu, "Good Will" /
- * Goodwill, "Xi Jinping" / 习近平): the merged token replaces both.
+ * Goodwill, "Xi Jinping" / 习近平): the merged token replaces both. Returns `tokens` itself when
+ * nothing closes up.
  */
-export function mergeSplitWords(tokens: readonly NameToken[], other: readonly NameToken[]): NameToken[] {
-  const out = [...tokens];
+export function mergeSplitWords(
+  tokens: readonly NameToken[],
+  other: readonly NameToken[],
+): readonly NameToken[] {
+  let out: readonly NameToken[] = tokens;
   for (let i = 0; i < out.length - 1; i++) {
     const a = out[i] as NameToken;
     const b = out[i + 1] as NameToken;
@@ -62,7 +76,9 @@ export function mergeSplitWords(tokens: readonly NameToken[], other: readonly Na
     const alreadyFine = tokenSimilarity(a, target) >= 0.9 || tokenSimilarity(b, target) >= 0.9;
     if (alreadyFine) continue;
     const syllables = [...(a.syllables ?? [a.text]), ...(b.syllables ?? [b.text])];
-    out.splice(i, 2, { text: joined, role: "name", forms: [], syllables });
+    const merged = out === tokens ? [...tokens] : (out as NameToken[]);
+    merged.splice(i, 2, { text: joined, role: "name", forms: [], syllables });
+    out = merged;
     i--;
   }
   return out;

@@ -24,35 +24,107 @@ function substitutionCost(a: number, b: number): number {
 }
 
 /**
- * Weighted Damerau-Levenshtein distance over code points, on three rolling rows (this runs for
- * every token pair of every candidate, so it avoids allocation per cell). A doubled letter
- * (Basharr, Hanniball) costs half an edit.
+ * Rows and code points reused by every call (edit distance runs for every token pair of every
+ * candidate; nothing here is reentrant).
+ */
+let leftCodes = new Int32Array(64);
+let rightCodes = new Int32Array(64);
+let rowBefore = new Float64Array(65);
+let rowPrevious = new Float64Array(65);
+let rowCurrent = new Float64Array(65);
+
+/** The code points of `text` into a reused buffer (grown as needed); returns how many. */
+function codePoints(text: string, left: boolean): number {
+  let buffer = left ? leftCodes : rightCodes;
+  if (buffer.length < text.length) {
+    buffer = new Int32Array(text.length * 2);
+    if (left) leftCodes = buffer;
+    else rightCodes = buffer;
+  }
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i) as number;
+    if (code > 0xffff) i++;
+    buffer[n++] = code;
+  }
+  return n;
+}
+
+function ensureRows(length: number): void {
+  if (rowBefore.length > length) return;
+  rowBefore = new Float64Array(length * 2);
+  rowPrevious = new Float64Array(length * 2);
+  rowCurrent = new Float64Array(length * 2);
+}
+
+/**
+ * Row i of the distance table into `current` from rows i − 1 and i − 2, over the code points in
+ * `leftCodes[0…n)` and `rightCodes[0…m)`; returns the row's least value.
+ */
+function fillRow(
+  i: number,
+  m: number,
+  before: Float64Array,
+  previous: Float64Array,
+  current: Float64Array,
+): number {
+  const a = leftCodes;
+  const b = rightCodes;
+  const ai = a[i - 1] as number;
+  const insertA = i > 1 && ai === a[i - 2] ? 0.5 : 1;
+  current[0] = i;
+  let rowMin = i;
+  for (let j = 1; j <= m; j++) {
+    const bj = b[j - 1] as number;
+    const insertB = j > 1 && bj === b[j - 2] ? 0.5 : 1;
+    let cost = Math.min(
+      (previous[j] as number) + insertA,
+      (current[j - 1] as number) + insertB,
+      (previous[j - 1] as number) + (ai === bj ? 0 : substitutionCost(ai, bj)),
+    );
+    if (i > 1 && j > 1 && ai === b[j - 2] && a[i - 2] === bj)
+      cost = Math.min(cost, (before[j - 2] as number) + 1);
+    current[j] = cost;
+    rowMin = Math.min(rowMin, cost);
+  }
+  return rowMin;
+}
+
+/**
+ * Weighted Damerau-Levenshtein distance over code points, on three reused rows. A doubled letter
+ * (Basharr, Hanniball) costs half an edit. With `floor` above 0 it stops as soon as no path can
+ * keep 1 − distance / `longest` at or above `floor`, and returns a lower bound of the distance
+ * then: every path to the end crosses row i, or jumps over it by a transposition (cost 1) from
+ * row i − 1, so the distance is at least min(least of row i, least of row i − 1 + 1).
+ */
+function weightedDistance(left: string, right: string, longest: number, floor: number): number {
+  const n = codePoints(left, true);
+  const m = codePoints(right, false);
+  ensureRows(m + 1);
+  let before = rowBefore;
+  let previous = rowPrevious;
+  let current = rowCurrent;
+  for (let j = 0; j <= m; j++) previous[j] = j;
+  let previousMin = 0;
+  for (let i = 1; i <= n; i++) {
+    const rowMin = fillRow(i, m, before, previous, current);
+    const bound = Math.min(rowMin, previousMin + 1);
+    if (floor > 0 && 1 - bound / longest < floor) return bound;
+    previousMin = rowMin;
+    const spare = before;
+    before = previous;
+    previous = current;
+    current = spare;
+  }
+  return previous[m] as number;
+}
+
+/**
+ * Weighted Damerau-Levenshtein distance over code points. A doubled letter (Basharr, Hanniball)
+ * costs half an edit.
  */
 export function editDistance(left: string, right: string): number {
-  const a = codes(left);
-  const b = codes(right);
-  let before = new Float64Array(b.length + 1);
-  let previous = Float64Array.from({ length: b.length + 1 }, (_, j) => j);
-  let current = new Float64Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    const ai = a[i - 1] as number;
-    const insertA = i > 1 && ai === a[i - 2] ? 0.5 : 1;
-    current[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const bj = b[j - 1] as number;
-      const insertB = j > 1 && bj === b[j - 2] ? 0.5 : 1;
-      let cost = Math.min(
-        (previous[j] as number) + insertA,
-        (current[j - 1] as number) + insertB,
-        (previous[j - 1] as number) + substitutionCost(ai, bj),
-      );
-      if (i > 1 && j > 1 && ai === b[j - 2] && a[i - 2] === bj)
-        cost = Math.min(cost, (before[j - 2] as number) + 1);
-      current[j] = cost;
-    }
-    [before, previous, current] = [previous, current, before];
-  }
-  return previous[b.length] as number;
+  return weightedDistance(left, right, 1, 0);
 }
 
 const counts = new Int32Array(128);
@@ -107,19 +179,31 @@ const CACHE_LIMIT = 100_000;
  * token of every candidate, so the shortcut (and a memo of recent pairs) keeps it fast.
  */
 export function stringSimilarity(a: string, b: string): number {
+  return similarityAbove(a, b, 0);
+}
+
+/**
+ * `stringSimilarity(a, b)` when that is at least `floor`; otherwise some value below `floor`
+ * (an upper bound of it). Callers that only ask whether two words are alike enough use this: the
+ * length bound, the letter bound and the edit-distance rows stop as soon as `floor` is out of reach.
+ */
+export function similarityAbove(a: string, b: string, floor: number): number {
   if (a === b) return 1;
   const longest = Math.max(a.length, b.length);
   if (longest === 0) return 1;
   // Each missing letter costs at least half an edit (a doubled letter), hence the 0.5.
   const bound = 1 - (0.5 * Math.abs(a.length - b.length)) / longest;
-  if (bound < 0.7) return bound;
+  if (bound < 0.7 || bound < floor) return bound;
   const letters = 1 - differentLetters(a, b) / (4 * longest);
-  if (letters < 0.7) return letters;
-  const [low, high] = a < b ? [a, b] : [b, a];
+  if (letters < 0.7 || letters < floor) return letters;
+  const low = a < b ? a : b;
+  const high = a < b ? b : a;
   let row = cache.get(low);
   const known = row?.get(high);
   if (known !== undefined) return known;
-  const value = Math.max(0, 1 - editDistance(a, b) / longest);
+  const value = Math.max(0, 1 - weightedDistance(a, b, longest, floor) / longest);
+  // Below the floor the rows may have stopped early: the value is a bound, not remembered.
+  if (value < floor) return value;
   if (cached >= CACHE_LIMIT) {
     cache.clear();
     cached = 0;
@@ -136,7 +220,8 @@ export function stringSimilarity(a: string, b: string): number {
 
 const spelt = new WeakMap<NameToken, readonly string[]>();
 
-function forms(t: NameToken): readonly string[] {
+/** A token's text and its other spellings, as one list (made once per token). */
+export function spellingsOf(t: NameToken): readonly string[] {
   if (t.forms.length === 0) return [t.text];
   let all = spelt.get(t);
   if (!all) {
@@ -146,15 +231,23 @@ function forms(t: NameToken): readonly string[] {
   return all;
 }
 
+/**
+ * The least similarity any caller acts on: alignment pairs words at 0.74 (0.8 when short) and
+ * merges split words at 0.9. Below it a token similarity is only an upper bound of the true one,
+ * which lets most pairs of different words stop early.
+ */
+const PAIR_FLOOR = 0.74;
+
 /** Dictionary words pair the same way every time: their similarity is worked out once per pair of terms. */
 const termPairs = new Map<string, number>();
 
 /** The closest pair of spellings of two tokens; stops at an exact one. */
 function bestFormSimilarity(a: NameToken, b: NameToken): number {
   let best = 0;
-  for (const x of forms(a)) {
-    for (const y of forms(b)) {
-      best = Math.max(best, stringSimilarity(x, y));
+  for (const x of spellingsOf(a)) {
+    for (const y of spellingsOf(b)) {
+      const value = similarityAbove(x, y, PAIR_FLOOR);
+      if (value > best) best = value;
       if (best === 1) return 1;
     }
   }
@@ -181,7 +274,10 @@ function shortSimilarity(a: NameToken, b: NameToken): number | undefined {
  */
 const compared = new WeakMap<NameToken, WeakMap<NameToken, number>>();
 
-/** Similarity of two tokens in [0, 1], aware of roles: regions by containment, numbers exactly. */
+/**
+ * Similarity of two tokens in [0, 1], aware of roles: regions by containment, numbers exactly.
+ * Exact from 0.74 up; below that, some value below 0.74.
+ */
 export function tokenSimilarity(a: NameToken, b: NameToken): number {
   let row = compared.get(a);
   const known = row?.get(b);
@@ -201,7 +297,7 @@ function compareTokens(a: NameToken, b: NameToken): number {
   // Two dictionary words (East, Hope, COFCO, Sinograin) are the same word or two different ones.
   if (a.label && b.label && a.role === "name" && b.role === "name") return a.text === b.text ? 1 : 0;
   // Two Chinese spellings compare as characters: 华孚 and 华富 share pinyin, not identity.
-  if (a.han && b.han && !a.label && !b.label) return stringSimilarity(a.han, b.han);
+  if (a.han && b.han && !a.label && !b.label) return similarityAbove(a.han, b.han, PAIR_FLOOR);
   if (a.text === b.text) return 1;
   if (!a.label || !b.label) return bestFormSimilarity(a, b);
   const key = `${a.role}:${a.label}\u0000${b.role}:${b.label}`;
