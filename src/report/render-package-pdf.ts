@@ -1,5 +1,4 @@
-import { create, type Font } from "fontkit";
-import PDFDocument from "pdfkit";
+import type { Font } from "fontkit";
 import type { EvidencePackage } from "./evidence-package.ts";
 import { formatShare } from "./format-figure.ts";
 import { drawFlowChart } from "./pdf-flow-chart.ts";
@@ -52,6 +51,8 @@ export const PDF_SECTIONS: readonly Section[] = [
  * package and fonts give the same bytes.
  */
 export async function renderPackagePdf(pkg: EvidencePackage, fonts: PackageFonts): Promise<Uint8Array> {
+  // pdfkit and fontkit load here, not at start-up: only the commands that render a PDF need them.
+  const [{ default: PDFDocument }, { create }] = await Promise.all([import("pdfkit"), import("fontkit")]);
   const created = new Date(pkg.generatedAt);
   const doc = new PDFDocument({
     size: "A4",
@@ -72,8 +73,8 @@ export async function renderPackagePdf(pkg: EvidencePackage, fonts: PackageFonts
     },
   });
   const done = collect(doc);
-  doc.registerFont(REGULAR, parsedFont(fonts.regular) as never);
-  doc.registerFont(BOLD, parsedFont(fonts.bold ?? fonts.regular) as never);
+  doc.registerFont(REGULAR, parsedFont(fonts.regular, create) as never);
+  doc.registerFont(BOLD, parsedFont(fonts.bold ?? fonts.regular, create) as never);
   drawCover(doc, pkg);
   addPortraitPage(doc);
   const tocPage = pageCount(doc) - 1;
@@ -92,7 +93,7 @@ export async function renderPackagePdf(pkg: EvidencePackage, fonts: PackageFonts
  */
 const parsedFonts = new WeakMap<Uint8Array, Font>();
 
-function parsedFont(bytes: Uint8Array): Font {
+function parsedFont(bytes: Uint8Array, create: typeof import("fontkit").create): Font {
   const known = parsedFonts.get(bytes);
   if (known) return known;
   const font = create(bytes as Parameters<typeof create>[0]);

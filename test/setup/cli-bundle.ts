@@ -33,6 +33,9 @@ export async function setup(project: TestProject): Promise<() => void> {
     bundle: true,
     platform: "node",
     format: "esm",
+    // Code the CLI loads on demand (the server, for `serve` and `demo --serve`) goes into its own
+    // chunk, so the other commands start without it, as they do from the sources.
+    splitting: true,
     target: "node20",
     packages: "external",
     logLevel: "warning",

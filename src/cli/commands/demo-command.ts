@@ -12,7 +12,6 @@ import {
   type Store,
 } from "../../app/index.ts";
 import { PACKAGE_ROOT_URL } from "../../lib/index.ts";
-import { readServerConfig } from "../../server/index.ts";
 import { cliPrincipal } from "../cli-principal.ts";
 import { createDemoAccount } from "../demo-account.ts";
 import { addGlobalOptions, globalOptions } from "../global-options.ts";
@@ -21,7 +20,7 @@ import { type PackagePaths, readPackageFonts, safeShipmentDir, writePackage } fr
 import { registerSampleDocuments } from "../sample-documents.ts";
 import { withStore } from "../with-store.ts";
 import { importPaths, printImportResults } from "./import-command.ts";
-import { type ServeFlags, serveStore } from "./serve-command.ts";
+import { readServeConfig, type ServeFlags, serveStore } from "./serve-command.ts";
 import { printStats } from "./stats-command.ts";
 
 export const BUNDLED_SAMPLE = join(fileURLToPath(PACKAGE_ROOT_URL), "sample");
@@ -111,7 +110,7 @@ type DemoFlags = { sample: string; packages: string; serve?: boolean } & ServeFl
 /** `demo --serve`: a demo login, then the API and UI until Ctrl-C. */
 async function serveDemo(store: Store, flags: ServeFlags, db: string | undefined): Promise<void> {
   const account = await createDemoAccount(store);
-  await serveStore(store, readServerConfig({ ...flags, db }), (url) => {
+  await serveStore(store, await readServeConfig({ ...flags, db }), (url) => {
     printLine(
       `\nOpen ${url} and sign in as ${account.username} / ${account.password} (admin; stop with Ctrl-C)`,
     );

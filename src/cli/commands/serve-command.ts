@@ -1,10 +1,16 @@
 import { once } from "node:events";
 import type { Command } from "commander";
 import { createMatchPool, createReadModel, type Store } from "../../app/index.ts";
-import { createApp, readServerConfig, type ServerConfig, startServer } from "../../server/index.ts";
+import type { ServerConfig, ServerFlags } from "../../server/index.ts";
 import { openStore } from "../../store/index.ts";
 import { addGlobalOptions, globalOptions } from "../global-options.ts";
 import { printLine, printNote } from "../output.ts";
+
+/**
+ * The server (Hono, its routes, the OpenAPI schemas) is loaded only by the commands that serve:
+ * every other command starts without paying for it.
+ */
+const loadServer = () => import("../../server/index.ts");
 
 export interface ServeFlags {
   readonly host?: string;
@@ -30,6 +36,11 @@ async function untilStopped(): Promise<string> {
   return signal;
 }
 
+/** The server's settings from the flags and the environment (THREADPROOF_PORT, …). */
+export async function readServeConfig(flags: ServerFlags): Promise<ServerConfig> {
+  return (await loadServer()).readServerConfig(flags);
+}
+
 /**
  * Serves the API (and the web UI) on an open store until SIGTERM or SIGINT, then stops accepting
  * requests and lets open ones finish; the caller closes the store. `ready` runs once the port is bound.
@@ -39,6 +50,7 @@ export async function serveStore(
   config: ServerConfig,
   ready: (url: string) => void = () => undefined,
 ): Promise<void> {
+  const { createApp, startServer } = await loadServer();
   // Match batches run in worker threads so they do not hold up traces and reads.
   const matchPool = config.matchWorkers > 0 ? createMatchPool(config.matchWorkers) : undefined;
   const readModel = createReadModel(store, matchPool ? { matchPool } : {});
@@ -78,7 +90,7 @@ export function registerServe(program: Command): void {
         .description("serve the HTTP API (OpenAPI document at /openapi.json, reference at /api/docs)"),
     ),
   ).action(async (flags: ServeFlags, command: Command) => {
-    const config = readServerConfig({ ...flags, db: globalOptions(command).db });
+    const config = await readServeConfig({ ...flags, db: globalOptions(command).db });
     const store = await openStore(config.db);
     try {
       await serveStore(store, config);
