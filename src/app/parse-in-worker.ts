@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { type ImportFormat, importerFor } from "../ingest/index.ts";
 import type { ParsedChunk } from "../model/index.ts";
+import { parseEventJson } from "./event-json.ts";
 import type { ParseWorkerData, WorkerMessage } from "./parse-worker-entry.ts";
 
 /**
@@ -61,7 +62,7 @@ export async function* parseInWorker(
 ): AsyncGenerator<ParsedChunk> {
   const reader = bytes[Symbol.asyncIterator]();
   const worker = startWorker({ format, source });
-  const queue: ParsedChunk[] = [];
+  const queue: { readonly chunk: ParsedChunk; readonly events: readonly string[] }[] = [];
   let wanted = false;
   let reading: Promise<unknown> | undefined;
   let finished = false;
@@ -94,7 +95,7 @@ export async function* parseInWorker(
     if (m.type === "want") {
       wanted = true;
       feed();
-    } else if (m.type === "chunk") queue.push(m.chunk);
+    } else if (m.type === "chunk") queue.push(m);
     else if (m.type === "done") finished = true;
     else fail(Object.assign(new Error(m.message), { name: m.name }));
     notify();
@@ -105,10 +106,11 @@ export async function* parseInWorker(
   });
   try {
     for (;;) {
-      const chunk = queue.shift();
-      if (chunk !== undefined) {
+      const next = queue.shift();
+      if (next !== undefined) {
         feed();
-        yield chunk;
+        const { chunk, events } = next;
+        yield { ...chunk, records: { ...chunk.records, events: events.map(parseEventJson) } };
         continue;
       }
       if (failure) throw failure.error;

@@ -15,7 +15,8 @@ export type ParentMessage = { readonly type: "bytes"; readonly bytes: Uint8Array
 /** Worker → parent. */
 export type WorkerMessage =
   | { readonly type: "want" }
-  | { readonly type: "chunk"; readonly chunk: ParsedChunk }
+  /** The chunk without its events, and the events as JSON text (see event-json.ts). */
+  | { readonly type: "chunk"; readonly chunk: ParsedChunk; readonly events: readonly string[] }
   | { readonly type: "done" }
   | { readonly type: "error"; readonly name: string; readonly message: string };
 
@@ -63,7 +64,9 @@ async function* bytes(): AsyncGenerator<Uint8Array> {
 
 try {
   for await (const chunk of importerFor(format)({ source, bytes: bytes() })) {
-    port.postMessage({ type: "chunk", chunk } satisfies WorkerMessage);
+    const events = chunk.records.events.map((e) => JSON.stringify(e));
+    const rest = { ...chunk, records: { ...chunk.records, events: [] } };
+    port.postMessage({ type: "chunk", chunk: rest, events } satisfies WorkerMessage);
   }
   port.postMessage({ type: "done" } satisfies WorkerMessage);
 } catch (e) {

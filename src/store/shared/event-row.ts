@@ -1,3 +1,4 @@
+import { eventJson } from "../../app/index.ts";
 import type { QuantityLine, SupplyEvent } from "../../model/index.ts";
 
 /** The indexed columns of an `events` row; the record itself is stored beside them as JSON. */
@@ -48,7 +49,7 @@ export function eventRow(e: SupplyEvent): EventRow {
     readPoint: e.readPoint ?? null,
     bizLocation: e.bizLocation ?? null,
     retracted: e.retracted,
-    record: JSON.stringify(e),
+    record: eventJson(e),
   };
 }
 
