@@ -32,6 +32,7 @@ export const ErrorCodeSchema = z
     "forbidden",
     "too-large",
     "rate-limited",
+    "not-ready",
   ])
   .meta({ id: "ErrorCode" });
 

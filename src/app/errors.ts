@@ -18,6 +18,8 @@ export type AppErrorCode =
   | "forbidden"
   | "too-large"
   | "rate-limited"
+  /** The server is still building what the request needs (the trace graph); ask again later. */
+  | "not-ready"
   /** Stored data fails its own check (`audit verify` found an altered, deleted or reordered record). */
   | "integrity";
 

@@ -16,6 +16,7 @@ export const EXIT_CODES: Readonly<Record<AppErrorCode, number>> = {
   "too-large": 12,
   "rate-limited": 13,
   integrity: 14,
+  "not-ready": 15,
 };
 
 export function exitCodeFor(error: unknown): number {

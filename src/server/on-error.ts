@@ -21,6 +21,7 @@ export const HTTP_STATUS: Readonly<Record<AppErrorCode, ContentfulStatusCode>> =
   "too-large": 413,
   "rate-limited": 429,
   integrity: 500,
+  "not-ready": 503,
 };
 
 /** Statuses Hono's own middleware throws (body limit, malformed JSON…), read back as codes. */
@@ -86,7 +87,14 @@ export function onError(report: (error: unknown) => void) {
     const status = HTTP_STATUS[app.code];
     if (status >= 500) {
       report(error);
-      const safe = new AppError(app.code, status === 503 ? "the store is unavailable" : "internal error");
+      // `not-ready` messages are the server's own words (what it is building), safe to show.
+      const message =
+        app.code === "not-ready"
+          ? app.message
+          : status === 503
+            ? "the store is unavailable"
+            : "internal error";
+      const safe = new AppError(app.code, message);
       return c.json(errorBody(safe), status);
     }
     return c.json(errorBody(app), status);
