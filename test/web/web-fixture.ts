@@ -28,6 +28,8 @@ export interface WebFixture {
   readonly parties: readonly [string, string];
   /** Bearer headers of supplier-b, to find one of its lots. */
   readonly supplierB: Readonly<Record<string, string>>;
+  /** Bearer headers of an admin's read token, for checks on the API beside the page. */
+  readonly staff: Readonly<Record<string, string>>;
   close(): Promise<void>;
 }
 
@@ -117,6 +119,7 @@ export async function startWebFixture(events: number): Promise<WebFixture> {
     badMovementsCsv,
     parties,
     supplierB: { Authorization: `Bearer ${token.token}` },
+    staff: { Authorization: `Bearer ${admin.token}` },
     close: async () => {
       await server.close();
       await store.close();

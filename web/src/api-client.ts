@@ -38,6 +38,8 @@ export function nextStep(error: unknown): string {
     return "Another operation is running on the same data. Wait for it to finish, then retry.";
   if (error.status === 413) return "The file is larger than the server accepts. Split it into smaller files.";
   if (error.status === 429) return "Too many attempts. Wait a minute before trying again.";
+  if (error.status === 503 && error.code === "not-ready")
+    return "The server is still preparing the supply-chain graph (after a start or an import). Reload in a minute.";
   if (error.status === 400 || error.status === 422)
     return error.issues.length > 0
       ? "Fix the listed records in the file and upload it again; nothing was saved."
@@ -81,7 +83,42 @@ export interface RequestOptions {
   readonly signal?: AbortSignal;
 }
 
+/** How long a read waits, in all, for a server still building its trace graph (503 `not-ready`). */
+const NOT_READY_WAIT_MS = 120_000;
+
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
+  });
+}
+
+/**
+ * A GET answered 503 `not-ready` (the server builds its trace graph at start and after an import)
+ * is asked again after the server's Retry-After, so the page shows "Tracing…" rather than an error.
+ */
 export async function request(path: string, options: RequestOptions = {}): Promise<Response> {
+  const started = Date.now();
+  for (;;) {
+    const response = await requestOnce(path, options);
+    const get = (options.method ?? "GET") === "GET" && options.json === undefined && !options.body;
+    if (!get || response.status !== 503 || Date.now() - started > NOT_READY_WAIT_MS) return check(response);
+    const error = await errorOf(response.clone());
+    if (error.code !== "not-ready") throw error;
+    const after = Number(response.headers.get("retry-after"));
+    await pause(Math.min(2, Number.isFinite(after) && after > 0 ? after : 2) * 1000, options.signal);
+  }
+}
+
+async function check(response: Response): Promise<Response> {
+  if (!response.ok) throw await errorOf(response);
+  return response;
+}
+
+async function requestOnce(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? (options.json !== undefined || options.body ? "POST" : "GET");
   const headers: Record<string, string> = { accept: "application/json", ...options.headers };
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
@@ -97,7 +134,6 @@ export async function request(path: string, options: RequestOptions = {}): Promi
     ...(body !== undefined ? { body } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  if (!response.ok) throw await errorOf(response);
   return response;
 }
 

@@ -3,11 +3,33 @@ import { getJson } from "../api-client.ts";
 import type { AuditRecord, AuditVerification } from "../api-types.ts";
 import { ErrorPanel } from "../components/error-panel.tsx";
 import { formatDate } from "../format.ts";
+import { Pager, pageSizeOf } from "../paging.tsx";
+import { useLocation } from "../router.tsx";
 import { useResource } from "../use-resource.ts";
 
+/**
+ * `/api/audit` gives the newest records, or the records after a seq oldest first; seqs run 1, 2, 3…
+ * with no gaps (a hash chain), so the page of older records ending at seq `top` is the `size`
+ * records after `top - size`.
+ */
+function pagePath(size: number, top: number | undefined): string {
+  return top === undefined
+    ? `/api/audit?limit=${size}`
+    : `/api/audit?afterSeq=${Math.max(0, top - size)}&limit=${size}`;
+}
+
 export function AuditPage() {
+  const { query } = useLocation();
+  const size = pageSizeOf(query, 100);
   const [action, setAction] = useState("");
-  const log = useResource<{ records: AuditRecord[] }>("/api/audit?limit=500");
+  // The highest seq of each older page visited; empty on the newest page.
+  const [tops, setTops] = useState<readonly number[]>([]);
+  const top = tops.at(-1);
+  const log = useResource<{ records: AuditRecord[] }>(pagePath(size, top));
+  const records = (log.data?.records ?? [])
+    .filter((r) => top === undefined || r.seq <= top)
+    .sort((a, b) => b.seq - a.seq);
+  const lowest = records.at(-1)?.seq;
   const [verification, setVerification] = useState<AuditVerification | undefined>();
   const [error, setError] = useState<unknown>();
   const verify = () => {
@@ -41,6 +63,14 @@ export function AuditPage() {
         </p>
       )}
       <ErrorPanel error={log.error ?? error} title="Could not load the audit log" />
+      <Pager
+        label="Audit records"
+        page={tops.length + 1}
+        hasPrevious={tops.length > 0}
+        hasNext={!log.loading && lowest !== undefined && lowest > 1}
+        onPrevious={() => setTops((t) => t.slice(0, -1))}
+        onNext={() => lowest !== undefined && setTops((t) => [...t, lowest - 1])}
+      />
       <div className="table-wrap">
         <table className="data">
           <thead>
@@ -56,7 +86,7 @@ export function AuditPage() {
             </tr>
           </thead>
           <tbody>
-            {(log.data?.records ?? [])
+            {records
               .filter((r) => !action || r.action.includes(action))
               .map((r) => (
                 <tr key={r.seq}>

@@ -4,6 +4,8 @@ import type { ImportJob, ImportLog } from "../api-types.ts";
 import { ErrorPanel } from "../components/error-panel.tsx";
 import { ImportProgress } from "../components/progress-bar.tsx";
 import { importJobError, waitForJob } from "../import-jobs.ts";
+import { Pager, pageSizeOf } from "../paging.tsx";
+import { useLocation } from "../router.tsx";
 import { useResource } from "../use-resource.ts";
 
 const FORMATS = [
@@ -115,14 +117,28 @@ export function ImportForm({ onDone }: { onDone?: () => void }) {
 }
 
 export function ImportsPage() {
+  const { query } = useLocation();
   const log = useResource<ImportLog>("/api/imports");
   const reload = log.reload;
+  // The import log is one row per file and comes whole: paged here, newest first.
+  const size = pageSizeOf(query, 50);
+  const [page, setPage] = useState(0);
+  const newest = [...(log.data?.imports ?? [])].reverse();
+  const shown = newest.slice(page * size, (page + 1) * size);
   return (
     <section aria-labelledby="imports-title">
       <h1 id="imports-title">Imports</h1>
       <ImportForm onDone={reload} />
       <h2>Imported files</h2>
       <ErrorPanel error={log.error} title="Could not load the import log" />
+      <Pager
+        label="Imported files"
+        page={page + 1}
+        hasPrevious={page > 0}
+        hasNext={(page + 1) * size < newest.length}
+        onPrevious={() => setPage((p) => p - 1)}
+        onNext={() => setPage((p) => p + 1)}
+      />
       <div className="table-wrap">
         <table className="data">
           <thead>
@@ -137,7 +153,7 @@ export function ImportsPage() {
             </tr>
           </thead>
           <tbody>
-            {[...(log.data?.imports ?? [])].reverse().map((i) => (
+            {shown.map((i) => (
               <tr key={i.id}>
                 <th scope="row">{i.source}</th>
                 <td>{i.format}</td>

@@ -3,8 +3,8 @@ import { ErrorPanel } from "../components/error-panel.tsx";
 import { FilterBar, filtersFromQuery, queryOf } from "../components/filter-bar.tsx";
 import { HanName } from "../components/han-name.tsx";
 import { HitCountBadges } from "../components/hit-count-badges.tsx";
+import { Pager, pageSizeOf, useCursorPages } from "../paging.tsx";
 import { navigate, useLocation } from "../router.tsx";
-import { useResource } from "../use-resource.ts";
 
 export function addressText(l: LocationRow["location"]): string {
   return [...l.address.lines, l.address.city, l.address.state, l.address.country].filter(Boolean).join(", ");
@@ -16,8 +16,8 @@ export function LocationsPage() {
   const { query } = useLocation();
   const filters = filtersFromQuery(query);
   const risk = query.get("risk") ?? "";
-  const list = useResource<{ items: LocationRow[]; nextCursor: string | null }>(
-    `/api/locations?${queryOf(filters, { risk })}&limit=200`,
+  const list = useCursorPages<{ items: LocationRow[]; nextCursor: string | null }>(
+    `/api/locations?${queryOf(filters, { risk })}&limit=${pageSizeOf(query, 200)}`,
   );
   const rows = list.data?.items ?? [];
   return (
@@ -29,6 +29,14 @@ export function LocationsPage() {
       <p className="muted small" aria-live="polite">
         {list.loading ? "Searching…" : `${rows.length}${list.data?.nextCursor ? "+" : ""} facilities`}
       </p>
+      <Pager
+        label="Facilities"
+        page={list.page}
+        hasPrevious={list.hasPrevious}
+        hasNext={list.hasNext}
+        onPrevious={list.previous}
+        onNext={list.next}
+      />
       <div className="table-wrap">
         <table className="data">
           <thead>

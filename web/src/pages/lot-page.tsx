@@ -10,6 +10,7 @@ import {
   traceGraph,
 } from "../graph/trace-elements.ts";
 import { TraceGraphView } from "../graph/trace-graph-view.tsx";
+import { useRowsById } from "../paging.tsx";
 import { Link, navigate, useLocation } from "../router.tsx";
 import { useResource } from "../use-resource.ts";
 
@@ -113,11 +114,19 @@ export function LotPage({ id }: { id: string }) {
     `/api/lots/${encodeURIComponent(id)}/trace${down ? "?direction=down" : ""}`,
   );
   const [selected, setSelected] = useState<string | undefined>();
-  // Facility names for the graph's labels (the trace names locations by id).
-  const locations = useResource<{ items: LocationRow[] }>("/api/locations?limit=500");
+  // Facility names for the graph's labels: the trace names locations by id, so the graph's own
+  // locations are fetched by id (however many facilities the store holds).
+  const locationIds = useMemo(
+    () =>
+      trace.data
+        ? traceGraph(trace.data, new Map()).nodes.flatMap((n) => (n.location ? [n.location] : []))
+        : [],
+    [trace.data],
+  );
+  const locations = useRowsById<LocationRow>("/api/locations", locationIds);
   const names = useMemo(
-    () => new Map((locations.data?.items ?? []).map((r) => [r.location.id, placeName(r)])),
-    [locations.data],
+    () => new Map([...locations.values()].map((r) => [r.location.id, placeName(r)])),
+    [locations],
   );
   const graph = useMemo(() => (trace.data ? traceGraph(trace.data, names) : undefined), [trace.data, names]);
   const elements = useMemo(() => (graph ? toCytoscapeElements(graph, down) : []), [graph, down]);

@@ -1,8 +1,7 @@
 import { type FormEvent, useState } from "react";
-import { itemsOf } from "../api-client.ts";
 import { ErrorPanel } from "../components/error-panel.tsx";
+import { Pager, pageSizeOf, useCursorPages } from "../paging.tsx";
 import { Link, navigate, useLocation } from "../router.tsx";
-import { useResource } from "../use-resource.ts";
 
 interface LotRow {
   readonly id: string;
@@ -15,8 +14,10 @@ export function LotsPage() {
   const { query } = useLocation();
   const q = query.get("q") ?? "";
   const [text, setText] = useState(q);
-  const list = useResource<unknown>(`/api/lots?${new URLSearchParams({ q, limit: "100" })}`);
-  const rows = itemsOf<LotRow>(list.data);
+  const list = useCursorPages<{ items: LotRow[]; nextCursor: string | null }>(
+    `/api/lots?${new URLSearchParams({ q, limit: String(pageSizeOf(query, 100)) })}`,
+  );
+  const rows = list.data?.items ?? [];
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (text.trim()) navigate(`/lots?q=${encodeURIComponent(text.trim())}`);
@@ -46,7 +47,15 @@ export function LotsPage() {
         )}
       </form>
       <ErrorPanel error={list.error} title="Could not search lots" />
-      <ul className="plain-list">
+      <Pager
+        label="Lots"
+        page={list.page}
+        hasPrevious={list.hasPrevious}
+        hasNext={list.hasNext}
+        onPrevious={list.previous}
+        onNext={list.next}
+      />
+      <ul className="plain-list lot-list">
         {rows.map((l) => (
           <li key={l.id}>
             <Link to={`/lots/${encodeURIComponent(l.id)}`}>{l.id}</Link>

@@ -7,8 +7,8 @@ import type { LocationRow } from "../api-types.ts";
 import { ErrorPanel } from "../components/error-panel.tsx";
 import { ISO_NUMERIC } from "../map/iso-numeric.ts";
 import { provinceKey, type RegionRisk, type RegionSummary, summariseRegions } from "../map/region-risk.ts";
-import { navigate } from "../router.tsx";
-import { useResource } from "../use-resource.ts";
+import { pageSizeOf, useAllPages } from "../paging.tsx";
+import { navigate, useLocation } from "../router.tsx";
 
 const WIDTH = 960;
 const HEIGHT = 520;
@@ -73,7 +73,8 @@ function projectShapes(china: unknown, view: "world" | "china"): Shape[] {
 }
 
 export function MapPage() {
-  const locations = useResource<{ items: LocationRow[] }>("/api/locations?limit=500");
+  // Every facility, page after page: the map must not stop at the API's page size.
+  const locations = useAllPages<LocationRow>("/api/locations", pageSizeOf(useLocation().query, 500));
   const [china, setChina] = useState<unknown>();
   const [chinaError, setChinaError] = useState<unknown>();
   const [view, setView] = useState<"world" | "china">("world");
@@ -82,7 +83,7 @@ export function MapPage() {
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`china-provinces.topojson: ${r.status}`))))
       .then(setChina, setChinaError);
   }, []);
-  const regions = useMemo(() => summariseRegions(locations.data?.items ?? []), [locations.data]);
+  const regions = useMemo(() => summariseRegions(locations.data ?? []), [locations.data]);
 
   const shapes = useMemo(() => projectShapes(china, view), [china, view]);
 

@@ -68,7 +68,12 @@ function PackageRow({ row, writable }: { row: ShipmentAssessment; writable: bool
       <td className="num">{formatShare(row.trace.unknownShare)}</td>
       <td className="package-cell">
         {(!job || job.status === "failed") && writable && (
-          <button type="button" onClick={build} aria-label={`Build the evidence package of ${id}`}>
+          // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
+          <button
+            type="button"
+            onClick={build}
+            aria-label={`${job ? "Try again" : "Build package"}: the evidence package of ${id}`}
+          >
             {job ? "Try again" : "Build package"}
           </button>
         )}

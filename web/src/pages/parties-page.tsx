@@ -3,14 +3,14 @@ import { ErrorPanel } from "../components/error-panel.tsx";
 import { FilterBar, filtersFromQuery, queryOf } from "../components/filter-bar.tsx";
 import { HanName } from "../components/han-name.tsx";
 import { HitCountBadges } from "../components/hit-count-badges.tsx";
+import { Pager, pageSizeOf, useCursorPages } from "../paging.tsx";
 import { navigate, useLocation } from "../router.tsx";
-import { useResource } from "../use-resource.ts";
 
 export function PartiesPage() {
   const { query } = useLocation();
   const filters = filtersFromQuery(query);
-  const list = useResource<{ items: PartyRow[]; nextCursor: string | null }>(
-    `/api/parties?${queryOf(filters)}&limit=200`,
+  const list = useCursorPages<{ items: PartyRow[]; nextCursor: string | null }>(
+    `/api/parties?${queryOf(filters)}&limit=${pageSizeOf(query, 200)}`,
   );
   const rows = list.data?.items ?? [];
   return (
@@ -24,6 +24,14 @@ export function PartiesPage() {
       <p className="muted small" aria-live="polite">
         {list.loading ? "Searching…" : `${rows.length}${list.data?.nextCursor ? "+" : ""} parties`}
       </p>
+      <Pager
+        label="Parties"
+        page={list.page}
+        hasPrevious={list.hasPrevious}
+        hasNext={list.hasNext}
+        onPrevious={list.previous}
+        onNext={list.next}
+      />
       <div className="table-wrap">
         <table className="data">
           <thead>

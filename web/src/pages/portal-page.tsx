@@ -14,6 +14,8 @@ import { HanName } from "../components/han-name.tsx";
 import { ImportProgress, ProgressBar } from "../components/progress-bar.tsx";
 import { shortId } from "../graph/trace-elements.ts";
 import { importJobError, waitForJob } from "../import-jobs.ts";
+import { Pager, pageSizeOf, useAllPages } from "../paging.tsx";
+import { useLocation } from "../router.tsx";
 import { useSession } from "../session.tsx";
 import { useResource } from "../use-resource.ts";
 import { addressText } from "./locations-page.tsx";
@@ -201,16 +203,22 @@ function DocumentUpload({ lots, onDone }: { lots: readonly Lot[]; onDone: () => 
   );
 }
 
+const MISSING_PAGE = 25;
+
 export function PortalPage() {
   const { me } = useSession();
-  const facilities = useResource<{ items: LocationRow[] }>("/api/locations?limit=500");
-  const lots = useResource<{ items: Lot[] }>("/api/lots?limit=500");
+  // What is missing is worked out over all of the supplier's records, page after page.
+  const size = pageSizeOf(useLocation().query, 500);
+  const facilities = useAllPages<LocationRow>("/api/locations", size);
+  const lots = useAllPages<Lot>("/api/lots", size);
   const documents = useResource<DocumentList>("/api/documents");
-  const events = useResource<{ items: Event[] }>("/api/events?limit=500");
-  const lotRows = lots.data?.items ?? [];
+  const events = useAllPages<Event>("/api/events", size);
+  const lotRows = lots.data ?? [];
   const docRows = documents.data?.documents ?? [];
-  const facilityRows = facilities.data?.items ?? [];
-  const missing = missingItems(lotRows, docRows, facilityRows, events.data?.items ?? []);
+  const facilityRows = facilities.data ?? [];
+  const missing = missingItems(lotRows, docRows, facilityRows, events.data ?? []);
+  const [missingPage, setMissingPage] = useState(0);
+  const page = Math.min(missingPage, Math.max(0, Math.ceil(missing.length / MISSING_PAGE) - 1));
   const reloadRecords = () => {
     lots.reload();
     facilities.reload();
@@ -231,12 +239,24 @@ export function PortalPage() {
       {missing.length === 0 ? (
         <p className="success">Nothing is missing for your lots and facilities.</p>
       ) : (
-        <ul className="missing-list">
-          {missing.slice(0, 50).map((m) => (
-            <li key={m}>{m}</li>
-          ))}
-          {missing.length > 50 && <li>… and {missing.length - 50} more</li>}
-        </ul>
+        <>
+          <p className="small missing-count">
+            {missing.length} item{missing.length === 1 ? "" : "s"} to supply
+          </p>
+          <ul className="missing-list">
+            {missing.slice(page * MISSING_PAGE, (page + 1) * MISSING_PAGE).map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+          <Pager
+            label="Still missing"
+            page={page + 1}
+            hasPrevious={page > 0}
+            hasNext={(page + 1) * MISSING_PAGE < missing.length}
+            onPrevious={() => setMissingPage(page - 1)}
+            onNext={() => setMissingPage(page + 1)}
+          />
+        </>
       )}
       <div className="two-col">
         <RecordUpload onDone={reloadRecords} />

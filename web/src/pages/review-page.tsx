@@ -2,13 +2,15 @@ import { sendJson } from "../api-client.ts";
 import type { Hit, HitPage } from "../api-types.ts";
 import { ErrorPanel } from "../components/error-panel.tsx";
 import { type Decision, ReviewQueue } from "../components/review-queue.tsx";
+import { Pager, pageSizeOf, useCursorPages } from "../paging.tsx";
 import { canWrite } from "../roles.ts";
+import { useLocation } from "../router.tsx";
 import { useSession } from "../session.tsx";
-import { useResource } from "../use-resource.ts";
 
 export function ReviewPage() {
   const { me } = useSession();
-  const list = useResource<HitPage>("/api/hits?status=open&limit=500");
+  const { query } = useLocation();
+  const list = useCursorPages<HitPage>(`/api/hits?status=open&limit=${pageSizeOf(query, 50)}`);
   const hits = list.data?.items ?? [];
   const counts = list.data?.counts;
   const decide = async (hit: Hit, status: Decision, reason: string) => {
@@ -27,10 +29,23 @@ export function ReviewPage() {
         </p>
       )}
       <ErrorPanel error={list.error} title="Could not load the hits" />
+      <Pager
+        label="Hits"
+        page={list.page}
+        hasPrevious={list.hasPrevious}
+        hasNext={list.hasNext}
+        onPrevious={list.previous}
+        onNext={list.next}
+      />
       {list.loading && !list.data ? (
         <p className="loading">Screening…</p>
       ) : (
-        <ReviewQueue hits={hits} onDecide={decide} readOnly={!me || !canWrite(me.user.role)} />
+        <ReviewQueue
+          key={list.page}
+          hits={hits}
+          onDecide={decide}
+          readOnly={!me || !canWrite(me.user.role)}
+        />
       )}
     </section>
   );
