@@ -152,7 +152,7 @@ export type { HitListing, MatchBatchQuery, MatchBatchResult } from "./screening-
 export { decideHitAs, listHits, matchBatch } from "./screening-api.ts";
 export type { ScreeningContext } from "./screening-context.ts";
 export { loadScreeningContext } from "./screening-context.ts";
-export type { ListVersion, ReviewDecision, ScreeningRecords } from "./screening-records.ts";
+export type { DecisionFilter, ListVersion, ReviewDecision, ScreeningRecords } from "./screening-records.ts";
 export type { LoginResult, SessionPrincipal } from "./sessions.ts";
 export {
   csrfMatches,

@@ -32,6 +32,20 @@ export interface ReviewDecision {
   readonly reason: string;
   readonly user: string;
   readonly decidedAt: string;
+  /** The list version the reviewer saw (absent on decisions made before it was recorded). */
+  readonly listVersion?: number;
+  /**
+   * `pair` when the reviewer named the subject and list entry (`review confirm --party … --entry …`)
+   * rather than a hit the screening produced; the decision applies the same way.
+   */
+  readonly decidedOn?: "hit" | "pair";
+}
+
+/** Which decisions `decisionHistory` returns; every given field must match. */
+export interface DecisionFilter {
+  readonly hitKey?: string;
+  readonly subject?: { readonly kind: "party" | "location"; readonly id: string };
+  readonly entryId?: string;
 }
 
 /**
@@ -46,10 +60,13 @@ export interface ScreeningRecords {
   /** The entries of a stored version (empty for a version that does not exist), in id order. */
   listEntries(version: number): Promise<readonly ListEntry[]>;
   /**
-   * Records a decision; a later decision on the same hit replaces it. With `audit`, the audit
-   * record is appended in the same transaction.
+   * Records a decision: it becomes the hit's current one and is added to the history (an earlier
+   * decision is superseded, never lost). With `audit`, the audit record is appended in the same
+   * transaction.
    */
   saveDecision(decision: ReviewDecision, audit?: AuditEntry): Promise<void>;
-  /** Every decision, by hit key. */
+  /** The current decision of every hit, by hit key. */
   reviewDecisions(): Promise<readonly ReviewDecision[]>;
+  /** Every decision ever saved that matches the filter, in the order they were made. */
+  decisionHistory(filter?: DecisionFilter): Promise<readonly ReviewDecision[]>;
 }

@@ -78,5 +78,30 @@ export function describeScreeningContract(target: ContractTarget): void {
       await store.saveDecision(decision("dismissed", "different registration number"));
       expect(await store.reviewDecisions()).toEqual([decision("dismissed", "different registration number")]);
     });
+
+    it("keeps every decision in the history, in the order made, filtered by hit, subject or entry", async () => {
+      const store = await openNew();
+      const other: ReviewDecision = {
+        ...decision("dismissed", "another party"),
+        hitKey: "location:loc:1|uflpa:huafu-fashion-co-ltd",
+        subject: { kind: "location", id: "loc:1" },
+        listVersion: 2,
+        decidedOn: "pair",
+      };
+      await store.saveDecision(decision("confirmed", "same company"));
+      await store.saveDecision(other);
+      await store.saveDecision(decision("dismissed", "different registration number"));
+      const huafu = [
+        decision("confirmed", "same company"),
+        decision("dismissed", "different registration number"),
+      ];
+      expect(await store.decisionHistory()).toEqual([huafu[0], other, huafu[1]]);
+      expect(await store.decisionHistory({ hitKey: decision("confirmed", "").hitKey })).toEqual(huafu);
+      expect(await store.decisionHistory({ subject: { kind: "location", id: "loc:1" } })).toEqual([other]);
+      expect(await store.decisionHistory({ subject: { kind: "party", id: "loc:1" } })).toEqual([]);
+      expect(await store.decisionHistory({ entryId: "uflpa:huafu-fashion-co-ltd" })).toHaveLength(3);
+      expect(await store.decisionHistory({ entryId: "uflpa:other" })).toEqual([]);
+      expect(await store.reviewDecisions()).toHaveLength(2);
+    });
   });
 }

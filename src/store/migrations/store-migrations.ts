@@ -4,6 +4,7 @@ import type { StoreDialect } from "./column-types.ts";
 import { documentRegistrySchema } from "./document-registry-schema.ts";
 import { initialSchema } from "./initial-schema.ts";
 import { lotEdgesIndexSchema } from "./lot-edges-index-schema.ts";
+import { reviewHistorySchema } from "./review-history-schema.ts";
 import { screeningListsSchema } from "./screening-lists-schema.ts";
 
 /**
@@ -17,5 +18,6 @@ export function storeMigrations(dialect: StoreDialect): Readonly<Record<string, 
     "0003-screening-lists": screeningListsSchema(dialect),
     "0004-accounts-audit": accountsAuditSchema(dialect),
     "0005-lot-edges-index": lotEdgesIndexSchema(),
+    "0006-review-decision-history": reviewHistorySchema(dialect),
   };
 }

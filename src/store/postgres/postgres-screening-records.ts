@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from "pg";
 import type {
   AuditEntry,
+  DecisionFilter,
   ListEntry,
   ListVersion,
   ReviewDecision,
@@ -84,6 +85,12 @@ export function postgresScreeningRecords(pool: Pool): ScreeningRecords {
                decided_at = excluded.decided_at, record = excluded.record`,
             [d.hitKey, d.status, d.decidedAt, JSON.stringify(d)],
           );
+          await client.query(
+            `insert into review_decision_history
+               (hit_key, subject_kind, subject_id, entry_id, decided_at, record)
+             values ($1, $2, $3, $4, $5, $6)`,
+            [d.hitKey, d.subject.kind, d.subject.id, d.entryId, d.decidedAt, JSON.stringify(d)],
+          );
           if (audit) await appendPostgresAudit(client, audit);
         }),
       ),
@@ -93,5 +100,23 @@ export function postgresScreeningRecords(pool: Pool): ScreeningRecords {
           await pool.query<{ record: ReviewDecision }>("select record from review_decisions order by hit_key")
         ).rows.map((r) => r.record),
       ),
+    decisionHistory: (filter: DecisionFilter = {}) =>
+      guarded("reading the review decision history", async () => {
+        const where: string[] = [];
+        const params: string[] = [];
+        const param = (value: string) => {
+          params.push(value);
+          return `$${params.length}`;
+        };
+        if (filter.hitKey !== undefined) where.push(`hit_key = ${param(filter.hitKey)}`);
+        if (filter.subject !== undefined)
+          where.push(
+            `subject_id = ${param(filter.subject.id)} and subject_kind = ${param(filter.subject.kind)}`,
+          );
+        if (filter.entryId !== undefined) where.push(`entry_id = ${param(filter.entryId)}`);
+        const text = `select record from review_decision_history
+          ${where.length ? `where ${where.join(" and ")}` : ""} order by seq`;
+        return (await pool.query<{ record: ReviewDecision }>(text, params)).rows.map((r) => r.record);
+      }),
   };
 }

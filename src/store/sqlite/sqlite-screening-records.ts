@@ -1,6 +1,7 @@
 import type { Database } from "better-sqlite3";
 import type {
   AuditEntry,
+  DecisionFilter,
   ListEntry,
   ListVersion,
   ReviewDecision,
@@ -37,6 +38,12 @@ export function sqliteScreeningRecords(writer: Database, reader: Database): Scre
            decided_at = excluded.decided_at, record = excluded.record`,
       )
       .run(d.hitKey, d.status, d.decidedAt, JSON.stringify(d));
+    writer
+      .prepare(
+        `insert into review_decision_history
+           (hit_key, subject_kind, subject_id, entry_id, decided_at, record) values (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(d.hitKey, d.subject.kind, d.subject.id, d.entryId, d.decidedAt, JSON.stringify(d));
     if (audit) appendSqliteAudit(writer, audit);
   });
   return {
@@ -67,5 +74,30 @@ export function sqliteScreeningRecords(writer: Database, reader: Database): Scre
           reader.prepare("select record from review_decisions order by hit_key").pluck().all() as string[]
         ).map((r) => JSON.parse(r) as ReviewDecision),
       ),
+    decisionHistory: (filter: DecisionFilter = {}) =>
+      guarded("reading the review decision history", () => {
+        const where: string[] = [];
+        const params: string[] = [];
+        if (filter.hitKey !== undefined) {
+          where.push("hit_key = ?");
+          params.push(filter.hitKey);
+        }
+        if (filter.subject !== undefined) {
+          where.push("subject_id = ? and subject_kind = ?");
+          params.push(filter.subject.id, filter.subject.kind);
+        }
+        if (filter.entryId !== undefined) {
+          where.push("entry_id = ?");
+          params.push(filter.entryId);
+        }
+        const sql = `select record from review_decision_history
+          ${where.length ? `where ${where.join(" and ")}` : ""} order by seq`;
+        return (
+          reader
+            .prepare(sql)
+            .pluck()
+            .all(...params) as string[]
+        ).map((r) => JSON.parse(r) as ReviewDecision);
+      }),
   };
 }
