@@ -1,6 +1,13 @@
 import { createHash } from "node:crypto";
 import type { ListEntry } from "../ingest/index.ts";
+import { type Location, locationId, type Party, partyId } from "../model/index.ts";
+import { auditEntry, UNATTRIBUTED } from "./audit-trail-append.ts";
+import { listsAtVersion } from "./current-lists.ts";
+import { AppError } from "./errors.ts";
+import type { Principal } from "./principal.ts";
+import { checkName, createScreener } from "./screener.ts";
 import type { ReviewDecision } from "./screening-records.ts";
+import type { Store } from "./store.ts";
 
 export type HitSubject = ReviewDecision["subject"];
 
@@ -64,4 +71,110 @@ export function reviewOf(
   if (!decision) return { hit, hitKey, state: "open" };
   const current = entry !== undefined && entryFingerprint(entry) === decision.fingerprint;
   return { hit, hitKey, state: current ? decision.status : "reopened", decision };
+}
+
+/**
+ * Makes `decision` the hit's current one (the earlier one stays in the history) with its audit
+ * record, in one transaction.
+ */
+export async function saveReviewDecision(
+  store: Store,
+  decision: ReviewDecision,
+  actor: Principal | undefined,
+): Promise<void> {
+  const before = (await store.decisionHistory({ hitKey: decision.hitKey })).at(-1);
+  const audit = auditEntry(actor ?? UNATTRIBUTED, "review.decide", decision.hitKey, {
+    ...(before === undefined ? {} : { before }),
+    after: decision,
+    detail: {
+      status: decision.status,
+      reason: decision.reason,
+      user: decision.user,
+      ...(decision.score === undefined ? {} : { score: decision.score }),
+      ...(decision.decidedOn === undefined ? {} : { decidedOn: decision.decidedOn }),
+    },
+    at: decision.decidedAt,
+  });
+  await store.saveDecision(decision, audit);
+}
+
+export interface PairDecisionInput {
+  /** The party or location (`--party` / `--location`). */
+  readonly subject: HitSubject;
+  /** The list entry (`--entry`), in the current list version. */
+  readonly entryId: string;
+  readonly status: ReviewDecision["status"];
+  readonly reason: string;
+  readonly user: string;
+  readonly decidedAt?: string;
+  readonly actor?: Principal;
+}
+
+/** The matcher's best score for the subject's names against one entry, if it scores it at all. */
+function pairScore(
+  entries: readonly ListEntry[],
+  entryId: string,
+  names: readonly string[],
+): number | undefined {
+  // A one-entry screener: the score is the one `check` would print for that candidate.
+  const entry = entries.find((e) => e.id === entryId);
+  if (!entry) return undefined;
+  const screener = createScreener({ entries: [entry], threshold: 0 });
+  let best: number | undefined;
+  for (const name of names) {
+    for (const r of checkName(screener, { name }).results) {
+      if (r.entityId === entryId && (best === undefined || r.score > best)) best = r.score;
+    }
+  }
+  return best === undefined ? undefined : Math.round(best * 1000) / 1000;
+}
+
+/** The party or location by its id as stored, or as its source file spelled it (`P1` for `party:P1`). */
+async function subjectRecord(store: Store, subject: HitSubject): Promise<Party | Location | undefined> {
+  if (subject.kind === "party")
+    return (await store.getParty(subject.id as Party["id"])) ?? (await store.getParty(partyId(subject.id)));
+  return (
+    (await store.getLocation(subject.id as Location["id"])) ??
+    (await store.getLocation(locationId(subject.id)))
+  );
+}
+
+/**
+ * Confirms or dismisses a subject–entry pair whether or not the screening produces it as a hit (a
+ * below-threshold candidate in `check`, or what a reviewer knows from a registry). The decision is
+ * keyed as the hit's would be, so a later screen reuses it: a confirmed pair is a confirmed hit, a
+ * dismissed one is never asked again, and a changed list entry re-opens it.
+ */
+export async function decidePair(store: Store, input: PairDecisionInput): Promise<ReviewDecision> {
+  const reason = input.reason.trim();
+  if (!reason) throw new AppError("usage", "a decision needs a --reason");
+  const { kind } = input.subject;
+  const record = await subjectRecord(store, input.subject);
+  if (!record)
+    throw new AppError("not-found", `--${kind} ${input.subject.id}: no ${kind} with this id in the store`);
+  const id = record.id;
+  const lists = await listsAtVersion(store);
+  const entry = lists.entries.find((e) => e.id === input.entryId);
+  if (!entry)
+    throw new AppError(
+      "not-found",
+      `--entry ${input.entryId}: no list entry with this id in list version ${lists.version} (see \`threadproof lists show\`)`,
+    );
+  const names = "aliases" in record ? [record.name, ...record.aliases] : record.name ? [record.name] : [];
+  const score = pairScore(lists.entries, entry.id, names);
+  const decision: ReviewDecision = {
+    hitKey: hitKeyOf({ kind, id }, entry.id),
+    subject: { kind, id },
+    entryId: entry.id,
+    fingerprint: entryFingerprint(entry),
+    status: input.status,
+    ...(score === undefined ? {} : { score }),
+    reason,
+    user: input.user,
+    decidedAt: input.decidedAt ?? new Date().toISOString(),
+    listVersion: lists.version,
+    decidedOn: "pair",
+  };
+  await saveReviewDecision(store, decision, input.actor);
+  return decision;
 }

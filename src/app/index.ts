@@ -69,6 +69,10 @@ export type { FacilityDuplicateOptions } from "./find-facility-duplicates.ts";
 export { findFacilityDuplicates } from "./find-facility-duplicates.ts";
 export type { GeneratedFile, GenerateOptions } from "./generate-sample.ts";
 export { generateChain, SAMPLE_SIZES } from "./generate-sample.ts";
+export type { PairDecisionInput } from "./hit-review.ts";
+export { decidePair } from "./hit-review.ts";
+export type { DecisionHistoryItem } from "./hit-review-history.ts";
+export { reviewHistory } from "./hit-review-history.ts";
 export type { ImportOptions, ImportResult, ImportSource } from "./import-file.ts";
 export { importFile, resolveImportFormat } from "./import-file.ts";
 export type {

@@ -1,8 +1,7 @@
 import type { ListEntry } from "../ingest/index.ts";
-import { auditEntry, UNATTRIBUTED } from "./audit-trail-append.ts";
 import { listsAtVersion } from "./current-lists.ts";
 import { AppError } from "./errors.ts";
-import { entryFingerprint, type HitSubject } from "./hit-review.ts";
+import { entryFingerprint, type HitSubject, saveReviewDecision } from "./hit-review.ts";
 import type { Principal } from "./principal.ts";
 import { type ReviewedMatch, type ScreeningRecord, screenStore } from "./screen-store.ts";
 import type { ReviewDecision } from "./screening-records.ts";
@@ -83,7 +82,7 @@ export async function openHits(store: Store, options: { readonly all?: boolean }
  */
 export async function decideHit(store: Store, input: DecisionInput): Promise<ReviewDecision> {
   if (!input.reason.trim()) throw new AppError("usage", "a decision needs a --reason");
-  const { records } = await screenStore(store);
+  const { records, listVersion } = await screenStore(store);
   const match = records.flatMap((r) => r.results).find((m) => m.hit === input.hit || m.hitKey === input.hit);
   if (!match) throw new AppError("not-found", `no screening hit ${input.hit} (see \`threadproof review\`)`);
   const { subject, entryId } = subjectOfKey(match.hitKey);
@@ -99,14 +98,9 @@ export async function decideHit(store: Store, input: DecisionInput): Promise<Rev
     reason: input.reason.trim(),
     user: input.user,
     decidedAt: input.decidedAt ?? new Date().toISOString(),
+    listVersion,
+    decidedOn: "hit",
   };
-  const before = (await store.reviewDecisions()).find((d) => d.hitKey === decision.hitKey);
-  const audit = auditEntry(input.actor ?? UNATTRIBUTED, "review.decide", decision.hitKey, {
-    ...(before === undefined ? {} : { before }),
-    after: decision,
-    detail: { status: decision.status, reason: decision.reason, user: decision.user, score: decision.score },
-    at: decision.decidedAt,
-  });
-  await store.saveDecision(decision, audit);
+  await saveReviewDecision(store, decision, input.actor);
   return decision;
 }

@@ -26,8 +26,9 @@ export async function loadScreeningContext(
 }
 
 /**
- * Hits a reviewer confirmed, on the list entry as it still is, that the matcher did not find this
- * time (a matcher or threshold change lowered the score): a confirmed hit keeps counting.
+ * Hits a reviewer confirmed that the matcher did not find this time (a matcher or threshold change
+ * lowered the score, or the reviewer confirmed a pair the matcher never produced): a confirmed hit
+ * keeps counting. One whose list entry changed since comes back re-opened.
  */
 export function confirmedOnly(kind: HitSubject["kind"], ctx: ScreeningContext) {
   const confirmed = new Map<string, ReviewDecision[]>();
@@ -39,8 +40,11 @@ export function confirmedOnly(kind: HitSubject["kind"], ctx: ScreeningContext) {
     (confirmed.get(id) ?? []).flatMap((d) => {
       const entry = ctx.screener.entries.get(d.entryId);
       if (!entry || found.some((m) => m.entity.id === d.entryId)) return [];
-      if (entryFingerprint(entry) !== d.fingerprint) return [];
-      const why = `Confirmed by ${d.user} on ${d.decidedAt.slice(0, 10)}: ${d.reason}`;
+      // A changed entry keeps the pair in front of the reviewer, re-opened, as a hit's would be.
+      const changed = entryFingerprint(entry) !== d.fingerprint;
+      const why = changed
+        ? `Confirmed by ${d.user} on ${d.decidedAt.slice(0, 10)} (${d.reason}); the list entry has changed since: decide again.`
+        : `Confirmed by ${d.user} on ${d.decidedAt.slice(0, 10)}: ${d.reason}`;
       return [
         {
           entity: entityOf(entry),

@@ -1,0 +1,50 @@
+import { listsAtVersion } from "./current-lists.ts";
+import { entryFingerprint, hitIdOf } from "./hit-review.ts";
+import type { DecisionFilter, ReviewDecision } from "./screening-records.ts";
+import type { Store } from "./store.ts";
+
+/**
+ * One decision in `review history`: `current` when no later decision on the same hit superseded
+ * it; a current decision whose list entry has changed since no longer applies (`reopened`).
+ */
+export interface DecisionHistoryItem extends ReviewDecision {
+  /** The hit's short id, as `screen` and `review` print it. */
+  readonly hit: string;
+  readonly current: boolean;
+  /** When the decision that superseded this one was made. */
+  readonly supersededAt?: string;
+  /** The current decision, made on a list entry that has changed (or left the list) since. */
+  readonly reopened?: true;
+  /** The list entry's name in the current list version (absent once it left the list). */
+  readonly entryName?: string;
+}
+
+/** Every decision matching the filter, oldest first, each saying whether it is the current one. */
+export async function reviewHistory(
+  store: Store,
+  filter: DecisionFilter = {},
+): Promise<DecisionHistoryItem[]> {
+  const decisions = await store.decisionHistory(filter);
+  const entries = new Map((await listsAtVersion(store)).entries.map((e) => [e.id, e]));
+  const next = new Map<number, ReviewDecision>();
+  const lastOf = new Map<string, number>();
+  decisions.forEach((d, i) => {
+    const previous = lastOf.get(d.hitKey);
+    if (previous !== undefined) next.set(previous, d);
+    lastOf.set(d.hitKey, i);
+  });
+  return decisions.map((d, i) => {
+    const entry = entries.get(d.entryId);
+    const later = next.get(i);
+    const current = later === undefined;
+    const applies = entry !== undefined && entryFingerprint(entry) === d.fingerprint;
+    return {
+      ...d,
+      hit: hitIdOf(d.hitKey),
+      current,
+      ...(later ? { supersededAt: later.decidedAt } : {}),
+      ...(current && !applies ? { reopened: true as const } : {}),
+      ...(entry ? { entryName: entry.name } : {}),
+    };
+  });
+}
