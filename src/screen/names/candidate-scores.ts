@@ -27,6 +27,36 @@ function contains(list: Int32Array, id: number): boolean {
 }
 
 /**
+ * The k-th largest of values[0…n) (1-based k ≤ n), by quickselect in place: O(n), where sorting
+ * tens of thousands of touched names per query was most of a query's time on a large list.
+ */
+function kthLargest(values: Float64Array, n: number, k: number): number {
+  let low = 0;
+  let high = n - 1;
+  const target = n - k;
+  while (low < high) {
+    const pivot = values[(low + high) >> 1] as number;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while ((values[i] as number) < pivot) i++;
+      while ((values[j] as number) > pivot) j--;
+      if (i <= j) {
+        const swap = values[i] as number;
+        values[i] = values[j] as number;
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) high = j;
+    else if (target >= i) low = i;
+    else break;
+  }
+  return values[target] as number;
+}
+
+/**
  * A reusable accumulator for candidate retrieval over one index: a score per name and the names
  * touched, reset after each query, so a query costs what its posting lists cost and allocates
  * nothing per name.
@@ -34,36 +64,52 @@ function contains(list: Int32Array, id: number): boolean {
 export class CandidateScores {
   private readonly scores: Float64Array;
   private touched: number[] = [];
+  /** Scratch for the cut: the scores of the names being ranked. */
+  private values = new Float64Array(1024);
 
   constructor(size: number) {
     this.scores = new Float64Array(size);
   }
 
   private walk({ list, weight }: WeightedList): void {
-    for (const id of list) {
-      if (this.scores[id] === 0) this.touched.push(id);
-      this.scores[id] = (this.scores[id] as number) + weight;
+    const scores = this.scores;
+    const touched = this.touched;
+    for (let at = 0; at < list.length; at++) {
+      const id = list[at] as number;
+      const score = scores[id] as number;
+      if (score === 0) touched.push(id);
+      scores[id] = score + weight;
     }
   }
 
-  /** Many names: only those scoring at least the k-th best score (one typed sort) go on to the insertion. */
-  private aboveCut(k: number, among: readonly number[]): readonly number[] {
-    if (among.length <= 8 * k) return among;
-    const values = Float64Array.from(among, (id) => this.scores[id] as number).sort();
-    const cut = values[values.length - k] as number;
-    return among.filter((id) => (this.scores[id] as number) >= cut);
-  }
-
-  /** Top `k` of the touched names, kept sorted while scanning (k is small, the touched list is not). */
+  /**
+   * The best `k` of `among` by score, best first, ties in the order of `among`: the k-th best
+   * score by quickselect, then the few names above it sorted (a stable sort keeps the ties in
+   * order) and the names at it appended in order. Linear in `among`, where keeping a sorted top
+   * list while scanning cost k steps a name.
+   */
   private best(k: number, among: readonly number[] = this.touched): number[] {
+    const n = among.length;
+    const scores = this.scores;
+    let cut = Number.NEGATIVE_INFINITY;
+    if (n > k) {
+      if (this.values.length < n) this.values = new Float64Array(n * 2);
+      const values = this.values;
+      for (let at = 0; at < n; at++) values[at] = scores[among[at] as number] as number;
+      cut = kthLargest(values, n, k);
+    }
     const top: number[] = [];
-    for (const id of this.aboveCut(k, among)) {
-      const score = this.scores[id] as number;
-      if (top.length >= k && score <= (this.scores[top[top.length - 1] as number] as number)) continue;
-      let at = top.length;
-      while (at > 0 && (this.scores[top[at - 1] as number] as number) < score) at--;
-      top.splice(at, 0, id);
-      if (top.length > k) top.pop();
+    const ties: number[] = [];
+    for (let at = 0; at < n; at++) {
+      const id = among[at] as number;
+      const score = scores[id] as number;
+      if (score > cut) top.push(id);
+      else if (score === cut && ties.length < k) ties.push(id);
+    }
+    top.sort((a, b) => (scores[b] as number) - (scores[a] as number));
+    for (const id of ties) {
+      if (top.length >= k) break;
+      top.push(id);
     }
     return top;
   }

@@ -1,7 +1,7 @@
 import type { Identifier } from "../../model/index.ts";
 import { CandidateScores } from "./candidate-scores.ts";
 import type { NameKind, NameToken } from "./name-token.ts";
-import { type NormalisedName, normaliseName } from "./normalise-name.ts";
+import { type NormalisedName, normaliseNameOnce } from "./normalise-name.ts";
 
 /** One list entity and every name it goes by. */
 export interface NameEntry {
@@ -171,28 +171,64 @@ function idfOf(
   return { idf, maxIdf };
 }
 
-/** Key numbers of one token, worked out once per token object (word tokens are shared across names). */
-function tokenKeyNumbers(
-  t: NameToken,
-  builder: PostingsBuilder,
-  known: WeakMap<NameToken, Int32Array>,
-): Int32Array {
-  let numbers = known.get(t);
-  if (!numbers) {
-    const keys: string[] = [];
-    tokenKeys(t, keys);
-    numbers = Int32Array.from(keys, (key) => builder.keyNumber(key));
-    known.set(t, numbers);
-  }
-  return numbers;
+function sameTexts(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  const x = a ?? [];
+  const y = b ?? [];
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
 }
 
-function addTokens(
-  name: NormalisedName,
-  builder: PostingsBuilder,
-  known: WeakMap<NameToken, Int32Array>,
-): void {
-  for (const t of name.tokens) for (const key of tokenKeyNumbers(t, builder, known)) builder.add(key);
+/** Whether two tokens give the same index keys (see `tokenKeys`), in the same order. */
+function sameKeys(a: NameToken, b: NameToken): boolean {
+  if (IDENTIFYING.has(a.role) !== IDENTIFYING.has(b.role)) return false;
+  if (!sameTexts(a.forms, b.forms) || !sameTexts(a.syllables, b.syllables)) return false;
+  if (a.region === b.region) return true;
+  return (
+    a.region !== undefined &&
+    b.region !== undefined &&
+    a.region.code.slice(0, 2) === b.region.code.slice(0, 2)
+  );
+}
+
+/**
+ * Key numbers of tokens, worked out once per token object and, because names read apart give
+ * equal tokens that are not the same object (a trade name closed up from its syllables), once per
+ * token content: by text, then by the fields that make keys.
+ */
+class TokenKeyNumbers {
+  private readonly byObject = new WeakMap<NameToken, Int32Array>();
+  private readonly byText = new Map<string, { token: NameToken; numbers: Int32Array }[]>();
+
+  constructor(private readonly builder: PostingsBuilder) {}
+
+  of(t: NameToken): Int32Array {
+    let numbers = this.byObject.get(t);
+    if (numbers) return numbers;
+    let same = this.byText.get(t.text);
+    for (const known of same ?? [])
+      if (sameKeys(known.token, t)) {
+        numbers = known.numbers;
+        break;
+      }
+    if (!numbers) {
+      const keys: string[] = [];
+      tokenKeys(t, keys);
+      numbers = Int32Array.from(keys, (key) => this.builder.keyNumber(key));
+      if (!same) {
+        same = [];
+        this.byText.set(t.text, same);
+      }
+      same.push({ token: t, numbers });
+    }
+    this.byObject.set(t, numbers);
+    return numbers;
+  }
+}
+
+function addTokens(name: NormalisedName, builder: PostingsBuilder, known: TokenKeyNumbers): void {
+  for (const t of name.tokens) for (const key of known.of(t)) builder.add(key);
 }
 
 /** Builds the index: each name is normalised once here; small lists keep the result. */
@@ -201,12 +237,12 @@ export function buildNameIndex(entries: readonly NameEntry[]): NameIndex {
   const entryOf: number[] = [];
   const normalised = new Map<number, NormalisedName>();
   const builder = new PostingsBuilder();
-  const known = new WeakMap<NameToken, Int32Array>();
+  const known = new TokenKeyNumbers(builder);
   for (const [entry, item] of entries.entries()) {
     const options = kindOption(item);
     let identifiers: number[] | undefined;
     for (const raw of item.names) {
-      const name = normaliseName(raw, options);
+      const name = normaliseNameOnce(raw, options);
       const id = names.length;
       names.push(raw);
       entryOf.push(entry);
@@ -236,7 +272,7 @@ export function buildNameIndex(entries: readonly NameEntry[]): NameIndex {
 export function indexedName(index: NameIndex, id: number): NormalisedName {
   const known = index.normalised.get(id);
   if (known) return known;
-  const name = normaliseName(index.names[id] ?? "", kindOption(index.entries[index.entryOf[id] ?? -1]));
+  const name = normaliseNameOnce(index.names[id] ?? "", kindOption(index.entries[index.entryOf[id] ?? -1]));
   if (index.normalised.size >= KEPT_NAMES) {
     const oldest = index.normalised.keys().next().value;
     if (oldest !== undefined) index.normalised.delete(oldest);

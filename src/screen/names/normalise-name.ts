@@ -160,6 +160,15 @@ export function normaliseName(raw: string, options: NormaliseOptions = {}): Norm
 }
 
 /**
+ * `normaliseName` without the memo of recent names: for callers that keep (or drop) the result
+ * themselves, such as the index build, where a memo would only keep a million names alive
+ * long enough to be copied into the old generation.
+ */
+export function normaliseNameOnce(raw: string, options: NormaliseOptions = {}): NormalisedName {
+  return normaliseOnce(raw, options.kind ?? "unknown");
+}
+
+/**
  * Names recur (a party on every event, a list name in every screening): the last few thousand
  * of each kind are kept. Normalised names are immutable, so sharing one is safe.
  */
