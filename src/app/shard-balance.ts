@@ -7,6 +7,7 @@ import {
   settleLocation,
   stageFromProcessingType,
 } from "../trace/index.ts";
+import type { BalanceOptions } from "./balance-in-store.ts";
 import type { ShardBalanceRow, ShardCluster } from "./shard-cluster.ts";
 import { loadedPlaces } from "./shard-compose.ts";
 import type { Store } from "./store.ts";
@@ -19,19 +20,25 @@ function settle(
 ): LocationBalance {
   const stage = stageFromProcessingType(place?.processingType) ?? null;
   const maxYield = stage ? DEFAULT_YIELDS[stage] : 1;
-  return settleLocation({ ...row, period: null }, buckets, stage, maxYield, place?.name ?? null);
+  return settleLocation(row, buckets, stage, maxYield, place?.name ?? null);
 }
 
 /**
- * Mass balance of every location (whole period) in sharded mode: the lot mixes come from the last
- * `shard compose`, the per-location sums are taken on the coordinator; the same limits, statuses
- * and flags as `balanceInStore`, to summation-order tolerance.
+ * Mass balance of every location (whole period, or per calendar period with `period`) in sharded
+ * mode: the lot mixes come from the last `shard compose`, the per-location sums are taken on the
+ * coordinator; the same limits, statuses, flags and period labels as `balanceInStore`, to
+ * summation-order tolerance. Sorted by location, then period.
  */
-export async function balanceSharded(store: Store, cluster: ShardCluster): Promise<MassBalance> {
+export async function balanceSharded(
+  store: Store,
+  cluster: ShardCluster,
+  options: BalanceOptions = {},
+): Promise<MassBalance> {
   const { places, buckets } = await loadedPlaces(store, cluster);
   const locations = new Map<string, Location>();
   for await (const l of store.locations()) locations.set(l.id, l);
-  const rows = await cluster.balance(places);
-  rows.sort((a, b) => (a.location < b.location ? -1 : a.location > b.location ? 1 : 0));
+  const rows = await cluster.balance(places, options.period);
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  rows.sort((a, b) => order(a.location, b.location) || order(a.period ?? "", b.period ?? ""));
   return { locations: rows.map((r) => settle(r, buckets, locations.get(r.location))) };
 }

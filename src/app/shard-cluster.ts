@@ -1,3 +1,4 @@
+import type { BalanceOptions } from "./balance-in-store.ts";
 import type { PlaceBuckets } from "./composition-sql.ts";
 import { AppError } from "./errors.ts";
 
@@ -65,6 +66,8 @@ export interface ShardLotTrace {
 /** One location's balance sums from the last sharded run (`bucket` numbers of the loaded places). */
 export interface ShardBalanceRow {
   readonly location: string;
+  /** The calendar period label when balanced per period ("2024-Q1"), else null. */
+  readonly period: string | null;
   readonly inputKg: number;
   readonly outputKg: number;
   /** Lines without a mass, left out of the sums. */
@@ -130,10 +133,17 @@ export interface ShardCluster {
    */
   traceLot(lot: string): Promise<ShardLotTrace | undefined>;
   /**
-   * Per-location sums of the mass balance: transformation lines weighed against the lot mixes of
-   * the last run (which must follow the last load).
+   * The same for a node of a graph loaded as arrays (`loadGraph`): its mix in the last run and
+   * every node upstream of it (sorted), walked on the shards one hop at a time.
    */
-  balance(places: readonly PlaceBuckets[]): Promise<ShardBalanceRow[]>;
+  traceNode(
+    node: number,
+  ): Promise<{ readonly mix: readonly ShardMixRow[]; readonly ancestors: readonly number[] }>;
+  /**
+   * Per-location sums of the mass balance: transformation lines weighed against the lot mixes of
+   * the last run (which must follow the last load); per location and calendar period with `period`.
+   */
+  balance(places: readonly PlaceBuckets[], period?: BalanceOptions["period"]): Promise<ShardBalanceRow[]>;
   /** `EXPLAIN (VERBOSE)` of one step query, as the coordinator would run it. */
   explainStep(): Promise<string>;
   status(): Promise<ShardStatus>;

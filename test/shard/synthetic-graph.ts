@@ -89,3 +89,32 @@ export function referenceMixes(graph: SyntheticGraph): Map<number, Float64Array>
   for (let i = 0; i < graph.nodes.length; i++) out.set(graph.nodes[i]!, mix.subarray(i * b, (i + 1) * b));
   return out;
 }
+
+/** Each node's inputs (dst → src list) and its depth: the longest path from a seed or input-less lot. */
+export function upstreamIndex(graph: SyntheticGraph): {
+  inputs: Map<number, number[]>;
+  depth: Map<number, number>;
+} {
+  const inputs = new Map<number, number[]>();
+  const depth = new Map<number, number>();
+  // Edges come in their destination's layer order, so a source's depth is final before it is read.
+  for (let e = 0; e < graph.edgeSrc.length; e++) {
+    const [src, dst] = [graph.edgeSrc[e]!, graph.edgeDst[e]!];
+    inputs.set(dst, [...(inputs.get(dst) ?? []), src]);
+    depth.set(dst, Math.max(depth.get(dst) ?? 0, (depth.get(src) ?? 0) + 1));
+  }
+  return { inputs, depth };
+}
+
+/** Every node upstream of `node`, sorted. */
+export function referenceAncestors(inputs: ReadonlyMap<number, readonly number[]>, node: number): number[] {
+  const seen = new Set<number>();
+  const stack = [node];
+  while (stack.length > 0)
+    for (const src of inputs.get(stack.pop()!) ?? [])
+      if (!seen.has(src)) {
+        seen.add(src);
+        stack.push(src);
+      }
+  return [...seen].sort((a, b) => a - b);
+}

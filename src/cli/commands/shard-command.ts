@@ -167,21 +167,31 @@ function registerTrace(shard: Command): void {
   });
 }
 
+const PERIODS = ["month", "quarter", "year"] as const;
+
 function registerBalance(shard: Command): void {
   withShardOptions(
     shard
       .command("balance")
-      .description("mass balance per location (whole period) from the last sharded run"),
-  ).action(async (flags: ShardFlags, command: Command) => {
-    const balance = await withCluster(command, flags, (store, cluster) => balanceSharded(store, cluster));
+      .description("mass balance per location from the last sharded run")
+      .option("--period <period>", "also balance per month, quarter or year"),
+  ).action(async (flags: ShardFlags & { period?: string }, command: Command) => {
+    const period = flags.period as (typeof PERIODS)[number] | undefined;
+    if (period !== undefined && !PERIODS.includes(period)) {
+      throw new AppError("usage", `--period must be one of ${PERIODS.join(", ")}`);
+    }
+    const balance = await withCluster(command, flags, (store, cluster) =>
+      balanceSharded(store, cluster, period === undefined ? {} : { period }),
+    );
     if (globalOptions(command).json) return printJson(balance);
     const kg = (n: number) => `${Math.round(n).toLocaleString("en-US")} kg`;
+    // The same table as the single-node `balance`.
     printLine(
       formatTable(
         ["status", "location", "stage", "input", "output", "max output"],
         balance.locations.map((l) => [
           l.status === "exceeded" ? "EXCEEDED" : "ok",
-          l.name ?? l.location,
+          l.period ? `${l.name ?? l.location} (${l.period})` : (l.name ?? l.location),
           l.stage ?? "unknown",
           kg(l.inputKg),
           kg(l.outputKg),

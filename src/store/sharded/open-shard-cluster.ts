@@ -1,4 +1,4 @@
-import type { ShardCluster, ShardLotTrace, ShardStatus } from "../../app/index.ts";
+import type { ShardCluster, ShardLotTrace, ShardMixRow, ShardStatus } from "../../app/index.ts";
 import { runShardComposition } from "./run-shard-composition.ts";
 import { shardBalance } from "./shard-balance.ts";
 import { onShards, openEndpoints, type ShardEndpoints } from "./shard-endpoints.ts";
@@ -64,6 +64,20 @@ async function ancestorsOf(endpoints: ShardEndpoints, node: number): Promise<num
   return [...seen].sort((a, b) => a - b);
 }
 
+/** A node of the loaded graph from the last run: its mix and its ancestry, walked on the shards. */
+async function traceNode(
+  endpoints: ShardEndpoints,
+  node: number,
+  lot?: string,
+): Promise<{ mix: ShardMixRow[]; ancestors: number[] }> {
+  const { rows } = await endpoints.coordinator.query(
+    "select bucket, share from shard.result where node = $1 order by bucket",
+    [node],
+  );
+  const mix = rows.map((r) => ({ node, lot, bucket: Number(r.bucket), share: Number(r.share) }));
+  return { mix, ancestors: await ancestorsOf(endpoints, node) };
+}
+
 /** A lot of the store's graph (the coordinator is the store's database): its mix, ancestry, locations. */
 async function traceLot(endpoints: ShardEndpoints, lot: string): Promise<ShardLotTrace | undefined> {
   const c = endpoints.coordinator;
@@ -73,11 +87,7 @@ async function traceLot(endpoints: ShardEndpoints, lot: string): Promise<ShardLo
   );
   if (keys.length === 0) return undefined;
   const node = Number(keys[0]!.key);
-  const { rows } = await c.query("select bucket, share from shard.result where node = $1 order by bucket", [
-    node,
-  ]);
-  const mix = rows.map((r) => ({ node, lot, bucket: Number(r.bucket), share: Number(r.share) }));
-  const ancestors = await ancestorsOf(endpoints, node);
+  const { mix, ancestors } = await traceNode(endpoints, node, lot);
   const chain = [node, ...ancestors];
   const { rows: ids } = await c.query("select id from lots where key = any($1::bigint[]) order by id", [
     ancestors,
@@ -122,7 +132,9 @@ export function openShardCluster(coordinatorUrl: string, shardUrls: readonly str
     compose: (onMix, options) =>
       guard("composing on the shards", () => runShardComposition(endpoints, onMix, options)),
     traceLot: (lot) => guard("tracing a lot on the shards", () => traceLot(endpoints, lot)),
-    balance: (places) => guard("balancing from the shards' result", () => shardBalance(endpoints, places)),
+    traceNode: (node) => guard("tracing a lot on the shards", () => traceNode(endpoints, node)),
+    balance: (places, period) =>
+      guard("balancing from the shards' result", () => shardBalance(endpoints, places, period)),
     explainStep: () =>
       guard("explaining the step query", async () => {
         const { rows } = await endpoints.coordinator.query(

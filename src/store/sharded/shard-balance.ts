@@ -1,4 +1,4 @@
-import { AppError, type PlaceBuckets, type ShardBalanceRow } from "../../app/index.ts";
+import { AppError, type BalanceOptions, type PlaceBuckets, type ShardBalanceRow } from "../../app/index.ts";
 import { DROP_TABLES } from "../shared/composition-sql-text.ts";
 import type { ShardEndpoints } from "./shard-endpoints.ts";
 import { deriveOnCoordinator } from "./shard-load.ts";
@@ -15,8 +15,29 @@ const CLAIM = `upper(trim(coalesce(
     when 'array' then e.record::jsonb -> 'ilmd' -> 'countryOfOrigin' ->> 0
     when 'string' then e.record::jsonb -> 'ilmd' ->> 'countryOfOrigin' end), ''))))`;
 
+type BalancePeriod = NonNullable<BalanceOptions["period"]>;
+
 /** Lines of transformations (class 1) at a known location: the balance's only events. */
 const BALANCED = "v.class = 1 and v.location is not null";
+
+/**
+ * The calendar period of an event, labelled as the single-node balance's period clock labels it
+ * ("2024", "2024-Q1", "2024-03", UTC). The store keeps event times as `toISOString()` text (UTC,
+ * "+010000-…" past year 9999), so the label is read off the text: the year as an integer (as
+ * JavaScript prints it: "99", "-1", "10000") and the month.
+ */
+function periodLabel(period: BalancePeriod | undefined): string {
+  if (period === undefined) return "null::text";
+  const year = "(regexp_match(v.at, '^([+-]?[0-9]+)-([0-9]{2})'))[1]::bigint::text";
+  const month = "(regexp_match(v.at, '^([+-]?[0-9]+)-([0-9]{2})'))[2]::int";
+  const label =
+    period === "year"
+      ? year
+      : period === "quarter"
+        ? `${year} || '-Q' || ((${month} - 1) / 3 + 1)`
+        : `${year} || '-' || lpad(${month}::text, 2, '0')`;
+  return `coalesce(${label}, 'undated')`;
+}
 
 const STATEMENTS = {
   // Events on a cycle (forced by the last run): unknown to all their outputs.
@@ -33,21 +54,22 @@ const STATEMENTS = {
     where u.side = 0 and ${UNWEIGHABLE} and u.grp not in (select event from tp_forced)
     union all
     select event, 0, 1 from tp_forced`,
-  totals: `select v.location, sum(case when l.side = 0 then l.kg end) as input_kg,
+  totals: (p: string) => `select v.location, ${p} as period,
+      sum(case when l.side = 0 then l.kg end) as input_kg,
       sum(case when l.side = 1 then l.kg end) as output_kg, count(*) - count(l.kg) as unweighed
     from tp_line l join tp_event v on v.event = l.event
-    where ${BALANCED} and l.side in (0, 1) group by v.location`,
-  inputs: `select v.location, r.bucket, sum(l.kg * r.share) as kg
+    where ${BALANCED} and l.side in (0, 1) group by 1, 2`,
+  inputs: (p: string) => `select v.location, ${p} as period, r.bucket, sum(l.kg * r.share) as kg
     from tp_line l join tp_event v on v.event = l.event join shard.result r on r.node = l.lot
-    where ${BALANCED} and l.side = 0 and l.kg is not null group by v.location, r.bucket`,
-  outputs: `select v.location, m.bucket, sum(l.kg * m.share) as kg
+    where ${BALANCED} and l.side = 0 and l.kg is not null group by 1, 2, 3`,
+  outputs: (p: string) => `select v.location, ${p} as period, m.bucket, sum(l.kg * m.share) as kg
     from tp_line l join tp_event v on v.event = l.event join tp_emix m on m.event = l.event
-    where ${BALANCED} and l.side = 1 and l.kg is not null group by v.location, m.bucket`,
-  claims: `select v.location, c.country, sum(l.kg) as kg
+    where ${BALANCED} and l.side = 1 and l.kg is not null group by 1, 2, 3`,
+  claims: (p: string) => `select v.location, ${p} as period, c.country, sum(l.kg) as kg
     from tp_line l join tp_event v on v.event = l.event
     join (select e.key, ${CLAIM} as country from events e) c on c.key = l.event
     where ${BALANCED} and l.side = 1 and l.kg is not null and c.country is not null
-    group by v.location, c.country`,
+    group by 1, 2, 3`,
 } as const;
 
 type Mutable = ShardBalanceRow & {
@@ -64,7 +86,10 @@ type Mutable = ShardBalanceRow & {
 export async function shardBalance(
   endpoints: ShardEndpoints,
   places: readonly PlaceBuckets[],
+  period?: BalancePeriod,
 ): Promise<ShardBalanceRow[]> {
+  const label = periodLabel(period);
+  const key = (r: { location: unknown; period: unknown }) => `${String(r.location)}\u0000${r.period ?? ""}`;
   const client = await endpoints.coordinator.connect();
   try {
     const { rows: fresh } = await client.query(
@@ -78,9 +103,10 @@ export async function shardBalance(
     await client.query(STATEMENTS.eventMix);
     await client.query("create index on tp_emix (event)");
     const rows = new Map<string, Mutable>();
-    for (const r of (await client.query(STATEMENTS.totals)).rows)
-      rows.set(String(r.location), {
+    for (const r of (await client.query(STATEMENTS.totals(label))).rows)
+      rows.set(key(r), {
         location: String(r.location),
+        period: r.period === null ? null : String(r.period),
         inputKg: Number(r.input_kg ?? 0),
         outputKg: Number(r.output_kg ?? 0),
         unweighed: Number(r.unweighed),
@@ -88,12 +114,12 @@ export async function shardBalance(
         outputs: [],
         claims: [],
       });
-    for (const r of (await client.query(STATEMENTS.inputs)).rows)
-      rows.get(String(r.location))?.inputs.push([Number(r.bucket), Number(r.kg)]);
-    for (const r of (await client.query(STATEMENTS.outputs)).rows)
-      rows.get(String(r.location))?.outputs.push([Number(r.bucket), Number(r.kg)]);
-    for (const r of (await client.query(STATEMENTS.claims)).rows)
-      rows.get(String(r.location))?.claims.push([String(r.country), Number(r.kg)]);
+    for (const r of (await client.query(STATEMENTS.inputs(label))).rows)
+      rows.get(key(r))?.inputs.push([Number(r.bucket), Number(r.kg)]);
+    for (const r of (await client.query(STATEMENTS.outputs(label))).rows)
+      rows.get(key(r))?.outputs.push([Number(r.bucket), Number(r.kg)]);
+    for (const r of (await client.query(STATEMENTS.claims(label))).rows)
+      rows.get(key(r))?.claims.push([String(r.country), Number(r.kg)]);
     return [...rows.values()];
   } finally {
     for (const statement of ["drop table if exists tp_forced, tp_emix", ...DROP_TABLES])
