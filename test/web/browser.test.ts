@@ -205,6 +205,12 @@ describe.skipIf(skipReason !== "")(TITLE, { timeout: 120_000 }, () => {
     expect(Object.keys(doc.components.schemas.ListEntryDetail?.properties ?? {})).toEqual(
       expect.arrayContaining(["aliases", "chineseNames", "formerNames", "address"]),
     );
+    // Every schema reference in the document resolves.
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map(
+      (m) => m[1],
+    );
+    expect(refs).toContain("ListEntryDetail");
+    expect(refs.filter((r) => !(r && r in doc.components.schemas))).toEqual([]);
     const page = await analyst.newPage();
     await page.goto(`${fixture.url}/review`);
     await page.locator("article.hit-detail").waitFor();
