@@ -28,6 +28,7 @@ export async function setup(project: TestProject): Promise<() => void> {
       main: join(ROOT, "src/cli/main.ts"),
       "parse-worker-entry": join(ROOT, "src/app/parse-worker-entry.ts"),
       "match-pool-worker": join(ROOT, "src/app/match-pool-worker.ts"),
+      "trace-worker-entry": join(ROOT, "src/server/trace-worker-entry.ts"),
     },
     outdir: dir,
     bundle: true,
