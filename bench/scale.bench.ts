@@ -173,16 +173,22 @@ try {
   for (const size of SIZES) {
     const graph = syntheticGraph(size, { seed: 7 });
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const reference = referenceMixes(graph);
     const floor = performance.now() - started;
+    const used = process.cpuUsage(cpu);
     console.log(
-      `\n${graph.edgeSrc.length.toLocaleString("en")} edges, ${graph.nodes.length.toLocaleString("en")} lots — in memory ${s(floor)}`,
+      `\n${graph.edgeSrc.length.toLocaleString("en")} edges, ${graph.nodes.length.toLocaleString("en")} lots — in memory ${s(floor)} wall, CPU ${((used.user + used.system) / 1e6).toFixed(1)} s`,
     );
     report("single node", await timeRun(single, graph, reference), floor);
     report(`${SHARDS} shards`, await timeRun(sharded, graph, reference), floor);
   }
   await single.close();
   await sharded.close();
+  const total = process.cpuUsage();
+  console.log(
+    `\nbench process: ${(performance.now() / 1000).toFixed(1)} s wall, CPU ${((total.user + total.system) / 1e6).toFixed(1)} s; load average now ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`,
+  );
 } finally {
   await clusters.stop();
 }
