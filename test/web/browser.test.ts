@@ -421,7 +421,7 @@ describe.skipIf(skipReason !== "")(TITLE, { timeout: 120_000 }, () => {
     const wide: string[] = [];
     for (const [path, ready, name] of [
       ["/", "table.data tbody tr", "16-dashboard-tablet"],
-      ["/review", "article.hit-detail, .empty", "23-review-tablet"],
+      ["/review", ".list-entry .pinyin", "23-review-tablet"],
       [`/lots/${encodeURIComponent(shipment)}`, "[data-testid=trace-graph] canvas", "24-lot-tablet"],
       ["/map", "table.data tbody tr", ""],
       ["/packages", "table.data tbody tr", ""],
