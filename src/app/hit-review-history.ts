@@ -1,3 +1,4 @@
+import { locationId, partyId } from "../model/index.ts";
 import { listsAtVersion } from "./current-lists.ts";
 import { entryFingerprint, hitIdOf } from "./hit-review.ts";
 import type { DecisionFilter, ReviewDecision } from "./screening-records.ts";
@@ -24,7 +25,13 @@ export async function reviewHistory(
   store: Store,
   filter: DecisionFilter = {},
 ): Promise<DecisionHistoryItem[]> {
-  const decisions = await store.decisionHistory(filter);
+  let decisions = await store.decisionHistory(filter);
+  if (decisions.length === 0 && filter.subject !== undefined) {
+    // The id as the source file spelled it (`P1` for `party:P1`), as `review confirm --party` takes it.
+    const { kind, id } = filter.subject;
+    const stored = kind === "party" ? partyId(id) : locationId(id);
+    if (stored !== id) decisions = await store.decisionHistory({ ...filter, subject: { kind, id: stored } });
+  }
   const entries = new Map((await listsAtVersion(store)).entries.map((e) => [e.id, e]));
   const next = new Map<number, ReviewDecision>();
   const lastOf = new Map<string, number>();
