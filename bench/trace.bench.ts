@@ -181,6 +181,13 @@ const [balance, balanceMs] = time(
   "balance",
 );
 const origins = trace?.direction === "up" ? trace.origins.length : 0;
+// The first trace also pays for compiling the trace code and for any collection the heap owes;
+// twenty more garment lots, spread over the chain, say what a trace costs once warm.
+const units = Math.floor(generated / EVENTS_PER_UNIT);
+const warm = Array.from({ length: 20 }, (_, k) => {
+  const [, ms] = time(() => traceLot(graph, comp, `g${Math.floor(((k + 0.5) * units) / 20)}`), "warm");
+  return ms;
+}).sort((a, b) => a - b);
 
 console.log(
   `threadproof trace bench: ${generated.toLocaleString("en")} events generated in memory (${fmt(generateMs)} to generate alone${cpuOf("generate")}); load average at start ${loadAtStart}, now ${load()} (2 cores)`,
@@ -195,7 +202,9 @@ console.log(`  baseline: bare pass over edges ${fmt(baselineMs)}${cpuOf("baselin
 console.log(
   `  composition of every lot       ${fmt(composeMs)}${cpuOf("compose")}   (${(composeMs / baselineMs).toFixed(1)} × baseline)`,
 );
-console.log(`  trace one lot (${last}, ${origins} origins with paths) ${fmt(traceMs)}${cpuOf("trace")}`);
+console.log(
+  `  trace one lot (${last}, ${origins} origins with paths) ${fmt(traceMs)}${cpuOf("trace")}; 20 more lots: median ${fmt(warm[10]!)}, slowest ${fmt(warm[19]!)}`,
+);
 console.log(
   `  balance of every location/month ${fmt(balanceMs)}${cpuOf("balance")}   (${balance.locations.length} location-months)`,
 );

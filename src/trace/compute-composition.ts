@@ -66,22 +66,22 @@ export function computeComposition(
   const where = resolveLocations(table, graph.locationIds, regionOf, options.stageOf, priors);
   const pool = createMixPool(table.buckets.length, graph.topo.kind.length);
   const stageBits = Uint8Array.from(where.stage, stageBit);
-  forwardPass(graph.topo, pool, where.origin, where.unknown, stageBits);
-  const nL = graph.lotIds.length;
-  const lots = gather(graph.topo.rank, 0, nL, pool);
-  const events = gather(graph.topo.rank, nL, graph.eventIds.length, pool);
-  const shares = lotShares(pool, table.buckets, lots.offset, lots.length);
+  const out = createResults(graph.lotIds.length, graph.eventIds.length, table.buckets);
+  forwardPass(graph.topo, pool, where, stageBits, out);
   return {
     buckets: table.buckets,
     poolBucket: pool.bucket.data.subarray(0, pool.bucket.length),
     poolShare: pool.share.data.subarray(0, pool.share.length),
-    lotOffset: lots.offset,
-    lotLength: lots.length,
-    eventOffset: events.offset,
-    eventLength: events.length,
-    ...shares,
+    lotOffset: out.lotOffset,
+    lotLength: out.lotLength,
+    eventOffset: out.eventOffset,
+    eventLength: out.eventLength,
+    xinjiangShare: out.xinjiangShare,
+    unknownShare: out.unknownShare,
+    expectedXinjiangShare: out.expectedXinjiangShare,
+    worstCaseXinjiangShare: out.worstCaseXinjiangShare,
     rank: graph.topo.rank,
-    stageMask: lots.mask,
+    stageMask: out.stageMask,
     cycleLots: graph.topo.cycleLots,
     locationRegion: where.region,
     locationStage: where.stage,
@@ -91,27 +91,97 @@ export function computeComposition(
   };
 }
 
+/** Per-lot and per-event results, written by graph number as the forward pass reaches each node. */
+interface Results {
+  readonly lotOffset: Int32Array;
+  readonly lotLength: Int32Array;
+  readonly stageMask: Uint8Array;
+  readonly eventOffset: Int32Array;
+  readonly eventLength: Int32Array;
+  readonly xinjiangShare: Float64Array;
+  readonly unknownShare: Float64Array;
+  readonly expectedXinjiangShare: Float64Array;
+  readonly worstCaseXinjiangShare: Float64Array;
+  /** Per bucket: 1 when Xinjiang; 1 when unknown; the prior of an unknown bucket. */
+  readonly bucketXinjiang: Float64Array;
+  readonly bucketUnknown: Float64Array;
+  readonly bucketPrior: Float64Array;
+}
+
+function createResults(lots: number, events: number, buckets: readonly OriginBucket[]): Results {
+  return {
+    lotOffset: new Int32Array(lots),
+    lotLength: new Int32Array(lots),
+    stageMask: new Uint8Array(lots),
+    eventOffset: new Int32Array(events),
+    eventLength: new Int32Array(events),
+    xinjiangShare: new Float64Array(lots),
+    unknownShare: new Float64Array(lots),
+    expectedXinjiangShare: new Float64Array(lots),
+    worstCaseXinjiangShare: new Float64Array(lots),
+    bucketXinjiang: Float64Array.from(buckets, (b) => (b.xinjiang ? 1 : 0)),
+    bucketUnknown: Float64Array.from(buckets, (b) => (b.known ? 0 : 1)),
+    bucketPrior: Float64Array.from(buckets, (b) => (b.known ? 0 : (b.prior ?? 0))),
+  };
+}
+
 /**
  * Mixes and stage masks of every node, by topological position. Pool offsets 0.. are the
  * singleton mixes (one per bucket), so origins and untraced lots only point at their bucket.
+ * Each node's result is written back by graph number (`topo.order`) as soon as it is known, and a
+ * lot's shares are summed from the mix just made: no second pass reads the pool at random.
  */
 function forwardPass(
   topo: TopoOrder,
   pool: MixPool,
-  originBucket: Int32Array,
-  unknownBucket: Int32Array,
+  where: { readonly origin: Int32Array; readonly unknown: Int32Array },
   stageBits: Uint8Array,
+  out: Results,
 ): void {
-  const { kind, place } = topo;
+  const { kind, place, order } = topo;
+  const nL = out.lotOffset.length;
+  const node = pool.node;
   const n = kind.length;
   for (let i = 0; i < n; i++) {
     const k = kind[i]!;
     const at = place[i]!;
     if (k === NODE_LOT) mixNode(topo, pool, i, 0);
     else if (k === NODE_EVENT) mixNode(topo, pool, i, atPlace(stageBits, at));
-    else if (k === NODE_ORIGIN) setMix(pool, i, atPlace(originBucket, at), 1);
-    else setUnknown(pool, i, k === NODE_UNTRACED ? atPlace(unknownBucket, at) : 0);
+    else if (k === NODE_ORIGIN) setMix(pool, i, atPlace(where.origin, at), 1);
+    else setUnknown(pool, i, k === NODE_UNTRACED ? atPlace(where.unknown, at) : 0);
+    const v = order[i]!;
+    const offset = node[2 * i]!;
+    const meta = node[2 * i + 1]!;
+    if (v < nL) {
+      out.lotOffset[v] = offset;
+      out.lotLength[v] = meta & LENGTH_BITS;
+      out.stageMask[v] = meta >>> 24;
+      lotShares(pool, out, v, offset, offset + (meta & LENGTH_BITS));
+    } else {
+      out.eventOffset[v - nL] = offset;
+      out.eventLength[v - nL] = meta & LENGTH_BITS;
+    }
   }
+}
+
+/** Lot `l`'s Xinjiang, unknown, expected and worst-case shares from its mix `pool[start..end]`. */
+function lotShares(pool: MixPool, out: Results, l: number, start: number, end: number): void {
+  const bucket = pool.bucket.data;
+  const share = pool.share.data;
+  let xj = 0;
+  let unknown = 0;
+  let expected = 0;
+  for (let p = start; p < end; p++) {
+    const b = bucket[p]!;
+    const s = share[p]!;
+    xj += s * out.bucketXinjiang[b]!;
+    unknown += s * out.bucketUnknown[b]!;
+    expected += s * out.bucketPrior[b]!;
+  }
+  out.xinjiangShare[l] = xj;
+  out.unknownShare[l] = unknown;
+  out.expectedXinjiangShare[l] = xj + expected;
+  out.worstCaseXinjiangShare[l] = xj + unknown;
 }
 
 /** A per-location value; 0 (no stage, the plain unknown bucket) where there is no location. */
@@ -138,61 +208,4 @@ function predecessorsMask(pool: MixPool, pred: Int32Array, from: number, to: num
   let m = from === to ? 0 : ALL_STAGES;
   for (let p = from; p < to; p++) m &= maskOf(pool, pred[p]!);
   return m;
-}
-
-interface NodeMixes {
-  readonly offset: Int32Array;
-  readonly length: Int32Array;
-  readonly mask: Uint8Array;
-}
-
-/** Mixes of nodes `first .. first + count` back in graph numbering. */
-function gather(rank: Int32Array, first: number, count: number, pool: MixPool): NodeMixes {
-  const out = { offset: new Int32Array(count), length: new Int32Array(count), mask: new Uint8Array(count) };
-  const node = pool.node;
-  for (let v = 0; v < count; v++) {
-    const i = rank[first + v]!;
-    const meta = node[2 * i + 1]!;
-    out.offset[v] = node[2 * i]!;
-    out.length[v] = meta & LENGTH_BITS;
-    out.mask[v] = meta >>> 24;
-  }
-  return out;
-}
-
-function lotShares(
-  pool: MixPool,
-  buckets: readonly OriginBucket[],
-  lotOffset: Int32Array,
-  lotLength: Int32Array,
-) {
-  const lots = lotOffset.length;
-  const xinjiangShare = new Float64Array(lots);
-  const unknownShare = new Float64Array(lots);
-  const expectedXinjiangShare = new Float64Array(lots);
-  const worstCaseXinjiangShare = new Float64Array(lots);
-  const bucketXinjiang = Float64Array.from(buckets, (b) => (b.xinjiang ? 1 : 0));
-  const bucketUnknown = Float64Array.from(buckets, (b) => (b.known ? 0 : 1));
-  const bucketPrior = Float64Array.from(buckets, (b) => (b.known ? 0 : (b.prior ?? 0)));
-  const bucket = pool.bucket.data;
-  const share = pool.share.data;
-  for (let l = 0; l < lots; l++) {
-    let xj = 0;
-    let unknown = 0;
-    let expected = 0;
-    const start = lotOffset[l]!;
-    const end = start + lotLength[l]!;
-    for (let p = start; p < end; p++) {
-      const b = bucket[p]!;
-      const s = share[p]!;
-      xj += s * bucketXinjiang[b]!;
-      unknown += s * bucketUnknown[b]!;
-      expected += s * bucketPrior[b]!;
-    }
-    xinjiangShare[l] = xj;
-    unknownShare[l] = unknown;
-    expectedXinjiangShare[l] = xj + expected;
-    worstCaseXinjiangShare[l] = xj + unknown;
-  }
-  return { xinjiangShare, unknownShare, expectedXinjiangShare, worstCaseXinjiangShare };
 }

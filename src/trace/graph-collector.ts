@@ -2,6 +2,7 @@ import type { LocationId, SupplyEvent } from "../model/index.ts";
 import { toKilograms } from "../model/index.ts";
 import type { Column } from "./column.ts";
 import { column, float64, int32, push, uint8 } from "./column.ts";
+import { parseEventTime } from "./parse-event-time.ts";
 import { EVENT_KINDS, KIND_ORIGIN, KIND_TRANSFORM } from "./trace-graph.ts";
 
 export const ROLE_IN = 0;
@@ -19,7 +20,8 @@ const CLAIM_KEYS = ["cbvmda:countryOfOrigin", "countryOfOrigin"];
 export interface GraphCollector {
   readonly lotIndex: Map<string, number>;
   readonly lotIds: string[];
-  readonly eventIndex: Map<string, number>;
+  /** Ids of the events read so far: a re-imported copy is recognised by its id. */
+  readonly eventSeen: Set<string>;
   readonly eventIds: string[];
   readonly declaredIds: Map<number, string>;
   readonly retracted: Set<string>;
@@ -47,7 +49,7 @@ export function createCollector(): GraphCollector {
   return {
     lotIndex: new Map(),
     lotIds: [],
-    eventIndex: new Map(),
+    eventSeen: new Set(),
     eventIds: [],
     declaredIds: new Map(),
     retracted: new Set(),
@@ -89,20 +91,20 @@ export function collectEvent(c: GraphCollector, e: SupplyEvent): void {
     c.retracted.add(e.id);
     if (e.declaredId) c.retracted.add(e.declaredId);
   }
-  if (c.eventIndex.get(e.id) !== undefined) {
+  // One hash operation per event: the set grows only when the id is new.
+  const seen = c.eventSeen.size;
+  if (c.eventSeen.add(e.id).size === seen) {
     if (!retracting) c.duplicates++;
     return;
   }
-  // One hash lookup per event: the id is known to be new here.
   const j = c.eventIds.length;
-  c.eventIndex.set(e.id, j);
   c.eventIds.push(e.id);
   if (e.declaredId && e.declaredId !== e.id) c.declaredIds.set(j, e.declaredId);
   const kind = kindCode(e);
   const where = e.bizLocation ?? e.readPoint;
   push(c.kind, kind);
   push(c.location, where === undefined ? -1 : intern(c.locationIndex, c.locationIds, where));
-  push(c.time, Date.parse(e.eventTime));
+  push(c.time, parseEventTime(e.eventTime));
   push(c.document, citesDocument(e) ? 1 : 0);
   push(c.claim, claimOf(c, e));
   push(c.lineStart, c.lineLot.length);

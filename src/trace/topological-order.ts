@@ -23,6 +23,7 @@ export function topologicalOrder(graph: GraphStructure): TopoOrder {
   }
   return {
     rank,
+    order,
     kind: rows.kind,
     place: rows.place,
     predStart: rows.predStart,

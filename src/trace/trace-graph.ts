@@ -100,6 +100,8 @@ export const NODE_FORCED = 4;
  */
 export interface TopoOrder {
   readonly rank: Int32Array;
+  /** The inverse of `rank`: the node at each position. */
+  readonly order: Int32Array;
   readonly kind: Uint8Array;
   /** Per position: the event's location; for an untraced lot, the location it was last seen at; else -1. */
   readonly place: Int32Array;
