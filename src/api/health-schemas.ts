@@ -6,6 +6,11 @@ export const HealthSchema = z
     status: z.literal("ok"),
     store: z.enum(["sqlite", "postgres"]).describe("which adapter answered the check query"),
     checkedAt: z.string().describe("ISO 8601, when the store answered"),
+    graph: z
+      .enum(["building", "ready", "failed"])
+      .describe(
+        "the trace graph: `building` (at start and after an import; traces answer 503 `not-ready` with Retry-After meanwhile), `ready`, or `failed` (the last build failed; the next trace tries again)",
+      ),
   })
   .meta({ id: "Health" });
 

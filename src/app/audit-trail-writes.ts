@@ -1,41 +1,52 @@
 import { createHash } from "node:crypto";
 import type { AddedDocument } from "./add-document.ts";
-import type { AuditRecord } from "./audit-trail.ts";
-import { appendAudit } from "./audit-trail-append.ts";
-import type { ImportResult } from "./import-file.ts";
+import type { AuditEntry, AuditRecord } from "./audit-trail.ts";
+import { appendAudit, auditEntry } from "./audit-trail-append.ts";
+import type { DocumentAddResult } from "./document-registry.ts";
 import type { PackagedShipment } from "./package-shipment.ts";
 import type { Principal } from "./principal.ts";
-import type { Store } from "./store.ts";
+import type { ImportLogEntry, Store } from "./store.ts";
 
 /**
- * The audit records of writes whose store transaction is not the audit's (an import session, a
- * document's bytes, a package built from the store): appended right after the write commits, in
- * the same shape whether the CLI or the server made it.
+ * The audit record of an import, built from its log entry: passed to `importFile` (`audit`), the
+ * store appends it in the import's own transaction, so the import and its record are both there or
+ * neither. The same shape whether the CLI or the server imported; a supplier's names its party.
  */
-export function auditImport(store: Store, principal: Principal, result: ImportResult): Promise<AuditRecord> {
-  return appendAudit(store, principal, "import", `import:${result.log.id}`, {
-    after: { sha256: result.sha256, added: result.added },
-    detail: { source: result.source, format: result.format, sha256: result.sha256, added: result.added },
+export function importAuditEntry(
+  principal: Principal,
+  log: ImportLogEntry,
+  extra: Readonly<Record<string, unknown>> = {},
+): AuditEntry {
+  return auditEntry(principal, "import", `import:${log.id}`, {
+    after: { sha256: log.sha256, added: log.added },
+    detail: { source: log.source, format: log.format, sha256: log.sha256, added: log.added, ...extra },
   });
 }
 
+/** The audit record of a registered document, for the registry to append in the file's own transaction. */
+export function documentAuditEntry(principal: Principal, written: DocumentAddResult): AuditEntry {
+  const { document } = written;
+  return auditEntry(principal, "document.add", `document:${document.sha256}`, {
+    after: document,
+    detail: {
+      fileName: document.fileName,
+      category: document.category,
+      added: written.added,
+      newLinks: written.newLinks,
+    },
+  });
+}
+
+/** As {@link documentAuditEntry}, appended after the document's transaction (the bundled sample's set-up). */
 export function auditDocumentAdd(
   store: Store,
   principal: Principal,
   added: AddedDocument,
 ): Promise<AuditRecord> {
-  const { document } = added;
-  return appendAudit(store, principal, "document.add", `document:${document.sha256}`, {
-    after: document,
-    detail: {
-      fileName: document.fileName,
-      category: document.category,
-      added: added.added,
-      newLinks: added.newLinks,
-    },
-  });
+  return store.appendAuditEntry(documentAuditEntry(principal, added));
 }
 
+/** A package is built from the store, not written to it: its record follows the build. */
 export function auditPackage(
   store: Store,
   principal: Principal,

@@ -7,6 +7,7 @@ import {
   useSha256,
 } from "../ingest/index.ts";
 import { batchSize, type Issue, type RecordBatch } from "../model/index.ts";
+import type { AuditEntry } from "./audit-trail.ts";
 import { AppError } from "./errors.ts";
 import { nativeSha256Hex } from "./native-sha256.ts";
 import { parseChunks } from "./parse-in-worker.ts";
@@ -35,6 +36,8 @@ export interface ImportOptions {
   readonly onRecords?: (recordsRead: number, added: WriteCounts) => void;
   /** How many error issues to keep for the report (the count is always exact). */
   readonly maxReportedIssues?: number;
+  /** The import's audit record, built from its log entry and committed in its transaction. */
+  readonly audit?: (log: ImportLogEntry) => AuditEntry;
 }
 
 export interface ImportResult {
@@ -211,7 +214,7 @@ async function finish(
       { issues: tally.errors },
     );
   }
-  const log = await session.commit({ skippedIssues: tally.errorCount, sha256 });
+  const log = await session.commit({ skippedIssues: tally.errorCount, sha256 }, options.audit);
   return {
     source: source.name,
     format,

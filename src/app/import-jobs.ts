@@ -1,5 +1,5 @@
 import type { Issue } from "../model/index.ts";
-import { appendAudit } from "./audit-trail-append.ts";
+import { importAuditEntry } from "./audit-trail-writes.ts";
 import { AppError } from "./errors.ts";
 import { type ImportSource, importFile, resolveImportFormat } from "./import-file.ts";
 import { checkImportScope } from "./import-scope.ts";
@@ -50,8 +50,9 @@ function written(added: WriteCounts): number {
 
 /**
  * Queues one file's import as a job: the same `importFile` as the CLI (one transaction, the whole
- * file rejected with every bad record listed unless `skipInvalid`), then one audit record naming
- * the import and the file's hash. A failed import wrote nothing, so it leaves no audit record.
+ * file rejected with every bad record listed unless `skipInvalid`) with one audit record naming
+ * the import and the file's hash in the same transaction. A failed import wrote nothing, so it
+ * leaves no audit record.
  * Throws at once (nothing queued) when the format is unknown or cannot be detected.
  *
  * A supplier's file is first read without writing and checked against its party's scope
@@ -99,19 +100,12 @@ export function submitImport(
           progress = { ...progress, recordsRead, recordsWritten: written(added) };
           report(progress);
         },
+        // Committed with the import itself: a crash leaves both or neither.
+        audit: (log) =>
+          importAuditEntry(principal, log, scope.kind === "party" ? { party: scope.partyId } : {}),
       });
       report({ ...progress, recordsRead: result.recordsRead, recordsWritten: written(result.added) });
       const { log, ...rest } = result;
-      await appendAudit(store, principal, "import", `import:${log.id}`, {
-        after: { sha256: result.sha256, added: result.added },
-        detail: {
-          source: source.name,
-          format: result.format,
-          sha256: result.sha256,
-          added: result.added,
-          ...(scope.kind === "party" ? { party: scope.partyId } : {}),
-        },
-      });
       return { importId: log.id, ...rest };
     } finally {
       await request.release?.();

@@ -40,7 +40,12 @@ export { appendAudit, auditActor, auditEntry, UNATTRIBUTED } from "./audit-trail
 export { AUDIT_GENESIS, auditHash, canonicalJson, sealAuditRecord, stateHash } from "./audit-trail-chain.ts";
 export type { AuditProblem, AuditVerification } from "./audit-trail-verify.ts";
 export { verifyAudit } from "./audit-trail-verify.ts";
-export { auditDocumentAdd, auditImport, auditPackage } from "./audit-trail-writes.ts";
+export {
+  auditDocumentAdd,
+  auditPackage,
+  documentAuditEntry,
+  importAuditEntry,
+} from "./audit-trail-writes.ts";
 export type { BalanceOptions } from "./balance-in-store.ts";
 export { balanceInStore, balanceWithContext } from "./balance-in-store.ts";
 export type { CheckQuery, CheckResult } from "./check-name.ts";

@@ -5,7 +5,7 @@ import {
   addDocument,
   type DocumentFile,
 } from "./add-document.ts";
-import { auditEntry } from "./audit-trail-append.ts";
+import { documentAuditEntry } from "./audit-trail-writes.ts";
 import { resolveDocumentRefs } from "./document-refs.ts";
 import type { DocumentLink, RegisteredDocument } from "./document-registry.ts";
 import { AppError } from "./errors.ts";
@@ -82,16 +82,7 @@ export async function addDocumentAs(
   // The registry appends the audit record in the document's own transaction: both or neither.
   const added = await addDocument(store, file, {
     ...options,
-    audit: (written) =>
-      auditEntry(principal, "document.add", `document:${written.document.sha256}`, {
-        after: written.document,
-        detail: {
-          fileName: written.document.fileName,
-          category: written.document.category,
-          added: written.added,
-          newLinks: written.newLinks,
-        },
-      }),
+    audit: (written) => documentAuditEntry(principal, written),
   });
   return { ...added, document: await visibleDocument(store, scope, added.document) };
 }

@@ -13,7 +13,7 @@ import type {
   SupplyEvent,
 } from "../model/index.ts";
 import type { AccountRecords } from "./account-records.ts";
-import type { AuditTrail } from "./audit-trail.ts";
+import type { AuditEntry, AuditTrail } from "./audit-trail.ts";
 import type { CompositionSql } from "./composition-sql.ts";
 import type { DocumentRegistry } from "./document-registry.ts";
 import type { ScopedReads } from "./scoped-reads.ts";
@@ -58,7 +58,8 @@ export interface ImportLogEntry extends ImportMeta, ImportSummary {
  */
 export interface ImportSession {
   write(batch: RecordBatch): Promise<WriteCounts>;
-  commit(summary: ImportSummary): Promise<ImportLogEntry>;
+  /** `audit` builds the import's audit record, appended in the same transaction: both or neither. */
+  commit(summary: ImportSummary, audit?: (log: ImportLogEntry) => AuditEntry): Promise<ImportLogEntry>;
   rollback(): Promise<void>;
 }
 

@@ -19,6 +19,7 @@ import { traceRoutes } from "./routes/traces-routes.ts";
 import type { ServerApp } from "./server-app.ts";
 import type { ServerEnv } from "./server-env.ts";
 import { serveWeb } from "./static-web.ts";
+import { inThreadTraceService, type TraceService } from "./trace-service.ts";
 
 export interface CreateAppOptions {
   readonly store: Store;
@@ -30,6 +31,8 @@ export interface CreateAppOptions {
   readonly auth?: AuthRouteOptions;
   /** Shared when several apps serve one store; by default each app builds its own. */
   readonly readModel?: ReadModel;
+  /** Traces and graph readiness; by default the read model's graph in this thread. */
+  readonly traces?: TraceService;
 }
 
 /**
@@ -49,9 +52,11 @@ export function createApp(options: CreateAppOptions): ServerApp {
     c.json(errorBody(new AppError("not-found", `no route ${c.req.method} ${c.req.path}`)), 404),
   );
   const readModel = options.readModel ?? createReadModel(options.store);
+  const traces = options.traces ?? inThreadTraceService(readModel);
   app.use(async (c, next) => {
     c.set("store", options.store);
     c.set("readModel", readModel);
+    c.set("traces", traces);
     await next();
   });
 

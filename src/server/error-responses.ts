@@ -8,7 +8,7 @@ const DESCRIPTIONS: Readonly<Record<number, string>> = {
   409: "conflict",
   413: "request too large",
   429: "too many requests",
-  503: "the store does not answer",
+  503: "the store does not answer (`store-unavailable`), or a trace came while the graph is being built (`not-ready`, with Retry-After)",
 };
 
 /** The error responses a route documents; every one has the body `{ error: { code, message, issues? } }`. */

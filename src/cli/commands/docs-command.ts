@@ -5,8 +5,8 @@ import {
   type AddedDocument,
   AppError,
   addDocuments,
-  auditDocumentAdd,
   type DocumentCheck,
+  documentAuditEntry,
   listDocuments,
   type RegisteredDocument,
   showDocument,
@@ -106,10 +106,12 @@ function registerAdd(docs: Command): void {
       files.map(async (path) => ({ name: path, bytes: await readDocument(path) })),
     );
     const results = await withStore(options, async (store) => {
-      const added = await addDocuments(store, read, add);
       const principal = cliPrincipal();
-      for (const document of added) await auditDocumentAdd(store, principal, document);
-      return added;
+      // Each file's audit record (actor: the local OS user) commits with the file: both or neither.
+      return addDocuments(store, read, {
+        ...add,
+        audit: (written) => documentAuditEntry(principal, written),
+      });
     });
     // The refs' warnings are the same for every file: print them once.
     printWarnings([...new Map(results.flatMap((r) => r.issues).map((i) => [formatIssue(i), i])).values()]);

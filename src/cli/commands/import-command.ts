@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { auditImport, type ImportResult, importFile, type Store } from "../../app/index.ts";
+import { type ImportResult, importAuditEntry, importFile, type Store } from "../../app/index.ts";
 import { formatIssue } from "../../model/index.ts";
 import { cliPrincipal } from "../cli-principal.ts";
 import { addGlobalOptions, globalOptions } from "../global-options.ts";
@@ -29,8 +29,9 @@ export async function importPaths(
         ...(flags.format === undefined ? {} : { format: flags.format }),
         skipInvalid: flags.skipInvalid === true,
         onProgress: (n) => progress.update(n),
+        // The audit record commits with the import: both or neither.
+        audit: (log) => importAuditEntry(principal, log),
       });
-      await auditImport(store, principal, result);
       results.push(result);
     } finally {
       progress.stop();

@@ -50,16 +50,22 @@ export async function serveStore(
   config: ServerConfig,
   ready: (url: string) => void = () => undefined,
 ): Promise<void> {
-  const { createApp, startServer } = await loadServer();
+  const { createApp, createTraceWorker, inThreadTraceService, startServer } = await loadServer();
   // Match batches run in worker threads so they do not hold up traces and reads.
   const matchPool = config.matchWorkers > 0 ? createMatchPool(config.matchWorkers) : undefined;
   const readModel = createReadModel(store, matchPool ? { matchPool } : {});
+  // The trace graph is built at once, in a worker with its own connection (a SQLite file's path;
+  // a PostgreSQL URL as given, since `store.location` hides its password), off the event loop.
+  const traces = createTraceWorker(store.kind === "sqlite" ? store.location : config.db, {
+    fallback: inThreadTraceService(readModel),
+  });
   const server = await startServer(
-    createApp({ store, config, report: reportError, readModel }),
+    createApp({ store, config, report: reportError, readModel, traces }),
     config.host,
     config.port,
   ).catch(async (error: unknown) => {
     await matchPool?.close();
+    await traces.close();
     throw error;
   });
   const url = `http://localhost:${server.port}`;
@@ -69,6 +75,7 @@ export async function serveStore(
   printNote(`threadproof: ${signal}, shutting down`);
   await server.close();
   await matchPool?.close();
+  await traces.close();
 }
 
 export function addServeOptions(command: Command): Command {

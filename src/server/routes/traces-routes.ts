@@ -6,11 +6,12 @@ import {
   TraceQuerySchema,
   TraceResultSchema,
 } from "../../api/index.ts";
-import { traceFromModel, verdictCounts } from "../../app/index.ts";
+import { isAppError, verdictCounts } from "../../app/index.ts";
 import { requireRole } from "../auth/index.ts";
 import { errorResponses, json } from "../error-responses.ts";
 import { STAFF } from "../request-context.ts";
 import type { RouteModule } from "../server-app.ts";
+import { RETRY_AFTER_S } from "../trace-service.ts";
 import { wire } from "../wire.ts";
 
 const trace = createRoute({
@@ -19,12 +20,12 @@ const trace = createRoute({
   tags: ["traces"],
   summary: "What share of a lot or shipment comes from Xinjiang or is untraced (as `threadproof trace`)",
   description:
-    "`id`: a lot (EPC class, Digital Link or internal id), a shipment's business-transaction id (BOL-MAEU-5501) or an event id, percent-encoded. direction=down: where the lot went (recall). Every figure carries the proving path (lot → event → location).",
+    "`id`: a lot (EPC class, Digital Link or internal id), a shipment's business-transaction id (BOL-MAEU-5501) or an event id, percent-encoded. direction=down: where the lot went (recall). Every figure carries the proving path (lot → event → location). While the trace graph is being built (at start, after an import; `/api/health` shows `graph`), 503 `not-ready` with Retry-After.",
   middleware: [requireRole(...STAFF)] as const,
   request: { params: IdParamSchema, query: TraceQuerySchema },
   responses: {
     200: { description: "the trace (docs/tracing.md)", content: json(TraceResultSchema) },
-    ...errorResponses(400, 401, 403, 404),
+    ...errorResponses(400, 401, 403, 404, 503),
   },
 });
 
@@ -45,12 +46,13 @@ const shipments = createRoute({
 
 export const traceRoutes: RouteModule = (app) => {
   app.openapi(trace, async (c) => {
-    const result = await traceFromModel(
-      c.var.readModel,
-      c.req.valid("param").id,
-      c.req.valid("query").direction,
-    );
-    return c.json(wire(result), 200);
+    try {
+      const result = await c.var.traces.trace(c.req.valid("param").id, c.req.valid("query").direction);
+      return c.json(wire(result), 200);
+    } catch (e) {
+      if (isAppError(e) && e.code === "not-ready") c.header("Retry-After", String(RETRY_AFTER_S));
+      throw e;
+    }
   });
   app.openapi(shipments, async (c) => {
     const { verdict, atRisk } = c.req.valid("query");

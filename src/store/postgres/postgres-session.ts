@@ -1,8 +1,9 @@
 import type { Pool, PoolClient } from "pg";
-import { AppError, type ImportLogEntry, type WriteCounts } from "../../app/index.ts";
+import { AppError, type AuditEntry, type ImportLogEntry, type WriteCounts } from "../../app/index.ts";
 import type { RecordBatch, SupplyEvent } from "../../model/index.ts";
 import type { SessionDriver } from "../shared/import-session.ts";
 import { zeroCounts } from "../shared/write-counts.ts";
+import { appendPostgresAudit } from "./postgres-account-records.ts";
 import { applyRetraction, applyStoredRetractions, insertEvents } from "./postgres-event-writes.ts";
 import {
   insertDocuments,
@@ -88,7 +89,7 @@ export async function beginPostgresSession(pool: Pool, location: string): Promis
       c.documents = await insertDocuments(client, batch.documents);
       return c;
     },
-    async commit(entry: Omit<ImportLogEntry, "id">): Promise<number> {
+    async commit(entry: Omit<ImportLogEntry, "id">, audit?: (id: number) => AuditEntry): Promise<number> {
       const { rows: logged } = await client.query<{ id: string }>(
         `insert into imports (source, sha256, format, started_at, finished_at, added, skipped_issues)
          values ($1, $2, $3, $4, $5, $6::json, $7) returning id`,
@@ -102,8 +103,10 @@ export async function beginPostgresSession(pool: Pool, location: string): Promis
           entry.skippedIssues,
         ],
       );
+      const id = Number(logged[0]?.id);
+      if (audit) await appendPostgresAudit(client, audit(id));
       await end("commit");
-      return Number(logged[0]?.id);
+      return id;
     },
     rollback: () => end("rollback"),
   };

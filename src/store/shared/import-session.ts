@@ -1,5 +1,6 @@
 import {
   AppError,
+  type AuditEntry,
   type ImportLogEntry,
   type ImportMeta,
   type ImportSession,
@@ -12,8 +13,8 @@ import { addCounts, zeroCounts } from "./write-counts.ts";
 /** What an adapter supplies; the lifecycle rules around it are the same for every adapter. */
 export interface SessionDriver {
   write(batch: RecordBatch): Promise<WriteCounts>;
-  /** Logs the import and commits; returns the log entry's id. */
-  commit(entry: Omit<ImportLogEntry, "id">): Promise<number>;
+  /** Logs the import, appends its audit record (built from the log id) and commits; returns the id. */
+  commit(entry: Omit<ImportLogEntry, "id">, audit?: (id: number) => AuditEntry): Promise<number>;
   rollback(): Promise<void>;
 }
 
@@ -78,7 +79,7 @@ export function importSession(meta: ImportMeta, driver: SessionDriver, slot: Ses
         throw storeError("store-failure", "writing the import failed", e);
       }
     },
-    async commit({ sha256, skippedIssues }) {
+    async commit({ sha256, skippedIssues }, audit) {
       if (state === "done") throw new AppError("internal", "import session already finished");
       if (state === "failed") {
         await finish(() => driver.rollback());
@@ -90,7 +91,7 @@ export function importSession(meta: ImportMeta, driver: SessionDriver, slot: Ses
       let id = 0;
       try {
         await finish(async () => {
-          id = await driver.commit(entry);
+          id = await driver.commit(entry, audit && ((logId) => audit({ id: logId, ...entry })));
         });
       } catch (e) {
         // The commit's failure is the one to report; a rollback failure after it adds nothing.

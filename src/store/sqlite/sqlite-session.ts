@@ -1,5 +1,5 @@
 import type { Database } from "better-sqlite3";
-import type { ImportLogEntry, WriteCounts } from "../../app/index.ts";
+import type { AuditEntry, ImportLogEntry, WriteCounts } from "../../app/index.ts";
 import {
   type Location,
   mergeLocation,
@@ -11,6 +11,7 @@ import {
 import { eventEdges, eventRow, matchKeys, retractedRecord } from "../shared/event-row.ts";
 import type { SessionDriver } from "../shared/import-session.ts";
 import { zeroCounts } from "../shared/write-counts.ts";
+import { appendSqliteAudit } from "./sqlite-account-records.ts";
 import type { SqliteStatements } from "./sqlite-statements.ts";
 
 interface StoredEvent {
@@ -167,10 +168,11 @@ export function beginSqliteSession(db: Database, s: SqliteStatements): SessionDr
       }
       return c;
     },
-    async commit(entry: Omit<ImportLogEntry, "id">): Promise<number> {
+    async commit(entry: Omit<ImportLogEntry, "id">, audit?: (id: number) => AuditEntry): Promise<number> {
       const { source, sha256, format, startedAt, finishedAt, added, skippedIssues } = entry;
       const args = [source, sha256, format, startedAt, finishedAt, JSON.stringify(added), skippedIssues];
       const id = Number(s.insertImport.run(...args).lastInsertRowid);
+      if (audit) appendSqliteAudit(db, audit(id));
       db.exec("commit");
       restoreCache();
       return id;

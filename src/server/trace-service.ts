@@ -1,0 +1,243 @@
+import { Worker } from "node:worker_threads";
+import { AppError, type ReadModel, type TraceResult, traceFromModel } from "../app/index.ts";
+import type { TraceWorkerReply, TraceWorkerRequest } from "./trace-worker-entry.ts";
+
+/** Where the trace graph is: being built (at start, after an import), built, or its build failed. */
+export type GraphState = "building" | "ready" | "failed";
+
+/**
+ * Answers `/api/lots/{id}/trace` from the trace graph, which takes minutes to build on a large
+ * store (≈ 1 M events). The server starts the build when it starts; until it is done, a trace gets
+ * a quick 503 `not-ready` with Retry-After instead of a request that hangs, and `/api/health`
+ * says `graph: "building"`.
+ */
+export interface TraceService {
+  state(): GraphState;
+  /** Throws `not-ready` while the graph is being built, or when it is not done within the bound. */
+  trace(id: string, direction: "up" | "down"): Promise<TraceResult>;
+  close(): Promise<void>;
+}
+
+export interface TraceServiceOptions {
+  /** How long a trace may wait for a graph that is being (re)built before it answers 503. */
+  readonly waitMs?: number;
+  /** How often the worker checks its graph's freshness, so it is rebuilt after an import before a trace asks. */
+  readonly pollMs?: number;
+  /** Serves traces if the worker cannot start at all (it exits before its first answer). */
+  readonly fallback?: TraceService;
+}
+
+/** Seconds a client is told to wait (Retry-After) while the graph is being built. */
+export const RETRY_AFTER_S = 5;
+
+function notReady(): AppError {
+  return new AppError(
+    "not-ready",
+    `the trace graph is being built (at start and after an import); try again in ${RETRY_AFTER_S} s`,
+  );
+}
+
+/** Resolves with the promise, or with `undefined` once `ms` have passed first. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * The graph in this thread's read model (in-process apps, tests), built on the first health check
+ * or trace and rebuilt when the read model notices new data. On PostgreSQL the build's reads are
+ * asynchronous, so the event loop answers health and 503s meanwhile; on SQLite the build holds the
+ * event loop, which is why `serve` uses {@link createTraceWorker} instead.
+ */
+export function inThreadTraceService(readModel: ReadModel, options: TraceServiceOptions = {}): TraceService {
+  const waitMs = options.waitMs ?? 2000;
+  let state: GraphState = "building";
+  let pending: Promise<unknown> | undefined;
+
+  /** Asks the read model for its graph (a rebuild if the data changed) and follows the answer. */
+  function check(): void {
+    if (pending) return;
+    const started = readModel.traceContext();
+    const current: Promise<unknown> = started.then(
+      () => {
+        state = "ready";
+      },
+      () => {
+        state = "failed";
+      },
+    );
+    pending = current;
+    void current.finally(() => {
+      if (pending === current) pending = undefined;
+    });
+    // Not settled at once: the read model is (re)building.
+    void within(
+      current.then(() => true),
+      50,
+    ).then((settled) => {
+      if (settled === undefined && pending === current) state = "building";
+    });
+  }
+
+  return {
+    state() {
+      check();
+      return state;
+    },
+    async trace(id, direction) {
+      check();
+      if (state === "building") throw notReady();
+      const context = await within(readModel.traceContext(), waitMs);
+      if (context === undefined) {
+        state = "building";
+        throw notReady();
+      }
+      return traceFromModel(readModel, id, direction);
+    },
+    async close() {},
+  };
+}
+
+function startWorker(db: string): Worker {
+  // As the match pool: built code loads the entry directly; from the sources the worker registers
+  // tsx itself (this thread's loader hooks do not carry over to workers on Node 20).
+  const typescript = import.meta.url.endsWith(".ts");
+  const entry = new URL(`./trace-worker-entry.${typescript ? "ts" : "js"}`, import.meta.url);
+  const workerData = { db };
+  if (!typescript) return new Worker(entry, { execArgv: [], workerData });
+  const tsx = import.meta.resolve("tsx/esm/api");
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); })`;
+  return new Worker(boot, { eval: true, execArgv: [], workerData });
+}
+
+interface Pending {
+  readonly resolve: (result: TraceResult) => void;
+  readonly reject: (error: Error) => void;
+  readonly sentAt: number;
+}
+
+/**
+ * The graph in a worker thread with its own connection to the store `db` (a SQLite file or a
+ * PostgreSQL URL). Building it there keeps the server's event loop free: health, listings and
+ * match answer during the build, and traces get a quick 503. The worker answers in order, so a
+ * request it has not answered within `waitMs` means it is (re)building (an import committed).
+ */
+export function createTraceWorker(db: string, options: TraceServiceOptions = {}): TraceService {
+  const waitMs = options.waitMs ?? 2000;
+  const pollMs = options.pollMs ?? 1000;
+  let worker = startWorker(db);
+  let closed = false;
+  let lastAnswer: GraphState = "building";
+  let nextId = 0;
+  const pending = new Map<number, Pending>();
+  let pollOpen = false;
+  let pollSentAt = 0;
+  /** Set once the worker answered: a worker that dies before that is not restarted (no crash loop). */
+  let answered = false;
+  let broken = false;
+  const fallback = options.fallback;
+
+  const state = (): GraphState => {
+    if (broken) return fallback ? fallback.state() : "failed";
+    const now = Date.now();
+    if (pollOpen && now - pollSentAt > waitMs) return "building";
+    for (const p of pending.values()) if (now - p.sentAt > waitMs) return "building";
+    return lastAnswer;
+  };
+
+  function send(message: TraceWorkerRequest): void {
+    worker.postMessage(message);
+  }
+
+  function attach(w: Worker): void {
+    w.on("message", (reply: TraceWorkerReply) => {
+      answered = true;
+      if (reply.type === "graph") {
+        lastAnswer = reply.state;
+        pollOpen = false;
+        return;
+      }
+      // Any answer means the worker's loop is free again: the graph it answered from is built.
+      lastAnswer = "ready";
+      const p = pending.get(reply.id);
+      if (!p) return;
+      pending.delete(reply.id);
+      if (reply.type === "trace") p.resolve(reply.result);
+      else p.reject(new AppError(reply.code, reply.message));
+    });
+    w.on("error", (error) => {
+      lastAnswer = "failed";
+      for (const p of pending.values()) p.reject(error);
+      pending.clear();
+    });
+    w.on("exit", () => {
+      pollOpen = false;
+      for (const p of pending.values()) p.reject(new Error("trace worker stopped"));
+      pending.clear();
+      if (closed || worker !== w) return;
+      if (!answered) {
+        broken = true;
+        return;
+      }
+      lastAnswer = "building";
+      answered = false;
+      worker = startWorker(db);
+      attach(worker);
+      ask();
+    });
+  }
+  attach(worker);
+
+  // The worker checks its graph's freshness when asked; the first ask starts the build.
+  function ask(): void {
+    if (pollOpen) return;
+    pollOpen = true;
+    pollSentAt = Date.now();
+    send({ type: "poll" });
+  }
+  const poll = setInterval(ask, pollMs);
+  poll.unref();
+  ask();
+
+  return {
+    state,
+    trace(id, direction) {
+      if (closed) return Promise.reject(new Error("trace service is closed"));
+      if (broken)
+        return fallback
+          ? fallback.trace(id, direction)
+          : Promise.reject(new AppError("internal", "the trace worker could not start"));
+      if (state() === "building") return Promise.reject(notReady());
+      const requestId = nextId++;
+      return new Promise<TraceResult>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          if (!pending.delete(requestId)) return;
+          lastAnswer = "building";
+          reject(notReady());
+        }, waitMs);
+        timer.unref();
+        pending.set(requestId, {
+          resolve: (r) => {
+            clearTimeout(timer);
+            resolve(r);
+          },
+          reject: (e) => {
+            clearTimeout(timer);
+            reject(e);
+          },
+          sentAt: Date.now(),
+        });
+        send({ type: "trace", id: requestId, lot: id, direction });
+      });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(poll);
+      await worker.terminate();
+    },
+  };
+}

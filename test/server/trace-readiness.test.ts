@@ -1,0 +1,105 @@
+import pg from "pg";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import type { Store } from "../../src/app/index.ts";
+import { createApp, createTraceWorker, type ServerApp, type TraceService } from "../../src/server/index.ts";
+import { openStore } from "../../src/store/index.ts";
+import { scratchDatabases } from "../setup/scratch-databases.ts";
+import { seedSample } from "./api-fixture.ts";
+import { createPrincipals } from "./principals.ts";
+
+// The trace graph of a large store takes minutes to build. Here a real lock on the events table
+// holds the build (its read of the events waits), as a slow build would, without faking anything.
+const adminUrl = inject("pgUrl");
+const databases = scratchDatabases(adminUrl, "trace_ready");
+const SHIPMENT = "BOL-MAEU-7906";
+const FARM = "urn:epc:id:pgln:0800009.00000";
+
+afterAll(async () => {
+  await databases.dropAll();
+});
+
+/** Holds an ACCESS EXCLUSIVE lock on `events` until the returned function releases it. */
+async function lockEvents(url: string): Promise<() => Promise<void>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query("begin");
+  await client.query("lock table events in access exclusive mode");
+  return async () => {
+    await client.query("rollback");
+    await client.end();
+  };
+}
+
+async function graphOf(app: ServerApp): Promise<string> {
+  return ((await (await app.request("/api/health")).json()) as { graph: string }).graph;
+}
+
+async function until(what: string, check: () => Promise<boolean> | boolean, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe.skipIf(!adminUrl)("trace graph readiness", () => {
+  let url: string;
+  let store: Store;
+  let app: ServerApp;
+  let bearer: Readonly<Record<string, string>>;
+
+  it("health says building and a trace answers 503 not-ready at once while the graph is built; both are ready after", async () => {
+    url = await databases.create();
+    store = await openStore(url);
+    await seedSample(store);
+    bearer = (await createPrincipals(store, { supplierParty: FARM })).analyst.bearer;
+    const release = await lockEvents(url);
+    app = createApp({ store });
+    try {
+      const health = () => graphOf(app);
+      expect(await health()).toBe("building");
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await health()).toBe("building");
+      const started = Date.now();
+      const early = await app.request(`/api/lots/${SHIPMENT}/trace`, { headers: bearer });
+      // Without the readiness check this request would wait for the lock (the test's timeout).
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(early.status).toBe(503);
+      expect(early.headers.get("retry-after")).toBe("5");
+      const body = (await early.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe("not-ready");
+      expect(body.error.message).toMatch(/trace graph is being built/);
+    } finally {
+      await release();
+    }
+    await until("graph ready", async () => (await graphOf(app)) === "ready");
+    const late = await app.request(`/api/lots/${SHIPMENT}/trace`, { headers: bearer });
+    expect(late.status).toBe(200);
+    expect(await late.json()).toMatchObject({ direction: "up", listedEntityInChain: true });
+  });
+
+  it("the serve command's worker builds the graph off the event loop: not-ready while it builds, then the same trace", async () => {
+    const release = await lockEvents(url);
+    let traces: TraceService | undefined;
+    try {
+      traces = createTraceWorker(url, { waitMs: 500 });
+      const worker = traces;
+      // The worker's first look at the graph waits on the lock: after waitMs it counts as building.
+      await new Promise((r) => setTimeout(r, 800));
+      expect(worker.state()).toBe("building");
+      const started = Date.now();
+      await expect(worker.trace(SHIPMENT, "up")).rejects.toMatchObject({ code: "not-ready" });
+      expect(Date.now() - started).toBeLessThan(1000);
+      await release();
+      await until("worker graph ready", () => worker.state() === "ready");
+      const viaWorker = await worker.trace(SHIPMENT, "up");
+      const inThread = await (await app.request(`/api/lots/${SHIPMENT}/trace`, { headers: bearer })).json();
+      expect(JSON.parse(JSON.stringify(viaWorker))).toEqual(inThread);
+      await expect(worker.trace("no-such-lot", "up")).rejects.toMatchObject({ code: "not-found" });
+    } finally {
+      await release().catch(() => undefined);
+      await traces?.close();
+      await store.close();
+    }
+  });
+});
