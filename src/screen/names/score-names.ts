@@ -6,7 +6,7 @@ import { isAcronymOf } from "./is-acronym-of.ts";
 import { isWeakForm } from "./legal-forms.ts";
 import type { NameToken, TokenRole } from "./name-token.ts";
 import type { NormalisedName } from "./normalise-name.ts";
-import { stringSimilarity } from "./token-similarity.ts";
+import { similarityAbove } from "./token-similarity.ts";
 
 export const NAME_ALGORITHM = "threadproof-names-v1";
 export const DEFAULT_THRESHOLD = 0.7;
@@ -105,8 +105,8 @@ function weightedSimilarity(alignment: Alignment, kind: "person" | "company", op
     total += weight;
   }
   const conflict = alignment.leftOnly.length > 0 && alignment.rightOnly.length > 0;
-  for (const t of [...alignment.leftOnly, ...alignment.rightOnly])
-    total += extraWeight(t, conflict, kind, options);
+  for (const t of alignment.leftOnly) total += extraWeight(t, conflict, kind, options);
+  for (const t of alignment.rightOnly) total += extraWeight(t, conflict, kind, options);
   return total === 0 ? 0 : matched / total;
 }
 
@@ -192,11 +192,29 @@ function identifierAgreement(options: ScoreOptions): NameFeatures["identifier"] 
   return a.some((id) => strong(id) && schemes.has(id.scheme)) ? "differ" : "absent";
 }
 
-/** Names written closed up on one side ("SiemensAG", "RamiMakhlouf") meet on their compact text. */
+/** A name's folded text without spaces and parentheses, made once per normalised name. */
+const compacts = new WeakMap<NormalisedName, string>();
+
+function compactText(name: NormalisedName): string {
+  let text = compacts.get(name);
+  if (text === undefined) {
+    text = name.folded.replace(/[\s()]/g, "");
+    compacts.set(name, text);
+  }
+  return text;
+}
+
+/** Below this the compact text plays no part in the score (see `combine`). */
+const COMPACT_FLOOR = 0.95;
+
+/**
+ * Names written closed up on one side ("SiemensAG", "RamiMakhlouf") meet on their compact text.
+ * Exact from 0.95 up, the only values `combine` uses; below that some value below 0.95.
+ */
 function compactSimilarity(query: NormalisedName, candidate: NormalisedName): number {
   const shorter = Math.min(query.tokens.length, candidate.tokens.length);
   if (query.tokens.length === candidate.tokens.length || shorter > 2) return 0;
-  return stringSimilarity(query.folded.replace(/[\s()]/g, ""), candidate.folded.replace(/[\s()]/g, ""));
+  return similarityAbove(compactText(query), compactText(candidate), COMPACT_FLOOR);
 }
 
 function featuresOf(
@@ -239,7 +257,7 @@ function combine(f: NameFeatures, compact: number): number {
   if (f.legalForm === "differ") score *= 0.85;
   if (f.country === "differ" && !f.conflicts.includes("country")) score *= 0.5;
   if (f.identifier === "differ") score *= 0.5;
-  if (compact >= 0.95) score = Math.max(score, compact * 0.98);
+  if (compact >= COMPACT_FLOOR) score = Math.max(score, compact * 0.98);
   return Math.min(1, Math.max(0, score));
 }
 
