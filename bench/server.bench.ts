@@ -220,16 +220,16 @@ async function main(): Promise<void> {
     const baseline = health.status === 200 ? "/api/health" : "/api/auth/me";
     // Warm-up: the first trace and match load the graph and the screening index.
     const t0 = performance.now();
-    // fetch gives up after 300 s without headers; building the 1 M-event graph on a loaded machine
-    // takes longer, so ask again: the server keeps building the same graph and answers when done.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await fetch(`${server.url}/api/lots/${encodeURIComponent(pick(workload.lots))}/trace`, { headers });
-        break;
-      } catch (error) {
-        if (attempt >= 6) throw error;
-      }
+    // The server builds the trace graph at start, in a worker; health says when it is ready
+    // (traces meanwhile answer 503 not-ready at once).
+    for (;;) {
+      const graph = ((await (await fetch(`${server.url}/api/health`)).json()) as { graph?: string }).graph;
+      if (graph === "ready" || graph === undefined) break;
+      if (graph === "failed") throw new Error("the server could not build the trace graph");
+      await new Promise((r) => setTimeout(r, 1000));
     }
+    console.log(`graph ready ${((performance.now() - t0) / 1000).toFixed(1)} s after the server listened`);
+    await fetch(`${server.url}/api/lots/${encodeURIComponent(pick(workload.lots))}/trace`, { headers });
     await fetch(`${server.url}/api/match`, { method: "POST", headers, body: matchBody(workload.names) });
     console.log(`warm-up (graph and screening index): ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const alone = await run(

@@ -24,7 +24,8 @@ describe("GET /api/health", () => {
       expect(r.status).toBe(200);
       const body = (await r.json()) as Record<string, unknown>;
       expect(body).toMatchObject({ status: "ok", store: "sqlite" });
-      expect(Object.keys(body).sort()).toEqual(["checkedAt", "status", "store"]);
+      expect(Object.keys(body).sort()).toEqual(["checkedAt", "graph", "status", "store"]);
+      expect(["building", "ready"]).toContain(body.graph);
       expect(Number.isNaN(Date.parse(String(body.checkedAt)))).toBe(false);
     } finally {
       await store.close();
