@@ -97,6 +97,28 @@ describe("POST /api/auth/login", () => {
     // Another user from the same address is not locked out.
     expect((await loginAs("supplier", TEST_PASSWORD)).status).toBe(200);
   });
+
+  it("counts failures per username and client address: the same user from another address still signs in", async () => {
+    // Behind a trusted proxy the client address is the first X-Forwarded-For hop.
+    const proxied = createApp({ store, auth: { trustProxy: true } });
+    const from = (address: string, password: string) =>
+      proxied.request("/api/auth/login", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Forwarded-For": address },
+        body: JSON.stringify({ username: "viewer", password }),
+      });
+    for (let i = 0; i < 5; i++) expect((await from("203.0.113.7", `guess number ${i}!`)).status).toBe(401);
+    expect((await from("203.0.113.7", TEST_PASSWORD)).status).toBe(429);
+    expect((await from("198.51.100.9", TEST_PASSWORD)).status).toBe(200);
+    // Without trustProxy the header is ignored: changing it does not escape the limit.
+    for (let i = 0; i < 5; i++) expect((await loginAs("analyst", `guess number ${i}!`)).status).toBe(401);
+    const spoofed = await app.request("/api/auth/login", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Forwarded-For": "192.0.2.55" },
+      body: JSON.stringify({ username: "analyst", password: TEST_PASSWORD }),
+    });
+    expect(spoofed.status).toBe(429);
+  });
 });
 
 describe("authMiddleware", () => {
