@@ -89,7 +89,7 @@ export function inThreadTraceService(readModel: ReadModel, options: TraceService
     },
     async trace(id, direction) {
       check();
-      if (state === "building") throw notReady();
+      // Even while building, wait up to the bound: a small store's graph is ready in well under it.
       const context = await within(readModel.traceContext(), waitMs);
       if (context === undefined) {
         state = "building";
@@ -138,6 +138,7 @@ export function createTraceWorker(db: string, options: TraceServiceOptions = {})
   /** Set once the worker answered: a worker that dies before that is not restarted (no crash loop). */
   let answered = false;
   let broken = false;
+  let startedAt = Date.now();
   const fallback = options.fallback;
 
   const state = (): GraphState => {
@@ -184,6 +185,7 @@ export function createTraceWorker(db: string, options: TraceServiceOptions = {})
       }
       lastAnswer = "building";
       answered = false;
+      startedAt = Date.now();
       worker = startWorker(db);
       attach(worker);
       ask();
@@ -210,7 +212,8 @@ export function createTraceWorker(db: string, options: TraceServiceOptions = {})
         return fallback
           ? fallback.trace(id, direction)
           : Promise.reject(new AppError("internal", "the trace worker could not start"));
-      if (state() === "building") return Promise.reject(notReady());
+      // Right after start the worker may just be booting: a trace then waits up to the bound.
+      if (state() === "building" && Date.now() - startedAt > waitMs) return Promise.reject(notReady());
       const requestId = nextId++;
       return new Promise<TraceResult>((resolve, reject) => {
         const timer = setTimeout(() => {

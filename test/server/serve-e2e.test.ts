@@ -64,6 +64,15 @@ describe("threadproof serve (real port)", () => {
 
     const anonymous = await fetch(`${url}/api/lots/BOL-MAEU-7906/trace`);
     expect(anonymous.status).toBe(401);
+    // The graph is built at start in a worker: health says when traces can be answered.
+    const end = Date.now() + 30_000;
+    for (;;) {
+      const health = (await (await fetch(`${url}/api/health`)).json()) as { graph: string };
+      if (health.graph === "ready") break;
+      expect(health.graph).toBe("building");
+      if (Date.now() > end) throw new Error("the trace graph was not ready within 30 s");
+      await new Promise((r) => setTimeout(r, 100));
+    }
     const trace = await fetch(`${url}/api/lots/BOL-MAEU-7906/trace`, { headers: analyst.bearer });
     expect(trace.status).toBe(200);
     expect(await trace.json()).toMatchObject({ direction: "up", listedEntityInChain: true });
