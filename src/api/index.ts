@@ -90,6 +90,7 @@ export {
 } from "./record-schemas.ts";
 export type {
   Decision,
+  DecisionHistory,
   DecisionRequest,
   Hit,
   HitListQuery,
@@ -101,6 +102,8 @@ export type {
   MatchResult,
 } from "./screening-schemas.ts";
 export {
+  DecisionHistoryItemSchema,
+  DecisionHistorySchema,
   DecisionRequestSchema,
   DecisionSchema,
   GeographySchema,

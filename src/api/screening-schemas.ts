@@ -97,8 +97,25 @@ export const DecisionSchema = z
     user: z.string(),
     decidedAt: z.string(),
     fingerprint: z.string(),
+    listVersion: z.number().int().optional().describe("the list version the reviewer decided against"),
+    decidedOn: z
+      .enum(["hit", "pair"])
+      .optional()
+      .describe("`pair`: the reviewer named the subject and entry (`review confirm --party … --entry …`)"),
   })
   .meta({ id: "Decision" });
+
+export const DecisionHistoryItemSchema = DecisionSchema.extend({
+  hit: z.string().describe("short id (`hit-…`)"),
+  current: z.boolean().describe("no later decision on the same hit superseded it"),
+  supersededAt: z.string().optional().describe("when the decision that superseded it was made"),
+  reopened: z.literal(true).optional().describe("current, but its list entry changed since: decide again"),
+  entryName: z.string().optional().describe("the list entry's name in the current list version"),
+}).meta({ id: "DecisionHistoryItem" });
+
+export const DecisionHistorySchema = z
+  .object({ items: z.array(DecisionHistoryItemSchema).describe("every decision on the hit, oldest first") })
+  .meta({ id: "DecisionHistory" });
 
 export const HitSchema = z
   .object({
@@ -149,3 +166,4 @@ export type HitPage = z.infer<typeof HitPageSchema>;
 export type HitListQuery = z.input<typeof HitListQuerySchema>;
 export type Decision = z.infer<typeof DecisionSchema>;
 export type DecisionRequest = z.infer<typeof DecisionRequestSchema>;
+export type DecisionHistory = z.infer<typeof DecisionHistorySchema>;

@@ -55,3 +55,11 @@ export async function reviewHistory(
     };
   });
 }
+
+/** Every decision on one hit, named by its key or its short `hit-…` id (`GET /api/hits/{key}/decisions`). */
+export async function hitDecisions(store: Store, key: string): Promise<DecisionHistoryItem[]> {
+  if (!/^hit-[0-9a-f]{12}$/.test(key)) return reviewHistory(store, { hitKey: key });
+  // A short id names no column: find its key among the decided hits.
+  const hitKey = (await store.reviewDecisions()).find((d) => hitIdOf(d.hitKey) === key)?.hitKey;
+  return hitKey === undefined ? [] : reviewHistory(store, { hitKey });
+}

@@ -77,7 +77,7 @@ export { generateChain, SAMPLE_SIZES } from "./generate-sample.ts";
 export type { PairDecisionInput } from "./hit-review.ts";
 export { decidePair } from "./hit-review.ts";
 export type { DecisionHistoryItem } from "./hit-review-history.ts";
-export { reviewHistory } from "./hit-review-history.ts";
+export { hitDecisions, reviewHistory } from "./hit-review-history.ts";
 export type { ImportOptions, ImportResult, ImportSource } from "./import-file.ts";
 export { importFile, resolveImportFormat } from "./import-file.ts";
 export type {

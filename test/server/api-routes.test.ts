@@ -196,6 +196,16 @@ describe.each(TARGETS)("HTTP API on $kind", (target) => {
       expect(dismissed.map((h) => h.hitKey)).toContain(target?.hitKey);
       const stillOpen = (await call("viewer", "/api/hits?limit=500")).json?.items ?? [];
       expect(stillOpen.map((h) => h.hitKey)).not.toContain(target?.hitKey);
+      // Every decision is kept: a re-decision supersedes the dismissal, by key or short id.
+      await call("analyst", `/api/hits/${key}/decision`, {
+        method: "POST",
+        body: { status: "confirmed", reason: "registry match after all" },
+      });
+      const history = (await call("viewer", `/api/hits/${target?.hit}/decisions`)).json?.items ?? [];
+      expect(history.map((d) => [d.status, d.current, d.user])).toEqual([
+        ["dismissed", false, f.clients.analyst.username],
+        ["confirmed", true, f.clients.analyst.username],
+      ]);
       expect(
         (
           await call("analyst", "/api/hits/no-such-hit/decision", {

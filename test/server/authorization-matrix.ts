@@ -75,6 +75,12 @@ export const AUTHORIZATION_MATRIX: MatrixCase[] = [
     body: () => ({ status: "confirmed", reason: "authorization matrix: listed entity confirmed" }),
     expect: DECIDERS,
   },
+  {
+    route: "GET /api/hits/{key}/decisions",
+    method: "GET",
+    path: (f) => `/api/hits/${id(f.hitKey)}/decisions`,
+    expect: STAFF_ONLY,
+  },
   // Uploads, documents and packages (helper U). Upload bodies are the file's bytes; here the
   // JSON of an empty EPCIS document (detected as epcis-json) or a small text.
   {

@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import {
+  DecisionHistorySchema,
   DecisionRequestSchema,
   DecisionSchema,
   HitKeyParamSchema,
@@ -9,7 +10,7 @@ import {
   MatchRequestSchema,
   MatchResponseSchema,
 } from "../../api/index.ts";
-import { decideHitAs, listHits, matchBatch } from "../../app/index.ts";
+import { decideHitAs, hitDecisions, listHits, matchBatch } from "../../app/index.ts";
 import { requireRole } from "../auth/index.ts";
 import { errorResponses, json } from "../error-responses.ts";
 import { decodeCursor, encodeCursor } from "../pagination.ts";
@@ -60,6 +61,21 @@ const decide = createRoute({
   },
 });
 
+const decisions = createRoute({
+  method: "get",
+  path: "/api/hits/{key}/decisions",
+  tags: ["screening"],
+  summary: "Every decision on a hit, oldest first: who decided what, when, why, and which is current",
+  description:
+    "A re-decision supersedes, never overwrites. `reopened` marks a current decision whose list entry has changed since. A hit never decided has none.",
+  middleware: [requireRole(...STAFF)] as const,
+  request: { params: HitKeyParamSchema },
+  responses: {
+    200: { description: "the hit's decisions", content: json(DecisionHistorySchema) },
+    ...errorResponses(400, 401, 403),
+  },
+});
+
 export const screeningRoutes: RouteModule = (app) => {
   app.openapi(match, async (c) => {
     const { queries } = c.req.valid("json");
@@ -102,5 +118,9 @@ export const screeningRoutes: RouteModule = (app) => {
       actor: principalOf(c),
     });
     return c.json(wire(decision), 200);
+  });
+  app.openapi(decisions, async (c) => {
+    const items = await hitDecisions(c.var.store, c.req.valid("param").key);
+    return c.json(wire({ items }), 200);
   });
 };
