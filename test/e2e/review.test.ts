@@ -10,7 +10,7 @@ const XINYA = "Anhui Xinya New Materials Co., Ltd.";
 interface Hit {
   hit: string;
   hitKey: string;
-  entity: { name: string };
+  entity: { id: string; name: string };
   subject: { kind: string; name: string };
   review: { state: string; decision?: { reason: string; user: string; decidedAt: string; status: string } };
 }
@@ -108,6 +108,60 @@ describe("threadproof review", { timeout: 600_000 }, () => {
     expect(openHits().map((h) => h.entity.name)).not.toContain(XINYA);
     expect(xinyaHits()[0]?.review.state).toBe("confirmed");
     expect(xinyaInChain()).toBe(true);
+  });
+
+  it("decides a pair that is no hit, keeps every decision and prints the history", () => {
+    const jinhe = "urn:epc:id:pgln:6900006.00000"; // Aksu Jinhe Cotton: not a hit on any list
+    const entryId = xinyaHits()[0]?.entity.id ?? "";
+    expect(entryId).not.toBe("");
+    const unknown = runCli([
+      "review",
+      "confirm",
+      "--party",
+      "nobody",
+      "--entry",
+      entryId,
+      "--reason",
+      "x",
+      "--db",
+      db,
+    ]);
+    expect([unknown.code, unknown.stderr]).toEqual([5, expect.stringContaining("--party nobody")]);
+    const noEntry = runCli(["review", "confirm", "--party", jinhe, "--reason", "x", "--db", db]);
+    expect([noEntry.code, noEntry.stderr]).toEqual([2, expect.stringContaining("--entry")]);
+    cli(
+      "review",
+      "confirm",
+      "--party",
+      jinhe,
+      "--entry",
+      entryId,
+      "--reason",
+      "registry: same owner",
+      "--user",
+      "bob",
+    );
+    const jinheHits = jsonLines<ScreenLine>(cli("screen", "--json").stdout).find(
+      (r) => r.subject.name === "Aksu Jinhe Cotton Co., Ltd.",
+    )?.results;
+    expect(jinheHits?.map((m) => [m.entity.name, m.review.state])).toEqual([[XINYA, "confirmed"]]);
+    type Decided = {
+      status: string;
+      user: string;
+      current: boolean;
+      decidedOn?: string;
+      listVersion?: number;
+    };
+    const history = jsonLines<Decided>(cli("review", "history", "--entry", entryId, "--json").stdout);
+    expect(history.map((d) => [d.status, d.user, d.current, d.decidedOn ?? "-"])).toEqual([
+      ["dismissed", "alice", false, "hit"],
+      ["confirmed", expect.any(String), true, "hit"],
+      ["confirmed", "bob", true, "pair"],
+    ]);
+    expect(history[2]?.listVersion).toBe(3);
+    const table = cli("review", "history", "--party", jinhe).stdout;
+    expect(table).toContain("confirmed (pair)");
+    expect(table).toContain("1 decisions, 1 current");
   });
 
   it("refuses a decision without a known hit", () => {
