@@ -6,6 +6,7 @@
  */
 import { readFileSync, rmSync } from "node:fs";
 import Database from "better-sqlite3";
+import { parseEventJson } from "../src/app/event-json.ts";
 import { nativeSha256Hex } from "../src/app/native-sha256.ts";
 import { importerFor, useSha256 } from "../src/ingest/index.ts";
 import type { RecordBatch } from "../src/model/index.ts";
@@ -20,7 +21,9 @@ async function* bytes() {
   yield readFileSync(file);
 }
 for await (const chunk of importerFor("epcis-json")({ source: file, bytes: bytes() })) {
-  batches.push(chunk.records);
+  // As the parse worker hands them over: events parsed from their JSON text (see event-json.ts).
+  const events = chunk.records.events.map((e) => parseEventJson(JSON.stringify(e)));
+  batches.push({ ...chunk.records, events });
 }
 const events = batches.reduce((n, b) => n + b.events.length, 0);
 const local = !target.startsWith("postgres");
