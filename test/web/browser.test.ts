@@ -484,6 +484,19 @@ describe.skipIf(skipReason !== "")(TITLE, { timeout: 120_000 }, () => {
       await pager.getByText("Page 2").waitFor();
       expect(await page.locator(".missing-list li").first().textContent()).not.toBe(whole.first[0]);
     }
+    // Its lots are listed ?limit= at a time, every one reachable through the pager.
+    const lotCount = Number(
+      (await page.getByRole("heading", { name: /Your lots/ }).textContent())?.match(/\d+/)?.[0],
+    );
+    const lotItems = page.locator("ul.columns li");
+    expect(await lotItems.count()).toBe(Math.min(5, lotCount));
+    if (lotCount > 5) {
+      const firstLot = await lotItems.first().getAttribute("title");
+      const lotPager = page.getByRole("navigation", { name: "Your lots: pages" });
+      await lotPager.getByRole("button", { name: "Next page" }).click();
+      await lotPager.getByText("Page 2").waitFor();
+      expect(await lotItems.first().getAttribute("title")).not.toBe(firstLot);
+    }
     await expect(page.getByRole("link", { name: "Dashboard" }).count()).resolves.toBe(0);
     await page.goto(`${fixture.url}/lots/${encodeURIComponent(foreignLot ?? "")}`);
     await page.getByRole("heading", { name: "Not available to your account" }).waitFor();

@@ -204,6 +204,7 @@ function DocumentUpload({ lots, onDone }: { lots: readonly Lot[]; onDone: () => 
 }
 
 const MISSING_PAGE = 25;
+const LOTS_PAGE = 200;
 
 export function PortalPage() {
   const { me } = useSession();
@@ -219,6 +220,10 @@ export function PortalPage() {
   const missing = missingItems(lotRows, docRows, facilityRows, events.data ?? []);
   const [missingPage, setMissingPage] = useState(0);
   const page = Math.min(missingPage, Math.max(0, Math.ceil(missing.length / MISSING_PAGE) - 1));
+  const [lotsPageWanted, setLotsPage] = useState(0);
+  // The page address's ?limit= also sets how many lots are listed at a time.
+  const lotsPerPage = Math.min(size, LOTS_PAGE);
+  const lotsPage = Math.min(lotsPageWanted, Math.max(0, Math.ceil(lotRows.length / lotsPerPage) - 1));
   const reloadRecords = () => {
     lots.reload();
     facilities.reload();
@@ -276,12 +281,20 @@ export function PortalPage() {
       </ul>
       <h2>Your lots ({lotRows.length})</h2>
       <ul className="plain-list columns">
-        {lotRows.slice(0, 200).map((l) => (
+        {lotRows.slice(lotsPage * lotsPerPage, (lotsPage + 1) * lotsPerPage).map((l) => (
           <li key={l.id} className="mono small" title={l.id}>
             {shortId(l.id)}
           </li>
         ))}
       </ul>
+      <Pager
+        label="Your lots"
+        page={lotsPage + 1}
+        hasPrevious={lotsPage > 0}
+        hasNext={(lotsPage + 1) * lotsPerPage < lotRows.length}
+        onPrevious={() => setLotsPage(lotsPage - 1)}
+        onNext={() => setLotsPage(lotsPage + 1)}
+      />
       <h2>Your documents ({docRows.length})</h2>
       <ul className="plain-list">
         {docRows.map((d) => (
