@@ -92,21 +92,23 @@ export function computeComposition(
 }
 
 /** Per-lot and per-event results, written by graph number as the forward pass reaches each node. */
-interface Results {
-  readonly lotOffset: Int32Array;
-  readonly lotLength: Int32Array;
-  readonly stageMask: Uint8Array;
-  readonly eventOffset: Int32Array;
-  readonly eventLength: Int32Array;
-  readonly xinjiangShare: Float64Array;
-  readonly unknownShare: Float64Array;
-  readonly expectedXinjiangShare: Float64Array;
-  readonly worstCaseXinjiangShare: Float64Array;
+type Results = Pick<
+  Composition,
+  | "lotOffset"
+  | "lotLength"
+  | "stageMask"
+  | "eventOffset"
+  | "eventLength"
+  | "xinjiangShare"
+  | "unknownShare"
+  | "expectedXinjiangShare"
+  | "worstCaseXinjiangShare"
+> & {
   /** Per bucket: 1 when Xinjiang; 1 when unknown; the prior of an unknown bucket. */
   readonly bucketXinjiang: Float64Array;
   readonly bucketUnknown: Float64Array;
   readonly bucketPrior: Float64Array;
-}
+};
 
 function createResults(lots: number, events: number, buckets: readonly OriginBucket[]): Results {
   return {
