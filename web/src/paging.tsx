@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { getJson } from "./api-client.ts";
-import { type Resource, useResource } from "./use-resource.ts";
+import { type Resource, useLoad, useResource } from "./use-resource.ts";
 
 /** The API's page bound (src/api MAX_PAGE): "fetch everything" loops in pages of this size. */
 const API_MAX_PAGE = 500;
@@ -74,6 +74,21 @@ export function Pager(props: {
   );
 }
 
+/** The pager of a `useCursorPages` list. */
+export function CursorPager(props: { readonly label: string; readonly pages: CursorPages<unknown> }) {
+  const { pages } = props;
+  return (
+    <Pager
+      label={props.label}
+      page={pages.page}
+      hasPrevious={pages.hasPrevious}
+      hasNext={pages.hasNext}
+      onPrevious={pages.previous}
+      onNext={pages.next}
+    />
+  );
+}
+
 /** Every row of a cursor-paged list, fetched page after page (for views that need the whole set). */
 export async function fetchAllPages<R>(
   path: string,
@@ -92,25 +107,10 @@ export async function fetchAllPages<R>(
   return rows;
 }
 
-/** `fetchAllPages` as a resource: loads when `path` changes, `reload` fetches again. */
+/** `fetchAllPages` as a resource: loads when `path` (or `size`) changes, `reload` fetches again. */
 export function useAllPages<R>(path: string | undefined, size = API_MAX_PAGE): Resource<R[]> {
-  const [state, setState] = useState<{ data?: R[]; error?: unknown; loading: boolean }>({ loading: true });
-  const [tick, setTick] = useState(0);
-  const reload = useCallback(() => setTick((t) => t + 1), []);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: tick forces a reload
-  useEffect(() => {
-    if (path === undefined) return;
-    const controller = new AbortController();
-    setState((s) => ({ ...s, loading: true }));
-    fetchAllPages<R>(path, controller.signal, size).then(
-      (data) => setState({ data, loading: false }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState({ error, loading: false });
-      },
-    );
-    return () => controller.abort();
-  }, [path, size, tick]);
-  return { data: state.data, error: state.error, loading: state.loading, reload };
+  const key = path === undefined ? undefined : `${size} ${path}`;
+  return useLoad(key, (signal) => fetchAllPages<R>(path as string, signal, size));
 }
 
 /**

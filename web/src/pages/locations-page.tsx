@@ -3,7 +3,7 @@ import { ErrorPanel } from "../components/error-panel.tsx";
 import { FilterBar, filtersFromQuery, queryOf } from "../components/filter-bar.tsx";
 import { HanName } from "../components/han-name.tsx";
 import { HitCountBadges } from "../components/hit-count-badges.tsx";
-import { Pager, pageSizeOf, useCursorPages } from "../paging.tsx";
+import { CursorPager, pageSizeOf, useCursorPages } from "../paging.tsx";
 import { navigate, useLocation } from "../router.tsx";
 
 export function addressText(l: LocationRow["location"]): string {
@@ -29,14 +29,7 @@ export function LocationsPage() {
       <p className="muted small" aria-live="polite">
         {list.loading ? "Searching…" : `${rows.length}${list.data?.nextCursor ? "+" : ""} facilities`}
       </p>
-      <Pager
-        label="Facilities"
-        page={list.page}
-        hasPrevious={list.hasPrevious}
-        hasNext={list.hasNext}
-        onPrevious={list.previous}
-        onNext={list.next}
-      />
+      <CursorPager label="Facilities" pages={list} />
       <div className="table-wrap">
         <table className="data">
           <thead>

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { ErrorPanel } from "../components/error-panel.tsx";
-import { Pager, pageSizeOf, useCursorPages } from "../paging.tsx";
+import { CursorPager, pageSizeOf, useCursorPages } from "../paging.tsx";
 import { Link, navigate, useLocation } from "../router.tsx";
 
 interface LotRow {
@@ -47,14 +47,7 @@ export function LotsPage() {
         )}
       </form>
       <ErrorPanel error={list.error} title="Could not search lots" />
-      <Pager
-        label="Lots"
-        page={list.page}
-        hasPrevious={list.hasPrevious}
-        hasNext={list.hasNext}
-        onPrevious={list.previous}
-        onNext={list.next}
-      />
+      <CursorPager label="Lots" pages={list} />
       <ul className="plain-list lot-list">
         {rows.map((l) => (
           <li key={l.id}>

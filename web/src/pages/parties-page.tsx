@@ -3,7 +3,7 @@ import { ErrorPanel } from "../components/error-panel.tsx";
 import { FilterBar, filtersFromQuery, queryOf } from "../components/filter-bar.tsx";
 import { HanName } from "../components/han-name.tsx";
 import { HitCountBadges } from "../components/hit-count-badges.tsx";
-import { Pager, pageSizeOf, useCursorPages } from "../paging.tsx";
+import { CursorPager, pageSizeOf, useCursorPages } from "../paging.tsx";
 import { navigate, useLocation } from "../router.tsx";
 
 export function PartiesPage() {
@@ -24,14 +24,7 @@ export function PartiesPage() {
       <p className="muted small" aria-live="polite">
         {list.loading ? "Searching…" : `${rows.length}${list.data?.nextCursor ? "+" : ""} parties`}
       </p>
-      <Pager
-        label="Parties"
-        page={list.page}
-        hasPrevious={list.hasPrevious}
-        hasNext={list.hasNext}
-        onPrevious={list.previous}
-        onNext={list.next}
-      />
+      <CursorPager label="Parties" pages={list} />
       <div className="table-wrap">
         <table className="data">
           <thead>

@@ -2,7 +2,7 @@ import { sendJson } from "../api-client.ts";
 import type { Hit, HitPage } from "../api-types.ts";
 import { ErrorPanel } from "../components/error-panel.tsx";
 import { type Decision, ReviewQueue } from "../components/review-queue.tsx";
-import { Pager, pageSizeOf, useCursorPages } from "../paging.tsx";
+import { CursorPager, pageSizeOf, useCursorPages } from "../paging.tsx";
 import { canWrite } from "../roles.ts";
 import { useLocation } from "../router.tsx";
 import { useSession } from "../session.tsx";
@@ -29,14 +29,7 @@ export function ReviewPage() {
         </p>
       )}
       <ErrorPanel error={list.error} title="Could not load the hits" />
-      <Pager
-        label="Hits"
-        page={list.page}
-        hasPrevious={list.hasPrevious}
-        hasNext={list.hasNext}
-        onPrevious={list.previous}
-        onNext={list.next}
-      />
+      <CursorPager label="Hits" pages={list} />
       {list.loading && !list.data ? (
         <p className="loading">Screening…</p>
       ) : (
