@@ -1,3 +1,4 @@
+import type { LocationSums } from "../trace/index.ts";
 import type { BalanceOptions } from "./balance-in-store.ts";
 import type { PlaceBuckets } from "./composition-sql.ts";
 import { AppError } from "./errors.ts";
@@ -63,17 +64,11 @@ export interface ShardLotTrace {
   readonly locations: readonly string[];
 }
 
-/** One location's balance sums from the last sharded run (`bucket` numbers of the loaded places). */
-export interface ShardBalanceRow {
-  readonly location: string;
-  /** The calendar period label when balanced per period ("2024-Q1"), else null. */
-  readonly period: string | null;
-  readonly inputKg: number;
-  readonly outputKg: number;
-  /** Lines without a mass, left out of the sums. */
-  readonly unweighed: number;
-  readonly inputs: readonly (readonly [bucket: number, kg: number])[];
-  readonly outputs: readonly (readonly [bucket: number, kg: number])[];
+/**
+ * One location's balance sums from the last sharded run (`bucket` numbers of the loaded places):
+ * the sums the single-node balance settles, with the claims as an array.
+ */
+export interface ShardBalanceRow extends LocationSums {
   /** Output mass per claimed country of origin. */
   readonly claims: readonly (readonly [country: string, kg: number])[];
 }
