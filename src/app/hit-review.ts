@@ -111,19 +111,13 @@ export interface PairDecisionInput {
 }
 
 /** The matcher's best score for the subject's names against one entry, if it scores it at all. */
-function pairScore(
-  entries: readonly ListEntry[],
-  entryId: string,
-  names: readonly string[],
-): number | undefined {
+function pairScore(entry: ListEntry, names: readonly string[]): number | undefined {
   // A one-entry screener: the score is the one `check` would print for that candidate.
-  const entry = entries.find((e) => e.id === entryId);
-  if (!entry) return undefined;
   const screener = createScreener({ entries: [entry], threshold: 0 });
   let best: number | undefined;
   for (const name of names) {
     for (const r of checkName(screener, { name }).results) {
-      if (r.entityId === entryId && (best === undefined || r.score > best)) best = r.score;
+      if (r.entityId === entry.id && (best === undefined || r.score > best)) best = r.score;
     }
   }
   return best === undefined ? undefined : Math.round(best * 1000) / 1000;
@@ -161,7 +155,7 @@ export async function decidePair(store: Store, input: PairDecisionInput): Promis
       `--entry ${input.entryId}: no list entry with this id in list version ${lists.version} (see \`threadproof lists show\`)`,
     );
   const names = "aliases" in record ? [record.name, ...record.aliases] : record.name ? [record.name] : [];
-  const score = pairScore(lists.entries, entry.id, names);
+  const score = pairScore(entry, names);
   const decision: ReviewDecision = {
     hitKey: hitKeyOf({ kind, id }, entry.id),
     subject: { kind, id },
