@@ -16,18 +16,15 @@ import { addGlobalOptions, globalOptions } from "../global-options.ts";
 import { formatTable, printJson, printJsonLine, printLine } from "../output.ts";
 import { withStore } from "../with-store.ts";
 
-interface DecisionFlags {
-  readonly reason: string;
-  readonly user?: string;
+interface PairFlags {
   readonly party?: string;
   readonly location?: string;
   readonly entry?: string;
 }
 
-interface PairFlags {
-  readonly party?: string;
-  readonly location?: string;
-  readonly entry?: string;
+interface DecisionFlags extends PairFlags {
+  readonly reason: string;
+  readonly user?: string;
 }
 
 /** `--party` or `--location` (not both), as a decision's subject. */
