@@ -3,7 +3,7 @@ import pg from "pg";
 import type { ImportMeta, Store } from "../../app/index.ts";
 import type { DocumentRef, Link, Location, Lot, Party, SupplyEvent } from "../../model/index.ts";
 import { migrateToLatest } from "../migrations/migrate-to-latest.ts";
-import { importSession, sessionSlot } from "../shared/import-session.ts";
+import { importSession, type SessionDriver, sessionSlot } from "../shared/import-session.ts";
 import { guarded, storeError } from "../shared/store-error.ts";
 import { postgresAccountRecords } from "./postgres-account-records.ts";
 import { postgresCompositionSql } from "./postgres-composition-sql.ts";
@@ -36,12 +36,34 @@ async function connect(url: string, location: string): Promise<{ pool: pg.Pool; 
   return { pool, kysely };
 }
 
+/**
+ * After `close` an open import's next write or commit fails, and the import rolls back, as on
+ * SQLite: ending the pool waits for the import's connection, which would otherwise commit.
+ */
+function refusedOnceClosed(driver: SessionDriver, closed: () => boolean): SessionDriver {
+  const check = () => {
+    if (closed()) throw new Error("the store was closed during the import");
+  };
+  return {
+    async write(batch) {
+      check();
+      return driver.write(batch);
+    },
+    async commit(entry, audit) {
+      check();
+      return driver.commit(entry, audit);
+    },
+    rollback: () => driver.rollback(),
+  };
+}
+
 /** The server store: connects, migrates to the latest schema, keeps a small pool. */
 export async function openPostgresStore(url: string): Promise<Store> {
   const location = redactUrl(url);
   const { pool, kysely } = await connect(url, location);
   const reads = postgresReads(pool);
   const slot = sessionSlot(location);
+  let closed = false;
   return {
     kind: "postgres",
     location,
@@ -49,7 +71,8 @@ export async function openPostgresStore(url: string): Promise<Store> {
     async beginImport(meta: ImportMeta) {
       slot.acquire();
       try {
-        return importSession(meta, await beginPostgresSession(pool, location), slot);
+        const driver = await beginPostgresSession(pool, location);
+        return importSession(meta, refusedOnceClosed(driver, () => closed), slot);
       } catch (e) {
         slot.release();
         throw storeError("store-failure", "cannot begin the import", e);
@@ -72,6 +95,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
     ...postgresCompositionSql(pool),
     ...postgresScopedReads(pool),
     async close() {
+      closed = true;
       await guarded("closing the PostgreSQL store", async () => {
         await kysely.destroy();
       });
