@@ -1,4 +1,4 @@
-import { locationId, partyId } from "../model/index.ts";
+import { type Location, locationId, type Party, partyId } from "../model/index.ts";
 import { listsAtVersion } from "./current-lists.ts";
 import { entryFingerprint, hitIdOf } from "./hit-review.ts";
 import type { DecisionFilter, ReviewDecision } from "./screening-records.ts";
@@ -16,8 +16,27 @@ export interface DecisionHistoryItem extends ReviewDecision {
   readonly supersededAt?: string;
   /** The current decision, made on a list entry that has changed (or left the list) since. */
   readonly reopened?: true;
+  /** The party's or location's name as stored (absent for a location without one, or a record gone). */
+  readonly subjectName?: string;
   /** The list entry's name in the current list version (absent once it left the list). */
   readonly entryName?: string;
+}
+
+/** The names of the decisions' subjects, by `kind:id`: one read per subject, however many decisions. */
+async function subjectNames(
+  store: Store,
+  decisions: readonly ReviewDecision[],
+): Promise<ReadonlyMap<string, string>> {
+  const names = new Map<string, string>();
+  const subjects = new Map(decisions.map((d) => [`${d.subject.kind}:${d.subject.id}`, d.subject]));
+  for (const [key, { kind, id }] of subjects) {
+    const record =
+      kind === "party"
+        ? await store.getParty(id as Party["id"])
+        : await store.getLocation(id as Location["id"]);
+    if (record?.name) names.set(key, record.name);
+  }
+  return names;
 }
 
 /** Every decision matching the filter, oldest first, each saying whether it is the current one. */
@@ -33,6 +52,7 @@ export async function reviewHistory(
     if (stored !== id) decisions = await store.decisionHistory({ ...filter, subject: { kind, id: stored } });
   }
   const entries = new Map((await listsAtVersion(store)).entries.map((e) => [e.id, e]));
+  const names = await subjectNames(store, decisions);
   const next = new Map<number, ReviewDecision>();
   const lastOf = new Map<string, number>();
   decisions.forEach((d, i) => {
@@ -45,12 +65,14 @@ export async function reviewHistory(
     const later = next.get(i);
     const current = later === undefined;
     const applies = entry !== undefined && entryFingerprint(entry) === d.fingerprint;
+    const subjectName = names.get(`${d.subject.kind}:${d.subject.id}`);
     return {
       ...d,
       hit: hitIdOf(d.hitKey),
       current,
       ...(later ? { supersededAt: later.decidedAt } : {}),
       ...(current && !applies ? { reopened: true as const } : {}),
+      ...(subjectName === undefined ? {} : { subjectName }),
       ...(entry ? { entryName: entry.name } : {}),
     };
   });
@@ -58,8 +80,6 @@ export async function reviewHistory(
 
 /** Every decision on one hit, named by its key or its short `hit-…` id (`GET /api/hits/{key}/decisions`). */
 export async function hitDecisions(store: Store, key: string): Promise<DecisionHistoryItem[]> {
-  if (!/^hit-[0-9a-f]{12}$/.test(key)) return reviewHistory(store, { hitKey: key });
-  // A short id names no column: find its key among the decided hits.
-  const hitKey = (await store.reviewDecisions()).find((d) => hitIdOf(d.hitKey) === key)?.hitKey;
-  return hitKey === undefined ? [] : reviewHistory(store, { hitKey });
+  // The store keeps each decided hit's short id indexed beside its key.
+  return reviewHistory(store, /^hit-[0-9a-f]{12}$/.test(key) ? { hit: key } : { hitKey: key });
 }

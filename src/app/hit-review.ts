@@ -75,16 +75,16 @@ export function reviewOf(
 
 /**
  * Makes `decision` the hit's current one (the earlier one stays in the history) with its audit
- * record, in one transaction.
+ * record, in one transaction. The store reads the superseded decision inside that transaction
+ * and records its hash as the audit's before-state: read here first, two decisions at once on
+ * one hit would both name the same predecessor.
  */
 export async function saveReviewDecision(
   store: Store,
   decision: ReviewDecision,
   actor: Principal | undefined,
 ): Promise<void> {
-  const before = (await store.decisionHistory({ hitKey: decision.hitKey })).at(-1);
   const audit = auditEntry(actor ?? UNATTRIBUTED, "review.decide", decision.hitKey, {
-    ...(before === undefined ? {} : { before }),
     after: decision,
     detail: {
       status: decision.status,

@@ -75,7 +75,7 @@ export { findFacilityDuplicates } from "./find-facility-duplicates.ts";
 export type { GeneratedFile, GenerateOptions } from "./generate-sample.ts";
 export { generateChain, SAMPLE_SIZES } from "./generate-sample.ts";
 export type { PairDecisionInput } from "./hit-review.ts";
-export { decidePair } from "./hit-review.ts";
+export { decidePair, hitIdOf } from "./hit-review.ts";
 export type { DecisionHistoryItem } from "./hit-review-history.ts";
 export { hitDecisions, reviewHistory } from "./hit-review-history.ts";
 export type { ImportOptions, ImportResult, ImportSource } from "./import-file.ts";

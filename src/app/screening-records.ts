@@ -44,6 +44,8 @@ export interface ReviewDecision {
 /** Which decisions `decisionHistory` returns; every given field must match. */
 export interface DecisionFilter {
   readonly hitKey?: string;
+  /** The hit's short id (`hit-…`, see `hitIdOf`), for callers that have only that. */
+  readonly hit?: string;
   readonly subject?: { readonly kind: "party" | "location"; readonly id: string };
   readonly entryId?: string;
 }
@@ -62,7 +64,9 @@ export interface ScreeningRecords {
   /**
    * Records a decision: it becomes the hit's current one and is added to the history (an earlier
    * decision is superseded, never lost). With `audit`, the audit record is appended in the same
-   * transaction.
+   * transaction, its `beforeHash` the `stateHash` of the decision it supersedes as read in that
+   * transaction (none for a hit's first decision): two decisions on one hit at once each record
+   * the one they really replaced. The store also keeps the hit's short id for `hit` filters.
    */
   saveDecision(decision: ReviewDecision, audit?: AuditEntry): Promise<void>;
   /** The current decision of every hit, by hit key. */

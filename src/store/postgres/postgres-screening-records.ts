@@ -1,17 +1,22 @@
 import type { Pool, PoolClient } from "pg";
-import type {
-  AuditEntry,
-  DecisionFilter,
-  ListEntry,
-  ListVersion,
-  ReviewDecision,
-  ScreeningRecords,
+import {
+  type AuditEntry,
+  type DecisionFilter,
+  hitIdOf,
+  type ListEntry,
+  type ListVersion,
+  type ReviewDecision,
+  type ScreeningRecords,
 } from "../../app/index.ts";
+import { withBefore } from "../shared/review-audit.ts";
 import { guarded } from "../shared/store-error.ts";
 import { appendPostgresAudit } from "./postgres-account-records.ts";
 
 /** The bundled snapshot is version 1, never stored: the first load is version 2. */
 const FIRST_STORED_VERSION = 2;
+
+/** The first key of the per-hit advisory locks (the second is the hit key's hash); arbitrary but fixed. */
+const REVIEW_LOCK_CLASS = 752691341;
 
 async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
@@ -79,11 +84,21 @@ export function postgresScreeningRecords(pool: Pool): ScreeningRecords {
       guarded("storing a review decision", () =>
         // The decision and its audit record commit together.
         inTransaction(pool, async (client) => {
+          // Decisions on one hit take turns, so each reads the decision it really supersedes
+          // (a row lock would not cover a hit's first decision: there is no row yet).
+          await client.query("select pg_advisory_xact_lock($1::int, hashtext($2))", [
+            REVIEW_LOCK_CLASS,
+            d.hitKey,
+          ]);
+          const { rows } = await client.query<{ record: ReviewDecision }>(
+            "select record from review_decisions where hit_key = $1",
+            [d.hitKey],
+          );
           await client.query(
-            `insert into review_decisions (hit_key, status, decided_at, record) values ($1, $2, $3, $4)
-             on conflict (hit_key) do update set status = excluded.status,
+            `insert into review_decisions (hit_key, hit_id, status, decided_at, record) values ($1, $2, $3, $4, $5)
+             on conflict (hit_key) do update set hit_id = excluded.hit_id, status = excluded.status,
                decided_at = excluded.decided_at, record = excluded.record`,
-            [d.hitKey, d.status, d.decidedAt, JSON.stringify(d)],
+            [d.hitKey, hitIdOf(d.hitKey), d.status, d.decidedAt, JSON.stringify(d)],
           );
           await client.query(
             `insert into review_decision_history
@@ -91,7 +106,7 @@ export function postgresScreeningRecords(pool: Pool): ScreeningRecords {
              values ($1, $2, $3, $4, $5, $6)`,
             [d.hitKey, d.subject.kind, d.subject.id, d.entryId, d.decidedAt, JSON.stringify(d)],
           );
-          if (audit) await appendPostgresAudit(client, audit);
+          if (audit) await appendPostgresAudit(client, withBefore(audit, rows[0]?.record));
         }),
       ),
     reviewDecisions: () =>
@@ -109,6 +124,8 @@ export function postgresScreeningRecords(pool: Pool): ScreeningRecords {
           return `$${params.length}`;
         };
         if (filter.hitKey !== undefined) where.push(`hit_key = ${param(filter.hitKey)}`);
+        if (filter.hit !== undefined)
+          where.push(`hit_key in (select hit_key from review_decisions where hit_id = ${param(filter.hit)})`);
         if (filter.subject !== undefined)
           where.push(
             `subject_id = ${param(filter.subject.id)} and subject_kind = ${param(filter.subject.kind)}`,

@@ -1,12 +1,14 @@
 import type { Database } from "better-sqlite3";
-import type {
-  AuditEntry,
-  DecisionFilter,
-  ListEntry,
-  ListVersion,
-  ReviewDecision,
-  ScreeningRecords,
+import {
+  type AuditEntry,
+  type DecisionFilter,
+  hitIdOf,
+  type ListEntry,
+  type ListVersion,
+  type ReviewDecision,
+  type ScreeningRecords,
 } from "../../app/index.ts";
+import { withBefore } from "../shared/review-audit.ts";
 import { guarded } from "../shared/store-error.ts";
 import { appendSqliteAudit } from "./sqlite-account-records.ts";
 
@@ -29,22 +31,28 @@ export function sqliteScreeningRecords(writer: Database, reader: Database): Scre
     return stored;
   };
   const addVersion = writer.transaction(insertVersion);
-  // The decision and its audit record commit together.
+  // The decision and its audit record commit together; the superseded decision is read in the
+  // same (immediate, so writer-exclusive) transaction, so the audit's before-hash is the real one.
   const saveDecision = writer.transaction((d: ReviewDecision, audit: AuditEntry | undefined) => {
+    const before = writer
+      .prepare("select record from review_decisions where hit_key = ?")
+      .pluck()
+      .get(d.hitKey) as string | undefined;
     writer
       .prepare(
-        `insert into review_decisions (hit_key, status, decided_at, record) values (?, ?, ?, ?)
-         on conflict (hit_key) do update set status = excluded.status,
+        `insert into review_decisions (hit_key, hit_id, status, decided_at, record) values (?, ?, ?, ?, ?)
+         on conflict (hit_key) do update set hit_id = excluded.hit_id, status = excluded.status,
            decided_at = excluded.decided_at, record = excluded.record`,
       )
-      .run(d.hitKey, d.status, d.decidedAt, JSON.stringify(d));
+      .run(d.hitKey, hitIdOf(d.hitKey), d.status, d.decidedAt, JSON.stringify(d));
     writer
       .prepare(
         `insert into review_decision_history
            (hit_key, subject_kind, subject_id, entry_id, decided_at, record) values (?, ?, ?, ?, ?, ?)`,
       )
       .run(d.hitKey, d.subject.kind, d.subject.id, d.entryId, d.decidedAt, JSON.stringify(d));
-    if (audit) appendSqliteAudit(writer, audit);
+    if (audit)
+      appendSqliteAudit(writer, withBefore(audit, before === undefined ? undefined : JSON.parse(before)));
   });
   return {
     addListVersion: (version, entries) =>
@@ -81,6 +89,10 @@ export function sqliteScreeningRecords(writer: Database, reader: Database): Scre
         if (filter.hitKey !== undefined) {
           where.push("hit_key = ?");
           params.push(filter.hitKey);
+        }
+        if (filter.hit !== undefined) {
+          where.push("hit_key in (select hit_key from review_decisions where hit_id = ?)");
+          params.push(filter.hit);
         }
         if (filter.subject !== undefined) {
           where.push("subject_id = ? and subject_kind = ?");
