@@ -1,29 +1,18 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import pg from "pg";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { createApp } from "../../src/server/index.ts";
-import { openStore } from "../../src/store/index.ts";
-import { scratchDatabases } from "../setup/scratch-databases.ts";
+import { storeTargets } from "../setup/store-targets.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "threadproof-health-"));
-const adminUrl = inject("pgUrl");
-const databases = scratchDatabases(adminUrl, "health");
+const TARGETS = storeTargets("health");
 
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  await databases.dropAll();
-});
-
-describe("GET /api/health", () => {
-  it("answers 200 without signing in on the embedded store, and shows no data", async () => {
-    const store = await openStore(join(dir, "health.db"));
+describe.each(TARGETS)("GET /api/health on $kind", (target) => {
+  it.skipIf(target.skip)("answers 200 without signing in, and shows no data", async () => {
+    const store = await target.open();
     try {
       const r = await createApp({ store }).request("/api/health");
       expect(r.status).toBe(200);
       const body = (await r.json()) as Record<string, unknown>;
-      expect(body).toMatchObject({ status: "ok", store: "sqlite" });
+      expect(body).toMatchObject({ status: "ok", store: store.kind });
       expect(Object.keys(body).sort()).toEqual(["checkedAt", "graph", "status", "store"]);
       expect(["building", "ready"]).toContain(body.graph);
       expect(Number.isNaN(Date.parse(String(body.checkedAt)))).toBe(false);
@@ -31,30 +20,29 @@ describe("GET /api/health", () => {
       await store.close();
     }
   });
+});
 
-  it.skipIf(!adminUrl)(
-    "answers 200 on PostgreSQL, and 503 store-unavailable once its database is gone",
-    async () => {
-      const url = await databases.create();
-      const store = await openStore(url);
-      const app = createApp({ store });
+const postgres = TARGETS.find((t) => t.kind.startsWith("postgres"));
+
+describe.skipIf(!postgres || postgres.skip)("GET /api/health when the PostgreSQL database is gone", () => {
+  it("answers 503 store-unavailable", async () => {
+    const store = await (postgres as (typeof TARGETS)[number]).open();
+    const app = createApp({ store });
+    try {
+      expect((await app.request("/api/health")).status).toBe(200);
+      const admin = new pg.Client({ connectionString: inject("pgUrl") });
+      await admin.connect();
       try {
-        const ok = await app.request("/api/health");
-        expect(ok.status).toBe(200);
-        expect(await ok.json()).toMatchObject({ status: "ok", store: "postgres" });
-        const admin = new pg.Client({ connectionString: adminUrl });
-        await admin.connect();
-        try {
-          await admin.query(`drop database ${new URL(url).pathname.slice(1)} with (force)`);
-        } finally {
-          await admin.end();
-        }
-        const down = await app.request("/api/health");
-        expect(down.status).toBe(503);
-        expect(((await down.json()) as { error: { code: string } }).error.code).toBe("store-unavailable");
+        // The store's location is its URL without the password: its path names the database.
+        await admin.query(`drop database ${new URL(store.location).pathname.slice(1)} with (force)`);
       } finally {
-        await store.close().catch(() => undefined);
+        await admin.end();
       }
-    },
-  );
+      const down = await app.request("/api/health");
+      expect(down.status).toBe(503);
+      expect(((await down.json()) as { error: { code: string } }).error.code).toBe("store-unavailable");
+    } finally {
+      await store.close().catch(() => undefined);
+    }
+  });
 });
