@@ -19,6 +19,11 @@ export interface ServerConfig {
   readonly sessionSecret?: string;
   /** Worker threads for `/api/match` batches (`serve`); default min(2, cores); 0: on the event loop. */
   readonly matchWorkers: number;
+  /**
+   * Reverse proxies in front of the server that append to X-Forwarded-For; the login limiter takes
+   * the client address from that header only when this is above 0 (default 0: the socket address).
+   */
+  readonly trustProxy: number;
 }
 
 /** Flags as the serve command parsed them (strings, as typed). */
@@ -28,6 +33,7 @@ export interface ServerFlags {
   readonly port?: string | undefined;
   readonly uploadLimit?: string | undefined;
   readonly matchWorkers?: string | undefined;
+  readonly trustProxy?: string | undefined;
 }
 
 export const DEFAULT_DB = "threadproof.db";
@@ -71,30 +77,75 @@ function parseWorkers(raw: string, from: string): number {
   return n;
 }
 
+/** "true" is one proxy, "false" none; otherwise a hop count 0-10. */
+function parseProxyHops(raw: string, from: string): number {
+  const value = raw.trim().toLowerCase();
+  if (value === "true") return 1;
+  if (value === "false" || value === "") return 0;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 10)
+    throw new AppError("usage", `${from}: "${raw}" is not a proxy count (0-10, true or false)`);
+  return n;
+}
+
 /**
  * `--db` else THREADPROOF_DB else ./threadproof.db; `--host` else THREADPROOF_HOST else 127.0.0.1
  * (loopback: exposing the API is a deliberate choice); `--port` else THREADPROOF_PORT else 8080;
  * `--upload-limit` else THREADPROOF_UPLOAD_LIMIT else 100mb; THREADPROOF_SESSION_SECRET;
- * `--match-workers` else THREADPROOF_MATCH_WORKERS else min(2, cores).
+ * `--match-workers` else THREADPROOF_MATCH_WORKERS else min(2, cores); `--trust-proxy` else
+ * THREADPROOF_TRUST_PROXY else 0 (X-Forwarded-For ignored).
  */
+/** The flag's value, else the variable's, parsed and named by where it came from; else the fallback. */
+function setting<T>(
+  flag: string | undefined,
+  flagName: string,
+  env: string | undefined,
+  envName: string,
+  parse: (raw: string, from: string) => T,
+  fallback: () => T,
+): T {
+  if (flag !== undefined) return parse(flag, flagName);
+  if (env !== undefined) return parse(env, envName);
+  return fallback();
+}
+
 export function readServerConfig(flags: ServerFlags, env: Environment = process.env): ServerConfig {
-  const port = flags.port ?? env.THREADPROOF_PORT;
-  const limit = flags.uploadLimit ?? env.THREADPROOF_UPLOAD_LIMIT;
   const secret = env.THREADPROOF_SESSION_SECRET;
-  const workers = flags.matchWorkers ?? env.THREADPROOF_MATCH_WORKERS;
-  const matchWorkers =
-    workers === undefined
-      ? defaultMatchWorkers()
-      : parseWorkers(workers, flags.matchWorkers ? "--match-workers" : "THREADPROOF_MATCH_WORKERS");
   return {
     db: flags.db ?? env.THREADPROOF_DB ?? DEFAULT_DB,
     host: flags.host ?? env.THREADPROOF_HOST ?? DEFAULT_HOST,
-    port: port === undefined ? DEFAULT_PORT : parsePort(port, flags.port ? "--port" : "THREADPROOF_PORT"),
-    uploadLimitBytes:
-      limit === undefined
-        ? DEFAULT_UPLOAD_LIMIT_BYTES
-        : parseSize(limit, flags.uploadLimit ? "--upload-limit" : "THREADPROOF_UPLOAD_LIMIT"),
+    port: setting(
+      flags.port,
+      "--port",
+      env.THREADPROOF_PORT,
+      "THREADPROOF_PORT",
+      parsePort,
+      () => DEFAULT_PORT,
+    ),
+    uploadLimitBytes: setting(
+      flags.uploadLimit,
+      "--upload-limit",
+      env.THREADPROOF_UPLOAD_LIMIT,
+      "THREADPROOF_UPLOAD_LIMIT",
+      parseSize,
+      () => DEFAULT_UPLOAD_LIMIT_BYTES,
+    ),
     ...(secret ? { sessionSecret: secret } : {}),
-    matchWorkers,
+    matchWorkers: setting(
+      flags.matchWorkers,
+      "--match-workers",
+      env.THREADPROOF_MATCH_WORKERS,
+      "THREADPROOF_MATCH_WORKERS",
+      parseWorkers,
+      defaultMatchWorkers,
+    ),
+    trustProxy: setting(
+      flags.trustProxy,
+      "--trust-proxy",
+      env.THREADPROOF_TRUST_PROXY,
+      "THREADPROOF_TRUST_PROXY",
+      parseProxyHops,
+      () => 0,
+    ),
   };
 }

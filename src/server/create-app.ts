@@ -76,7 +76,7 @@ export function createApp(options: CreateAppOptions): ServerApp {
   eventRoutes(app);
   screeningRoutes(app);
   balanceRoutes(app);
-  authRoutes(options.auth)(app);
+  authRoutes({ trustProxy: config.trustProxy, ...options.auth })(app);
   accountRoutes(app);
   importRoutes(config.uploadLimitBytes)(app);
   documentRoutes(config.uploadLimitBytes)(app);

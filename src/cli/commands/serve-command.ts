@@ -17,6 +17,7 @@ export interface ServeFlags {
   readonly port?: string;
   readonly uploadLimit?: string;
   readonly matchWorkers?: string;
+  readonly trustProxy?: string;
 }
 
 function reportError(error: unknown): void {
@@ -86,6 +87,10 @@ export function addServeOptions(command: Command): Command {
     .option(
       "--match-workers <n>",
       "worker threads for /api/match (env THREADPROOF_MATCH_WORKERS, default min(2, cores); 0 = on the event loop)",
+    )
+    .option(
+      "--trust-proxy <n>",
+      "proxies in front that append to X-Forwarded-For; the login limit then keys on the client they saw (env THREADPROOF_TRUST_PROXY, default 0 = socket address)",
     );
 }
 

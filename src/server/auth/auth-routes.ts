@@ -15,8 +15,12 @@ import {
 export interface AuthRouteOptions {
   readonly rateLimiter?: LoginRateLimiter;
   readonly secureCookies?: SecureCookies;
-  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
-  readonly trustProxy?: boolean;
+  /**
+   * Proxies in front of the server that append the address they see to X-Forwarded-For (`true`
+   * is one). The client is then the address the outermost trusted proxy appended: entries further
+   * left were sent by the client and could be anything. Absent, 0 or false: the socket address.
+   */
+  readonly trustProxy?: boolean | number;
 }
 
 const session = { "application/json": { schema: SessionInfoSchema } };
@@ -48,9 +52,14 @@ const meRoute = createRoute({
   responses: { 200: { description: "the caller", content: session } },
 });
 
-function clientAddress(c: Context<ServerEnv>, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+function clientAddress(c: Context<ServerEnv>, proxies: number): string {
+  if (proxies > 0) {
+    const hops = (c.req.header("x-forwarded-for") ?? "")
+      .split(",")
+      .map((a) => a.trim())
+      .filter((a) => a !== "");
+    // With fewer entries than proxies the header did not pass through all of them: the leftmost.
+    const forwarded = hops[Math.max(0, hops.length - proxies)];
     if (forwarded) return forwarded;
   }
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
@@ -61,10 +70,11 @@ function clientAddress(c: Context<ServerEnv>, trustProxy: boolean): string {
 export function authRoutes(options: AuthRouteOptions = {}): RouteModule {
   const limiter = options.rateLimiter ?? createLoginRateLimiter();
   const secureCookies = options.secureCookies ?? "auto";
+  const proxies = options.trustProxy === true ? 1 : options.trustProxy || 0;
   return (app) => {
     app.openapi(loginRoute, async (c) => {
       const { username, password } = c.req.valid("json");
-      const key = `${username.trim().toLowerCase()}\n${clientAddress(c, options.trustProxy ?? false)}`;
+      const key = `${username.trim().toLowerCase()}\n${clientAddress(c, proxies)}`;
       const wait = limiter.retryAfter(key);
       if (wait > 0) {
         c.header("Retry-After", String(wait));
