@@ -100,6 +100,7 @@ export type {
   MatchRequest,
   MatchResponse,
   MatchResult,
+  PairDecisionRequest,
 } from "./screening-schemas.ts";
 export {
   DecisionHistoryItemSchema,
@@ -118,6 +119,7 @@ export {
   MatchRequestSchema,
   MatchResponseSchema,
   MatchResultSchema,
+  PairDecisionRequestSchema,
 } from "./screening-schemas.ts";
 export type {
   Balance,

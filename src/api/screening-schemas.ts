@@ -110,6 +110,10 @@ export const DecisionHistoryItemSchema = DecisionSchema.extend({
   current: z.boolean().describe("no later decision on the same hit superseded it"),
   supersededAt: z.string().optional().describe("when the decision that superseded it was made"),
   reopened: z.literal(true).optional().describe("current, but its list entry changed since: decide again"),
+  subjectName: z
+    .string()
+    .optional()
+    .describe("the party's or location's name as stored (absent for a location without one)"),
   entryName: z.string().optional().describe("the list entry's name in the current list version"),
 }).meta({ id: "DecisionHistoryItem" });
 
@@ -152,6 +156,25 @@ export const DecisionRequestSchema = z
   })
   .meta({ id: "DecisionRequest" });
 
+/** `POST /api/reviews`: a subject–entry pair decided whether or not the screening produces it as a hit. */
+export const PairDecisionRequestSchema = z
+  .object({
+    party: z.string().min(1).max(2048).optional().describe("the party's id (give party or location)"),
+    location: z.string().min(1).max(2048).optional().describe("the location's id (give party or location)"),
+    entry: z
+      .string()
+      .min(1)
+      .max(500)
+      .describe("the list entry's id, as `/api/match` and `lists show` give it"),
+    status: z.enum(["confirmed", "dismissed"]),
+    reason: z.string().trim().min(1).max(2000),
+  })
+  .refine((b) => (b.party === undefined) !== (b.location === undefined), {
+    message: "give party or location, not both",
+    path: ["party"],
+  })
+  .meta({ id: "PairDecisionRequest" });
+
 export const HitKeyParamSchema = z.object({
   key: z.string().min(1).max(2048).describe("the hit's `hitKey` or short `hit` id, percent-encoded"),
 });
@@ -166,4 +189,5 @@ export type HitPage = z.infer<typeof HitPageSchema>;
 export type HitListQuery = z.input<typeof HitListQuerySchema>;
 export type Decision = z.infer<typeof DecisionSchema>;
 export type DecisionRequest = z.infer<typeof DecisionRequestSchema>;
+export type PairDecisionRequest = z.infer<typeof PairDecisionRequestSchema>;
 export type DecisionHistory = z.infer<typeof DecisionHistorySchema>;

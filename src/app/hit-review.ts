@@ -108,6 +108,8 @@ export interface PairDecisionInput {
   readonly user: string;
   readonly decidedAt?: string;
   readonly actor?: Principal;
+  /** How errors name the fields: command-line `flags` (`--party`, the default) or request `body` fields (`party`). */
+  readonly fields?: "flags" | "body";
 }
 
 /** The matcher's best score for the subject's names against one entry, if it scores it at all. */
@@ -140,19 +142,23 @@ async function subjectRecord(store: Store, subject: HitSubject): Promise<Party |
  * dismissed one is never asked again, and a changed list entry re-opens it.
  */
 export async function decidePair(store: Store, input: PairDecisionInput): Promise<ReviewDecision> {
+  const field = (name: string) => (input.fields === "body" ? name : `--${name}`);
   const reason = input.reason.trim();
-  if (!reason) throw new AppError("usage", "a decision needs a --reason");
+  if (!reason) throw new AppError("usage", `a decision needs a ${field("reason")}`);
   const { kind } = input.subject;
   const record = await subjectRecord(store, input.subject);
   if (!record)
-    throw new AppError("not-found", `--${kind} ${input.subject.id}: no ${kind} with this id in the store`);
+    throw new AppError(
+      "not-found",
+      `${field(kind)} ${input.subject.id}: no ${kind} with this id in the store`,
+    );
   const id = record.id;
   const lists = await listsAtVersion(store);
   const entry = lists.entries.find((e) => e.id === input.entryId);
   if (!entry)
     throw new AppError(
       "not-found",
-      `--entry ${input.entryId}: no list entry with this id in list version ${lists.version} (see \`threadproof lists show\`)`,
+      `${field("entry")} ${input.entryId}: no list entry with this id in list version ${lists.version} (see \`threadproof lists show\`)`,
     );
   const names = "aliases" in record ? [record.name, ...record.aliases] : record.name ? [record.name] : [];
   const score = pairScore(entry, names);

@@ -158,7 +158,7 @@ export {
   screenParty,
 } from "./screener.ts";
 export type { HitListing, MatchBatchQuery, MatchBatchResult } from "./screening-api.ts";
-export { decideHitAs, listHits, matchBatch } from "./screening-api.ts";
+export { decideHitAs, decidePairAs, listHits, matchBatch } from "./screening-api.ts";
 export type { ScreeningContext } from "./screening-context.ts";
 export { loadScreeningContext } from "./screening-context.ts";
 export type { DecisionFilter, ListVersion, ReviewDecision, ScreeningRecords } from "./screening-records.ts";

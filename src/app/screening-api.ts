@@ -1,5 +1,6 @@
 import { type CheckQuery, type CheckResult, checkOne } from "./check-name.ts";
 import { AppError } from "./errors.ts";
+import { decidePair, type PairDecisionInput } from "./hit-review.ts";
 import type { MatchLists } from "./match-pool.ts";
 import type { ReadModel } from "./read-model.ts";
 import type { HitCounts, ListingPage } from "./record-listings.ts";
@@ -121,6 +122,21 @@ export async function decideHitAs(
 ): Promise<ReviewDecision> {
   if (!input.user) throw new AppError("unauthorized", "a decision needs a signed-in user");
   const decision = await decideHit(store, input);
+  model.invalidate();
+  return decision;
+}
+
+/**
+ * `POST /api/reviews`: a signed-in user decides a party or location against a list entry, whether
+ * or not the screening produces the pair as a hit; errors name the request's fields.
+ */
+export async function decidePairAs(
+  store: Store,
+  model: ReadModel,
+  input: Omit<PairDecisionInput, "decidedAt" | "fields">,
+): Promise<ReviewDecision> {
+  if (!input.user) throw new AppError("unauthorized", "a decision needs a signed-in user");
+  const decision = await decidePair(store, { ...input, fields: "body" });
   model.invalidate();
   return decision;
 }

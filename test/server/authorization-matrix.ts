@@ -76,6 +76,19 @@ export const AUTHORIZATION_MATRIX: MatrixCase[] = [
     expect: DECIDERS,
   },
   {
+    // A pair screening need not produce: the supplier's own party, so a 403 is the role, not the scope.
+    route: "POST /api/reviews",
+    method: "POST",
+    path: () => "/api/reviews",
+    body: (f) => ({
+      party: f.x.party,
+      entry: "uflpa:aksu-huafu-color-spinning-co-ltd",
+      status: "dismissed",
+      reason: "authorization matrix: different company",
+    }),
+    expect: DECIDERS,
+  },
+  {
     route: "GET /api/hits/{key}/decisions",
     method: "GET",
     path: (f) => `/api/hits/${id(f.hitKey)}/decisions`,

@@ -9,8 +9,9 @@ import {
   MAX_MATCH_QUERIES,
   MatchRequestSchema,
   MatchResponseSchema,
+  PairDecisionRequestSchema,
 } from "../../api/index.ts";
-import { decideHitAs, hitDecisions, listHits, matchBatch } from "../../app/index.ts";
+import { decideHitAs, decidePairAs, hitDecisions, listHits, matchBatch } from "../../app/index.ts";
 import { requireRole } from "../auth/index.ts";
 import { errorResponses, json } from "../error-responses.ts";
 import { decodeCursor, encodeCursor } from "../pagination.ts";
@@ -55,6 +56,22 @@ const decide = createRoute({
     "A dismissed hit leaves every later screen and trace; a confirmed one stays. The decision re-opens when the list entry changes.",
   middleware: [requireRole(...DECIDERS)] as const,
   request: { params: HitKeyParamSchema, body: { content: json(DecisionRequestSchema), required: true } },
+  responses: {
+    200: { description: "the decision as stored", content: json(DecisionSchema) },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+const decidePairRoute = createRoute({
+  method: "post",
+  path: "/api/reviews",
+  tags: ["screening"],
+  summary:
+    "Confirm or dismiss a party or location against a list entry, hit or not (recorded with the signed-in user)",
+  description:
+    "For a pair the screening does not produce (a below-threshold candidate, what a registry shows): the decision is keyed as the hit's would be, so every later screen reuses it, and a changed list entry re-opens it. Give `party` or `location`, and `entry`. Unknown ids: 404 naming the field.",
+  middleware: [requireRole(...DECIDERS)] as const,
+  request: { body: { content: json(PairDecisionRequestSchema), required: true } },
   responses: {
     200: { description: "the decision as stored", content: json(DecisionSchema) },
     ...errorResponses(400, 401, 403, 404),
@@ -112,6 +129,22 @@ export const screeningRoutes: RouteModule = (app) => {
     const { status, reason } = c.req.valid("json");
     const decision = await decideHitAs(c.var.store, c.var.readModel, {
       hit: c.req.valid("param").key,
+      status,
+      reason,
+      user: principalOf(c).username,
+      actor: principalOf(c),
+    });
+    return c.json(wire(decision), 200);
+  });
+  app.openapi(decidePairRoute, async (c) => {
+    const { party, location, entry, status, reason } = c.req.valid("json");
+    const subject =
+      party !== undefined
+        ? { kind: "party" as const, id: party }
+        : { kind: "location" as const, id: location ?? "" };
+    const decision = await decidePairAs(c.var.store, c.var.readModel, {
+      subject,
+      entryId: entry,
       status,
       reason,
       user: principalOf(c).username,
