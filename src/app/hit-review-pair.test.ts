@@ -3,6 +3,7 @@ import { batchOf, importMeta, importSummary, sampleLocation } from "../../test/c
 import { storeTargets } from "../../test/setup/store-targets.ts";
 import { loadBundledLists } from "../ingest/index.ts";
 import { type Link, linkId, type Party, partyId } from "../model/index.ts";
+import { stateHash } from "./audit-trail-chain.ts";
 import { isAppError } from "./errors.ts";
 import { decidePair, hitKeyOf } from "./hit-review.ts";
 import { reviewHistory } from "./hit-review-history.ts";
@@ -196,4 +197,37 @@ describe.each(storeTargets("reviewpairs"))("decidePair on $kind", ({ skip, open 
     const [item] = await reviewHistory(store, { subject: { kind: "location", id: gin.id } });
     expect(item).toMatchObject({ current: true, reopened: true, listVersion: 1 });
   });
+
+  it.skipIf(skip)(
+    "concurrent decisions on one pair each audit the decision they really superseded",
+    async () => {
+      const store = await storeWithParties(open);
+      stores.push(store);
+      const subject = { kind: "party", id: quiet.id } as const;
+      await Promise.all(
+        ["ann", "bob", "cem", "dia", "eve", "fay"].map((user, i) =>
+          decidePair(store, {
+            subject,
+            entryId: huafu.id,
+            status: i % 2 ? "dismissed" : "confirmed",
+            reason: `registry check ${i}`,
+            user,
+          }),
+        ),
+      );
+      const hitKey = hitKeyOf(subject, huafu.id);
+      const history = await store.decisionHistory({ hitKey });
+      const audits = (await store.auditRecords()).filter((r) => r.subject === hitKey);
+      expect(history).toHaveLength(6);
+      // Each audit record's before-hash is the decision made just before it on that hit, so the
+      // before/after hashes link up into one line; read before the transaction, several would name
+      // the same predecessor.
+      const links = history.map((d, i) => {
+        const audit = audits.find((a) => a.afterHash === stateHash(d));
+        const previous = history[i - 1];
+        return audit?.beforeHash === (previous === undefined ? undefined : stateHash(previous));
+      });
+      expect(links).toEqual(history.map(() => true));
+    },
+  );
 });

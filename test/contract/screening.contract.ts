@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { ListVersion, ReviewDecision, Store } from "../../src/app/index.ts";
+import { hitIdOf, type ListVersion, type ReviewDecision, type Store } from "../../src/app/index.ts";
 import { type ListEntry, parseListFile } from "../../src/ingest/index.ts";
 import { openStore } from "../../src/store/index.ts";
 import type { ContractTarget } from "./store.contract.ts";
@@ -97,6 +97,10 @@ export function describeScreeningContract(target: ContractTarget): void {
       ];
       expect(await store.decisionHistory()).toEqual([huafu[0], other, huafu[1]]);
       expect(await store.decisionHistory({ hitKey: decision("confirmed", "").hitKey })).toEqual(huafu);
+      // By the short id `screen` prints, as the web queue names a hit.
+      expect(await store.decisionHistory({ hit: hitIdOf(decision("confirmed", "").hitKey) })).toEqual(huafu);
+      expect(await store.decisionHistory({ hit: hitIdOf(other.hitKey) })).toEqual([other]);
+      expect(await store.decisionHistory({ hit: "hit-000000000000" })).toEqual([]);
       expect(await store.decisionHistory({ subject: { kind: "location", id: "loc:1" } })).toEqual([other]);
       expect(await store.decisionHistory({ subject: { kind: "party", id: "loc:1" } })).toEqual([]);
       expect(await store.decisionHistory({ entryId: "uflpa:huafu-fashion-co-ltd" })).toHaveLength(3);
