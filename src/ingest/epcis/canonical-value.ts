@@ -110,15 +110,50 @@ function zoneOffsetMinutes(zone: string): number {
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || "0"));
 }
 
+/** `\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z`, checked by character (every event has two). */
+function hasCanonicalInstantShape(text: string): boolean {
+  if (text.length !== 24) return false;
+  for (let i = 0; i < 24; i++) {
+    const want = INSTANT_SHAPE.charCodeAt(i);
+    const c = text.charCodeAt(i);
+    if (want === 100 ? c < 48 || c > 57 : c !== want) return false;
+  }
+  return true;
+}
+
+/** `d` stands for a digit, anything else for itself. */
+const INSTANT_SHAPE = "dddd-dd-ddTdd:dd:dd.dddZ";
+
+function digitsAt(text: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
+}
+
 /**
- * Already in the canonical form: such text comes back unchanged either way (a valid instant prints
- * as itself, an invalid one such as month 13 or year 0042 is left as given), so it needs no parse.
+ * True when `text` is already the canonical form of a valid instant, so that
+ * `new Date(parseInstant(text)).toISOString() === text` without parsing: the shape above, a year
+ * from 1000 (earlier years take the slow path), and a real date and time of day.
  */
-const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+export function isCanonicalInstant(text: string): boolean {
+  if (!hasCanonicalInstantShape(text)) return false;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  if (year < 1000 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days =
+    month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return (
+    day <= days && digitsAt(text, 11, 2) <= 23 && digitsAt(text, 14, 2) <= 59 && digitsAt(text, 17, 2) <= 59
+  );
+}
 
 /** `_fix_time_stamp_format`: UTC, millisecond precision, `Z`; text that is no timestamp stays as given. */
 export function canonicalTimestamp(text: string): string {
-  if (CANONICAL_INSTANT.test(text)) return text;
+  // Already in the canonical form: such text comes back unchanged either way (a valid instant
+  // prints as itself, an invalid one such as month 13 or year 0042 is left as given): no parse.
+  if (hasCanonicalInstantShape(text)) return text;
   const ms = parseInstant(text);
   return ms === undefined ? text : new Date(ms).toISOString();
 }

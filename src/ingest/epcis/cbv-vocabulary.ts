@@ -51,6 +51,29 @@ export type VocabularyValue =
  * otherwise. A bare word that is no CBV term is rejected (JSON-LD would turn it into a made-up CBV URI).
  */
 export function normaliseVocabulary(vocabulary: CbvVocabulary, raw: string): VocabularyValue {
+  const memo = MEMO[vocabulary];
+  const known = memo.get(raw);
+  if (known !== undefined) return known;
+  const result = normalise(vocabulary, raw);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(raw, result);
+  return result;
+}
+
+/**
+ * The few values of each vocabulary repeat on every event: results are remembered per raw text
+ * (the result objects are never mutated), cleared when full so odd custom URIs cannot grow it.
+ */
+const MEMO_LIMIT = 1000;
+const MEMO: Readonly<Record<CbvVocabulary, Map<string, VocabularyValue>>> = {
+  bizstep: new Map(),
+  disp: new Map(),
+  btt: new Map(),
+  sdt: new Map(),
+  er: new Map(),
+};
+
+function normalise(vocabulary: CbvVocabulary, raw: string): VocabularyValue {
   const value = raw.trim();
   for (const prefix of [URN[vocabulary], WEB[vocabulary], `cbv:${webSuffix(vocabulary)}`]) {
     if (value.startsWith(prefix)) {

@@ -46,6 +46,7 @@ export class EventIssues {
   }
 
   get hasErrors(): boolean {
+    if (this.list.length === 0) return false;
     return this.list.filter((i) => i.severity === "error").length > this.nonBlockingCount;
   }
 }

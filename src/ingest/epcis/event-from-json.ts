@@ -6,7 +6,7 @@ import type {
   LocationId,
 } from "../../model/index.ts";
 import { locationId } from "../../model/index.ts";
-import { parseInstant } from "./canonical-value.ts";
+import { isCanonicalInstant, parseInstant } from "./canonical-value.ts";
 import { normaliseVocabulary } from "./cbv-vocabulary.ts";
 import { type EventContext, EventIssues } from "./event-context.ts";
 import type { UnhashedEvent } from "./event-hash.ts";
@@ -14,6 +14,7 @@ import { CONTEXT_KEY } from "./event-to-json.ts";
 import type { JsonValue } from "./json-hash-tree.ts";
 import {
   canonicalIdentifier,
+  goodString,
   isObject,
   type JsonObject,
   readEpcList,
@@ -61,6 +62,8 @@ function readTime(obj: JsonObject, key: string, issues: EventIssues, required: b
     if (required) issues.error("epcis.required", key, `missing ${key} (an ISO 8601 date-time with offset)`);
     return undefined;
   }
+  // Most times are written in the canonical form already, which is then the answer as is.
+  if (typeof raw === "string" && isCanonicalInstant(raw)) return raw;
   const ms = typeof raw === "string" ? parseInstant(raw) : undefined;
   if (ms === undefined) {
     issues.error(
@@ -104,14 +107,22 @@ function readLocation(
     issues.error("epcis.type", key, `expected {"id": "<location URI>"}, got ${JSON.stringify(v)}`);
     return undefined;
   }
-  const id = readString(v, "id", issues, `${key}.id`);
+  const id = goodString(v.id) ?? readString(v, "id", issues, `${key}.id`);
   if (id === undefined) {
     issues.error("epcis.required", `${key}.id`, `missing ${key}.id`);
     return undefined;
   }
-  const { id: _id, ...rest } = v;
-  if (Object.keys(rest).length > 0) extra[key] = rest;
+  // The rest is copied only when there is one (almost never): no rest object per location.
+  if (hasKeyBesides(v, "id")) {
+    const { id: _id, ...rest } = v;
+    extra[key] = rest;
+  }
   return locationId(canonicalIdentifier(id));
+}
+
+function hasKeyBesides(obj: JsonObject, key: string): boolean {
+  for (const k in obj) if (k !== key && Object.hasOwn(obj, k)) return true;
+  return false;
 }
 
 function readErrorDeclaration(
@@ -203,10 +214,11 @@ function expandSensorTerms(list: JsonValue): JsonValue {
 function collectPrefixes(v: JsonValue | undefined, into: Set<string>): void {
   if (Array.isArray(v)) for (const x of v) collectPrefixes(x, into);
   else if (isObject(v)) {
-    for (const [k, x] of Object.entries(v)) {
+    for (const k in v) {
+      if (!Object.hasOwn(v, k)) continue;
       const colon = k.indexOf(":");
       if (colon > 0) into.add(k.slice(0, colon));
-      collectPrefixes(x, into);
+      collectPrefixes(v[k], into);
     }
   }
 }
@@ -273,7 +285,11 @@ function readExtensions(
   const ilmdRaw = obj.ilmd;
   if (ilmdRaw !== undefined && !isObject(ilmdRaw))
     issues.error("epcis.type", "ilmd", "expected an object of namespaced fields");
-  for (const [k, v] of Object.entries(isObject(ilmdRaw) ? ilmdRaw : {})) {
+  const ilmdObj: JsonObject = isObject(ilmdRaw) ? ilmdRaw : {};
+  // for…in over own keys: Object.entries' pair arrays showed up in profiles (same order).
+  for (const k in ilmdObj) {
+    if (!Object.hasOwn(ilmdObj, k)) continue;
+    const v = ilmdObj[k] as JsonValue;
     if (k.includes(":")) ilmd[k] = expandValues(v, valueNs);
     else
       issues.error(
@@ -282,8 +298,9 @@ function readExtensions(
         `ilmd field "${k}" has no namespace: expected prefix:${k} with the prefix declared in @context`,
       );
   }
-  for (const [k, v] of Object.entries(obj)) {
-    if (MAPPED.has(k) || k === CONTEXT_KEY) continue;
+  for (const k in obj) {
+    if (!Object.hasOwn(obj, k) || MAPPED.has(k) || k === CONTEXT_KEY) continue;
+    const v = obj[k] as JsonValue;
     if (k === "certificationInfo" && !readCertificationInfo(v, issues)) continue;
     if (k === "sensorElementList") extra[k] = expandSensorTerms(expandValues(v, valueNs));
     else if (k === "persistentDisposition") extra[k] = readPersistentDisposition(v, issues);
@@ -298,6 +315,7 @@ function readExtensions(
   const used = new Set<string>();
   collectPrefixes(ilmd, used);
   collectPrefixes(extra, used);
+  if (used.size === 0) return { ilmd, extra };
   const context: Record<string, string> = {};
   // Most events use no prefix: the declared namespaces are gathered only when one is used.
   const ns = used.size > 0 ? declaredNamespaces(obj, ctx) : {};

@@ -24,6 +24,13 @@ export function readString(
   return undefined;
 }
 
+/** A non-empty string's trimmed text, else undefined (then `readString` says what is wrong). */
+export function goodString(v: JsonValue | undefined): string | undefined {
+  if (typeof v !== "string") return undefined;
+  const t = v.trim();
+  return t === "" ? undefined : t;
+}
+
 /** An identifier as we keep it: canonical EPC URN when it is a GS1 key, else as given. */
 export function canonicalIdentifier(raw: string): string {
   return canonicalEpc(raw) ?? raw.trim();
@@ -36,11 +43,14 @@ export function readEpcList(obj: JsonObject, key: string, issues: EventIssues): 
     issues.error("epcis.type", key, `expected a list of EPC URIs, got ${JSON.stringify(v)}`);
     return [];
   }
-  return v.flatMap((epc: JsonValue, i: number) => {
-    if (typeof epc === "string" && epc.trim()) return [canonicalIdentifier(epc)];
-    issues.error("epcis.type", `${key}[${i}]`, `expected an EPC URI, got ${JSON.stringify(epc)}`);
-    return [];
-  });
+  // Plain loops in these readers: flatMap's per-element arrays showed up in profiles.
+  const out: string[] = [];
+  for (let i = 0; i < v.length; i++) {
+    const epc: JsonValue = v[i];
+    if (typeof epc === "string" && epc.trim()) out.push(canonicalIdentifier(epc));
+    else issues.error("epcis.type", `${key}[${i}]`, `expected an EPC URI, got ${JSON.stringify(epc)}`);
+  }
+  return out;
 }
 
 const QUANTITY_KEYS = new Set(["epcClass", "quantity", "uom"]);
@@ -54,15 +64,15 @@ function readQuantity(el: JsonValue, path: string, issues: EventIssues): Quantit
     );
     return undefined;
   }
-  for (const k of Object.keys(el)) {
-    if (!QUANTITY_KEYS.has(k))
+  for (const k in el) {
+    if (Object.hasOwn(el, k) && !QUANTITY_KEYS.has(k))
       issues.error(
         "epcis.unknown-field",
         `${path}.${k}`,
         `unknown field "${k}" in a quantity element (allowed: epcClass, quantity, uom)`,
       );
   }
-  const epcClass = readString(el, "epcClass", issues, `${path}.epcClass`);
+  const epcClass = goodString(el.epcClass) ?? readString(el, "epcClass", issues, `${path}.epcClass`);
   if (epcClass === undefined) {
     issues.error("epcis.required", `${path}.epcClass`, "a quantity element needs an epcClass");
     return undefined;
@@ -72,14 +82,16 @@ function readQuantity(el: JsonValue, path: string, issues: EventIssues): Quantit
     issues.error("epcis.type", `${path}.quantity`, `expected a number, got ${JSON.stringify(q)}`);
     return undefined;
   }
-  const uom = readString(el, "uom", issues, `${path}.uom`);
+  const uom = goodString(el.uom) ?? readString(el, "uom", issues, `${path}.uom`);
   const kg = q !== undefined && uom !== undefined ? toKilograms(q, uom) : undefined;
-  return {
+  // Same keys in the same order as spreading the optional ones, without the throwaway objects.
+  const line: { lot: QuantityLine["lot"]; quantity?: number; uom?: string; kg?: number } = {
     lot: lotId(canonicalIdentifier(epcClass)),
-    ...(q !== undefined ? { quantity: q } : {}),
-    ...(uom !== undefined ? { uom } : {}),
-    ...(kg !== undefined ? { kg } : {}),
   };
+  if (q !== undefined) line.quantity = q;
+  if (uom !== undefined) line.uom = uom;
+  if (kg !== undefined) line.kg = kg;
+  return line;
 }
 
 export function readQuantityList(obj: JsonObject, key: string, issues: EventIssues): QuantityLine[] {
@@ -89,7 +101,12 @@ export function readQuantityList(obj: JsonObject, key: string, issues: EventIssu
     issues.error("epcis.type", key, `expected a list of quantity elements, got ${JSON.stringify(v)}`);
     return [];
   }
-  return v.flatMap((el: JsonValue, i: number) => readQuantity(el, `${key}[${i}]`, issues) ?? []);
+  const out: QuantityLine[] = [];
+  for (let i = 0; i < v.length; i++) {
+    const line = readQuantity(v[i] as JsonValue, `${key}[${i}]`, issues);
+    if (line !== undefined) out.push(line);
+  }
+  return out;
 }
 
 export function readVocabulary(
@@ -100,7 +117,15 @@ export function readVocabulary(
   path = key,
 ): string | undefined {
   const raw = readString(obj, key, issues, path);
-  if (raw === undefined) return undefined;
+  return raw === undefined ? undefined : vocabularyValue(raw, vocabulary, issues, path);
+}
+
+function vocabularyValue(
+  raw: string,
+  vocabulary: CbvVocabulary,
+  issues: EventIssues,
+  path: string,
+): string | undefined {
   const result = normaliseVocabulary(vocabulary, raw);
   if (!result.ok) {
     issues.error(
@@ -126,19 +151,38 @@ export function readTypedRefs(
     issues.error("epcis.type", key, `expected a list of {type, ${valueKey}}, got ${JSON.stringify(v)}`);
     return [];
   }
-  return v.flatMap((el: JsonValue, i: number) => {
-    const path = `${key}[${i}]`;
-    if (!isObject(el)) {
-      issues.error("epcis.type", path, `expected {type, ${valueKey}}, got ${JSON.stringify(el)}`);
-      return [];
-    }
-    const id = readString(el, valueKey, issues, `${path}.${valueKey}`);
-    if (id === undefined) {
-      issues.error("epcis.required", `${path}.${valueKey}`, `missing ${valueKey}`);
-      return [];
-    }
-    const type = readVocabulary(el, "type", vocabulary, issues, `${path}.type`) ?? "";
-    if (!type && key !== "bizTransactionList") issues.error("epcis.required", `${path}.type`, "missing type");
-    return [{ type, id: key === "bizTransactionList" ? id : canonicalIdentifier(id) }];
-  });
+  const out: TypedRef[] = [];
+  for (let i = 0; i < v.length; i++) {
+    const ref = readTypedRef(v[i] as JsonValue, key, valueKey, vocabulary, issues, i);
+    if (ref !== undefined) out.push(ref);
+  }
+  return out;
+}
+
+function readTypedRef(
+  el: JsonValue,
+  key: "bizTransactionList" | "sourceList" | "destinationList",
+  valueKey: string,
+  vocabulary: CbvVocabulary,
+  issues: EventIssues,
+  i: number,
+): TypedRef | undefined {
+  // Paths are only for messages: built when one is reported.
+  if (!isObject(el)) {
+    issues.error("epcis.type", `${key}[${i}]`, `expected {type, ${valueKey}}, got ${JSON.stringify(el)}`);
+    return undefined;
+  }
+  const id = goodString(el[valueKey]) ?? readString(el, valueKey, issues, `${key}[${i}].${valueKey}`);
+  if (id === undefined) {
+    issues.error("epcis.required", `${key}[${i}].${valueKey}`, `missing ${valueKey}`);
+    return undefined;
+  }
+  const given = goodString(el.type);
+  const type =
+    (given !== undefined
+      ? vocabularyValue(given, vocabulary, issues, `${key}[${i}].type`)
+      : readVocabulary(el, "type", vocabulary, issues, `${key}[${i}].type`)) ?? "";
+  if (!type && key !== "bizTransactionList")
+    issues.error("epcis.required", `${key}[${i}].type`, "missing type");
+  return { type, id: key === "bizTransactionList" ? id : canonicalIdentifier(id) };
 }
