@@ -1,5 +1,6 @@
 import { foldText } from "./fold-text.ts";
 import { keyPrefixes } from "./key-prefixes.ts";
+import { lazy } from "./lazy.ts";
 import { COUNTRY_NAMES } from "./tables/countries.ts";
 
 /** Endonyms rigour's strong names miss for countries that often qualify company names. */
@@ -33,14 +34,14 @@ function build(): Map<string, string> {
   return map;
 }
 
-const COUNTRIES = build();
+const countries = lazy(build);
 
 /** Beginnings of country names, word by word (united → united states). */
-export const COUNTRY_WORD_STARTS: ReadonlySet<string> = keyPrefixes(COUNTRIES.keys(), " ");
+export const countryWordStarts: () => ReadonlySet<string> = lazy(() => keyPrefixes(countries().keys(), " "));
 
 /** ISO code for a folded country name of one or two words, or null. */
 export function countryOf(folded: string): string | null {
-  return COUNTRIES.get(folded) ?? null;
+  return countries().get(folded) ?? null;
 }
 
 /** Normalises a country given as an ISO code or a name; unknown values pass through lower-cased. */

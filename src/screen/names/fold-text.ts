@@ -1,7 +1,8 @@
 import { Converter, Locale } from "opencc-js/t2cn";
+import { lazy } from "./lazy.ts";
 import { isAsciiOrIdeographs, transliterate } from "./transliterate.ts";
 
-const toSimplified = Converter({ from: "t", to: "cn" });
+const toSimplified = lazy(() => Converter({ from: "t", to: "cn" }));
 const HAN = /\p{Script=Han}/u;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
@@ -56,16 +57,17 @@ function triggers(): Set<number> {
   return out;
 }
 
-const TRIGGERS = triggers();
+const triggerCodes = lazy(triggers);
 
 function mayConvert(text: string): boolean {
-  for (const char of text) if (TRIGGERS.has(char.codePointAt(0) ?? 0)) return true;
+  const codes = triggerCodes();
+  for (const char of text) if (codes.has(char.codePointAt(0) ?? 0)) return true;
   return false;
 }
 
 /** Traditional → Simplified Chinese; a no-op for text without Han characters. */
 export function simplifyHan(text: string): string {
-  return HAN.test(text) && mayConvert(text) ? toSimplified(text) : text;
+  return HAN.test(text) && mayConvert(text) ? toSimplified()(text) : text;
 }
 
 /** Removes Latin, Greek and Cyrillic accents but keeps the vowel signs other scripts need. */

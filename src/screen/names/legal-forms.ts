@@ -1,5 +1,6 @@
 import { foldText } from "./fold-text.ts";
 import { keyPrefixes, keySuffixes } from "./key-prefixes.ts";
+import { lazy } from "./lazy.ts";
 import { RIGOUR_LEGAL_FORMS } from "./tables/legal-forms.ts";
 
 /** A legal form found in a name: the words as written, a display form and a generic class. */
@@ -60,46 +61,62 @@ function buildTable(): Map<string, FormEntry> {
   return table;
 }
 
-const TABLE = buildTable();
-const LONGEST = Math.max(...[...TABLE.values()].map((e) => e.tokens.length));
+interface Tables {
+  readonly table: Map<string, FormEntry>;
+  readonly longest: number;
+  /** Han legal forms, longest first, for suffix stripping in Chinese names. */
+  readonly han: readonly string[];
+  readonly starts: ReadonlySet<string>;
+  readonly ends: ReadonlySet<string>;
+}
+
+const tables = lazy((): Tables => {
+  const table = buildTable();
+  return {
+    table,
+    longest: Math.max(...[...table.values()].map((e) => e.tokens.length)),
+    han: [...table.keys()].filter((k) => /^\p{Script=Han}+$/u.test(k)).sort((a, b) => b.length - a.length),
+    starts: keyPrefixes(table.keys(), " "),
+    ends: keySuffixes(table.keys(), " "),
+  };
+});
 
 /** Han legal forms, longest first, for suffix stripping in Chinese names. */
-export const HAN_LEGAL_FORMS: readonly string[] = [...TABLE.keys()]
-  .filter((k) => /^\p{Script=Han}+$/u.test(k))
-  .sort((a, b) => b.length - a.length);
+export function hanLegalForms(): readonly string[] {
+  return tables().han;
+}
 
 export function legalFormOf(folded: string): LegalForm | null {
-  const entry = TABLE.get(folded);
+  const entry = tables().table.get(folded);
   return entry ? { text: folded, ...entry.form } : null;
 }
 
-const STARTS = keyPrefixes(TABLE.keys(), " ");
-const ENDS = keySuffixes(TABLE.keys(), " ");
-
 /** The longest legal form made of tokens[start…], as a token count, or 0. */
 export function legalFormLengthAt(tokens: readonly string[], start: number): number {
-  const most = Math.min(LONGEST, tokens.length - start);
+  const { table, longest, starts } = tables();
+  const most = Math.min(longest, tokens.length - start);
   let found = 0;
   let phrase = "";
   for (let size = 1; size <= most; size++) {
     const word = tokens[start + size - 1] as string;
     phrase = size === 1 ? word : `${phrase} ${word}`;
-    if (!STARTS.has(phrase)) break;
-    if (TABLE.has(phrase)) found = size;
+    if (!starts.has(phrase)) break;
+    if (table.has(phrase)) found = size;
   }
   return found;
 }
 
 /** The longest legal form ending at tokens[end - 1], as a token count, or 0. */
 export function legalFormLengthBefore(tokens: readonly string[], end: number): number {
-  const most = Math.min(LONGEST, end);
+  const { table, longest, ends } = tables();
+  const most = Math.min(longest, end);
   let found = 0;
   let phrase = "";
   for (let size = 1; size <= most; size++) {
     const word = tokens[end - size] as string;
     phrase = size === 1 ? word : `${word} ${phrase}`;
-    if (!ENDS.has(phrase)) break;
-    if (TABLE.has(phrase)) found = size;
+    if (!ends.has(phrase)) break;
+    if (table.has(phrase)) found = size;
   }
   return found;
 }
@@ -111,5 +128,5 @@ export function isWeakForm(form: LegalForm): boolean {
 
 /** Every folded legal-form alias, for regrouping syllable-spaced pinyin ("you xian gong si"). */
 export function legalFormAliases(): IterableIterator<string> {
-  return TABLE.keys();
+  return tables().table.keys();
 }

@@ -1,4 +1,5 @@
 import { pinyin } from "pinyin-pro";
+import { lazy } from "./lazy.ts";
 
 /**
  * Hand-kept vocabulary for company names: abbreviations, a bilingual industry dictionary (Chinese,
@@ -229,10 +230,10 @@ function pinyinForms(han: string): string[] {
     .map((h) => pinyin(h, { toneType: "none", type: "array" }).join("").replace(/ü/g, "v"));
 }
 
-export const INDUSTRY_TERMS: readonly LexiconTerm[] = terms(INDUSTRY_ROWS);
-export const GLOSSARY_TERMS: readonly LexiconTerm[] = terms(GLOSSARY_ROWS);
+export const industryTerms: () => readonly LexiconTerm[] = lazy(() => terms(INDUSTRY_ROWS));
+export const glossaryTerms: () => readonly LexiconTerm[] = lazy(() => terms(GLOSSARY_ROWS));
 // A brand's pinyin is written out only where it is not also a common word (天合 tianhe, 美的 meide).
-export const BRAND_TERMS: readonly LexiconTerm[] = terms(BRAND_ROWS, false);
+export const brandTerms: () => readonly LexiconTerm[] = lazy(() => terms(BRAND_ROWS, false));
 
 /**
  * Words that say what kind of organisation a name is rather than which one: they carry little

@@ -1,8 +1,9 @@
+import { lazy } from "./lazy.ts";
 import {
-  BRAND_TERMS,
+  brandTerms,
   GENERIC_WORDS,
-  GLOSSARY_TERMS,
-  INDUSTRY_TERMS,
+  glossaryTerms,
+  industryTerms,
   type LexiconTerm,
   STOPWORDS,
 } from "./lexicon.ts";
@@ -63,9 +64,11 @@ function lookup(terms: readonly LexiconTerm[]): Map<string, LexiconTerm> {
   return map;
 }
 
-export const INDUSTRY_BY_LATIN = lookup(INDUSTRY_TERMS);
+export const industryByLatin: () => Map<string, LexiconTerm> = lazy(() => lookup(industryTerms()));
 /** Translated words and Latin brands: each identifies a firm in any of its spellings. */
-export const GLOSSARY_BY_LATIN = lookup([...GLOSSARY_TERMS, ...BRAND_TERMS]);
+export const glossaryByLatin: () => Map<string, LexiconTerm> = lazy(() =>
+  lookup([...glossaryTerms(), ...brandTerms()]),
+);
 
 const lexiconTokens = new Map<string, NameToken>();
 

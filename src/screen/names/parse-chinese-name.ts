@@ -1,6 +1,7 @@
 import { pinyin } from "pinyin-pro";
-import { HAN_LEGAL_FORMS, type LegalForm, legalFormOf } from "./legal-forms.ts";
-import { BRAND_TERMS, GLOSSARY_TERMS, INDUSTRY_TERMS, type LexiconTerm } from "./lexicon.ts";
+import { lazy } from "./lazy.ts";
+import { hanLegalForms, type LegalForm, legalFormOf } from "./legal-forms.ts";
+import { brandTerms, glossaryTerms, industryTerms, type LexiconTerm } from "./lexicon.ts";
 import { lexiconToken, type NameToken, token } from "./name-token.ts";
 import { hanCountyAfter, hanRegionAt, type RegionRef } from "./regions.ts";
 
@@ -17,12 +18,6 @@ function termsByHan(terms: readonly LexiconTerm[]): [string, LexiconTerm][] {
   return terms.flatMap((term) => term.han.map((han) => [han, term] as [string, LexiconTerm]));
 }
 
-// One-character words (棉, 硅) are left out: as a suffix they would eat into trade names (天棉).
-const INDUSTRY_HAN = termsByHan(INDUSTRY_TERMS)
-  .filter(([han]) => han.length > 1)
-  .sort((a, b) => b[0].length - a[0].length);
-const GLOSSARY_HAN = termsByHan(GLOSSARY_TERMS).sort((a, b) => b[0].length - a[0].length);
-const BRAND_HAN = termsByHan(BRAND_TERMS).sort((a, b) => b[0].length - a[0].length);
 const COUNTRY_PREFIX = "中国";
 
 /** Entries of a longest-first list by the code unit a key ends (or starts) with, order kept. */
@@ -43,18 +38,30 @@ function byCodeUnit<T>(
 }
 
 const NONE: readonly never[] = [];
-const LEGAL_BY_LAST = byCodeUnit(HAN_LEGAL_FORMS, (form) => form, "last");
-const INDUSTRY_BY_LAST = byCodeUnit(INDUSTRY_HAN, ([han]) => han, "last");
-const BRAND_BY_FIRST = byCodeUnit(BRAND_HAN, ([han]) => han, "first");
-const GLOSSARY_BY_FIRST = byCodeUnit(GLOSSARY_HAN, ([han]) => han, "first");
+
+const tables = lazy(() => {
+  // One-character words (棉, 硅) are left out: as a suffix they would eat into trade names (天棉).
+  const industryHan = termsByHan(industryTerms())
+    .filter(([han]) => han.length > 1)
+    .sort((a, b) => b[0].length - a[0].length);
+  const glossaryHan = termsByHan(glossaryTerms()).sort((a, b) => b[0].length - a[0].length);
+  const brandHan = termsByHan(brandTerms()).sort((a, b) => b[0].length - a[0].length);
+  return {
+    legalByLast: byCodeUnit(hanLegalForms(), (form) => form, "last"),
+    industryByLast: byCodeUnit(industryHan, ([han]) => han, "last"),
+    brandByFirst: byCodeUnit(brandHan, ([han]) => han, "first"),
+    glossaryByFirst: byCodeUnit(glossaryHan, ([han]) => han, "first"),
+  };
+});
 
 /** Strips legal forms from the end, longest first (…集团有限公司 gives 集团 and 有限公司). */
 function stripLegal(text: string): { rest: string; forms: LegalForm[] } {
+  const { legalByLast } = tables();
   let rest = text;
   const forms: LegalForm[] = [];
   for (let found = true; found; ) {
     found = false;
-    for (const form of LEGAL_BY_LAST.get(rest.charCodeAt(rest.length - 1)) ?? NONE) {
+    for (const form of legalByLast.get(rest.charCodeAt(rest.length - 1)) ?? NONE) {
       if (rest.endsWith(form) && rest.length > form.length) {
         const legal = legalFormOf(form);
         if (legal) forms.unshift(legal);
@@ -87,11 +94,12 @@ function leadingRegions(text: string): { regions: RegionRef[]; start: number } {
 
 /** Industry words from the end (硅业, 纺织, 新能源材料科技 → three words). */
 function trailingIndustries(text: string): { rest: string; terms: [string, LexiconTerm][] } {
+  const { industryByLast } = tables();
   let rest = text;
   const terms: [string, LexiconTerm][] = [];
   for (let found = true; found; ) {
     found = false;
-    for (const [han, term] of INDUSTRY_BY_LAST.get(rest.charCodeAt(rest.length - 1)) ?? NONE) {
+    for (const [han, term] of industryByLast.get(rest.charCodeAt(rest.length - 1)) ?? NONE) {
       if (rest.endsWith(han)) {
         terms.unshift([han, term]);
         rest = rest.slice(0, -han.length);
@@ -110,6 +118,7 @@ export function initialism(syllables: readonly string[]): string[] {
 
 /** Reads a trade name into glossary words (东方, 希望) and pinyin chunks (华孚 → huafu). */
 function tradeTokens(trade: string, syllables: readonly string[]): NameToken[] {
+  const { brandByFirst, glossaryByFirst } = tables();
   const out: NameToken[] = [];
   let chunk = "";
   let chunkStart = 0;
@@ -117,8 +126,8 @@ function tradeTokens(trade: string, syllables: readonly string[]): NameToken[] {
     // A brand may follow a place the gazetteer does not know (东海晶澳: Donghai JA Solar).
     const code = trade.charCodeAt(i);
     const hit =
-      BRAND_BY_FIRST.get(code)?.find(([han]) => trade.startsWith(han, i)) ??
-      GLOSSARY_BY_FIRST.get(code)?.find(([han]) => trade.startsWith(han, i));
+      brandByFirst.get(code)?.find(([han]) => trade.startsWith(han, i)) ??
+      glossaryByFirst.get(code)?.find(([han]) => trade.startsWith(han, i));
     if (hit) {
       if (chunk) out.push(chunkToken(chunk, syllables.slice(chunkStart, i)));
       chunk = "";

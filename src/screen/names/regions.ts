@@ -1,4 +1,5 @@
 import { keyPrefixes } from "./key-prefixes.ts";
+import { lazy } from "./lazy.ts";
 import { CN_DIVISIONS } from "./tables/divisions.ts";
 
 /** A Chinese administrative division found in a name. */
@@ -55,57 +56,88 @@ function parse(): RegionRef[] {
   });
 }
 
-const ALL = parse().filter((r) => r.han !== "市辖区" && r.han.length > 0);
-
-/** Han names: full names with their suffix first, then short names. */
-const BY_HAN = new Map<string, RegionRef>();
-const SUFFIXES = new Map<string, string>(
-  CN_DIVISIONS.split("\n").map((line) => {
-    const [code = "", , suffix = ""] = line.split(",");
-    return [code, suffix];
-  }),
-);
-for (const region of [...ALL].sort((a, b) => b.level - a.level)) {
-  const suffix = SUFFIXES.get(region.code) ?? "";
-  BY_HAN.set(region.han + suffix, region);
-  // Bare short names only for provinces and prefectures: county names collide with trade names.
-  if (region.level < 2) BY_HAN.set(region.han, region);
+interface Tables {
+  /** Han names: full names with their suffix first, then short names. */
+  readonly byHan: Map<string, RegionRef>;
+  readonly byLatin: Map<string, RegionRef[]>;
+  readonly byCode: Map<string, RegionRef>;
+  readonly hanStarts: ReadonlySet<string>;
+  /** Beginnings of romanised region names, closed up (for syllables joined one by one). */
+  readonly latinStarts: ReadonlySet<string>;
+  /** Beginnings of romanised region names, word by word (inner → inner mongolia). */
+  readonly latinWordStarts: ReadonlySet<string>;
+  readonly countiesByShort: Map<string, RegionRef[]>;
+  readonly countyStarts: ReadonlySet<string>;
 }
 
-const BY_LATIN = new Map<string, RegionRef[]>();
-function addLatin(form: string, region: RegionRef): void {
-  const list = BY_LATIN.get(form) ?? [];
-  if (!list.some((r) => r.code === region.code)) list.push(region);
-  BY_LATIN.set(form, list);
-}
-const BY_CODE = new Map(ALL.map((r) => [r.code, r] as const));
-for (const region of ALL) addLatin(region.pinyin, region);
-for (const [code, forms] of Object.entries(EXTRA_FORMS)) {
-  const names = forms.split(",");
-  const region = BY_CODE.get(code) ?? { code, han: "", pinyin: names[0] ?? "", level: 0 as const };
-  // Multi-word forms are looked up both spaced (two tokens) and closed up.
-  for (const form of names) {
-    addLatin(form, region);
-    addLatin(form.replace(/ /g, ""), region);
+function buildTables(): Tables {
+  const all = parse().filter((r) => r.han !== "市辖区" && r.han.length > 0);
+  const byHan = new Map<string, RegionRef>();
+  const suffixes = new Map<string, string>(
+    CN_DIVISIONS.split("\n").map((line) => {
+      const [code = "", , suffix = ""] = line.split(",");
+      return [code, suffix];
+    }),
+  );
+  for (const region of [...all].sort((a, b) => b.level - a.level)) {
+    const suffix = suffixes.get(region.code) ?? "";
+    byHan.set(region.han + suffix, region);
+    // Bare short names only for provinces and prefectures: county names collide with trade names.
+    if (region.level < 2) byHan.set(region.han, region);
   }
+
+  const byLatin = new Map<string, RegionRef[]>();
+  const addLatin = (form: string, region: RegionRef): void => {
+    const list = byLatin.get(form) ?? [];
+    if (!list.some((r) => r.code === region.code)) list.push(region);
+    byLatin.set(form, list);
+  };
+  const byCode = new Map(all.map((r) => [r.code, r] as const));
+  for (const region of all) addLatin(region.pinyin, region);
+  for (const [code, forms] of Object.entries(EXTRA_FORMS)) {
+    const names = forms.split(",");
+    const region = byCode.get(code) ?? { code, han: "", pinyin: names[0] ?? "", level: 0 as const };
+    // Multi-word forms are looked up both spaced (two tokens) and closed up.
+    for (const form of names) {
+      addLatin(form, region);
+      addLatin(form.replace(/ /g, ""), region);
+    }
+  }
+  // Provinces and prefectures first, sorted once here rather than on every lookup.
+  for (const list of byLatin.values()) list.sort((a, b) => a.level - b.level);
+
+  const countiesByShort = new Map<string, RegionRef[]>();
+  for (const region of all.filter((r) => r.level === 2)) {
+    const list = countiesByShort.get(region.han) ?? [];
+    list.push(region);
+    countiesByShort.set(region.han, list);
+  }
+  return {
+    byHan,
+    byLatin,
+    byCode,
+    hanStarts: keyPrefixes(byHan.keys(), ""),
+    latinStarts: keyPrefixes(byLatin.keys(), ""),
+    latinWordStarts: keyPrefixes(byLatin.keys(), " "),
+    countiesByShort,
+    countyStarts: keyPrefixes(countiesByShort.keys(), ""),
+  };
 }
 
-// Provinces and prefectures first, sorted once here rather than on every lookup.
-for (const list of BY_LATIN.values()) list.sort((a, b) => a.level - b.level);
+const tables = lazy(buildTables);
 const NONE: readonly RegionRef[] = [];
 
 export const MAX_HAN_REGION = 8;
 
-const HAN_STARTS = keyPrefixes(BY_HAN.keys(), "");
-
 /** Region names that start `text` (longest first). */
 export function hanRegionAt(text: string, start: number): { region: RegionRef; length: number } | null {
+  const { hanStarts, byHan } = tables();
   const most = Math.min(MAX_HAN_REGION, text.length - start);
   let found: { region: RegionRef; length: number } | null = null;
   for (let length = 1; length <= most; length++) {
     const phrase = text.slice(start, start + length);
-    if (!HAN_STARTS.has(phrase)) break;
-    const region = length >= 2 ? BY_HAN.get(phrase) : undefined;
+    if (!hanStarts.has(phrase)) break;
+    const region = length >= 2 ? byHan.get(phrase) : undefined;
     if (region) found = { region, length };
   }
   return found;
@@ -113,16 +145,21 @@ export function hanRegionAt(text: string, start: number): { region: RegionRef; l
 
 /** Divisions a romanised word (or two words joined) may name, provinces and prefectures first. */
 export function latinRegions(word: string): readonly RegionRef[] {
-  return BY_LATIN.get(word) ?? NONE;
+  return tables().byLatin.get(word) ?? NONE;
 }
 
 /** Beginnings of romanised region names, closed up (for syllables joined one by one). */
-export const LATIN_REGION_STARTS: ReadonlySet<string> = keyPrefixes(BY_LATIN.keys(), "");
+export function latinRegionStarts(): ReadonlySet<string> {
+  return tables().latinStarts;
+}
+
 /** Beginnings of romanised region names, word by word (inner → inner mongolia). */
-export const LATIN_REGION_WORD_STARTS: ReadonlySet<string> = keyPrefixes(BY_LATIN.keys(), " ");
+export function latinRegionWordStarts(): ReadonlySet<string> {
+  return tables().latinWordStarts;
+}
 
 export function regionByCode(code: string): RegionRef | undefined {
-  return BY_CODE.get(code);
+  return tables().byCode.get(code);
 }
 
 /** True when one region contains the other (Aksu lies in Xinjiang) or they are the same. */
@@ -135,15 +172,6 @@ export function regionLabel(region: RegionRef): string {
   return region.han ? `${latin} (${region.han})` : latin;
 }
 
-const COUNTIES_BY_SHORT = new Map<string, RegionRef[]>();
-for (const region of ALL.filter((r) => r.level === 2)) {
-  const list = COUNTIES_BY_SHORT.get(region.han) ?? [];
-  list.push(region);
-  COUNTIES_BY_SHORT.set(region.han, list);
-}
-
-const COUNTY_STARTS = keyPrefixes(COUNTIES_BY_SHORT.keys(), "");
-
 /**
  * A county named without its suffix right after a region that contains it (新疆哈巴河…): the
  * parent makes the bare name safe to read as a place rather than a trade name.
@@ -153,13 +181,14 @@ export function hanCountyAfter(
   start: number,
   parent: RegionRef,
 ): { region: RegionRef; length: number } | null {
+  const { countyStarts, countiesByShort } = tables();
   const most = Math.min(5, text.length - start);
   // Names found, shortest first; the longest one inside `parent` wins.
   const found: RegionRef[][] = [];
   for (let length = 1; length <= most; length++) {
     const phrase = text.slice(start, start + length);
-    if (!COUNTY_STARTS.has(phrase)) break;
-    found[length] = (length >= 2 ? COUNTIES_BY_SHORT.get(phrase) : undefined) ?? [];
+    if (!countyStarts.has(phrase)) break;
+    found[length] = (length >= 2 ? countiesByShort.get(phrase) : undefined) ?? [];
   }
   for (let length = found.length - 1; length >= 2; length--) {
     const region = found[length]?.find((r) => r.code.startsWith(parent.code));
@@ -170,8 +199,9 @@ export function hanCountyAfter(
 
 /** A division named exactly (in parentheses, say), bare county names included when unambiguous. */
 export function hanRegionNamed(name: string): RegionRef | null {
-  const direct = BY_HAN.get(name);
+  const { byHan, countiesByShort } = tables();
+  const direct = byHan.get(name);
   if (direct) return direct;
-  const counties = COUNTIES_BY_SHORT.get(name) ?? [];
+  const counties = countiesByShort.get(name) ?? [];
   return counties.length === 1 ? (counties[0] ?? null) : null;
 }

@@ -1,7 +1,7 @@
 import { keyPrefixes, keySuffixes } from "./key-prefixes.ts";
 import { legalFormAliases } from "./legal-forms.ts";
-import { GLOSSARY_BY_LATIN, INDUSTRY_BY_LATIN } from "./name-token.ts";
-import { LATIN_REGION_STARTS, latinRegions } from "./regions.ts";
+import { glossaryByLatin, industryByLatin } from "./name-token.ts";
+import { latinRegionStarts, latinRegions } from "./regions.ts";
 import { PINYIN_SYLLABLES, splitPinyin } from "./split-pinyin.ts";
 
 export interface Word {
@@ -31,8 +31,8 @@ function closedUp(forms: Iterable<string>): Map<string, string> {
 /** Closed-up pinyin of known words → their spelling: legal forms and industries end a name. */
 function knownWords(): KnownWords {
   if (!known) {
-    const suffix = closedUp([...legalFormAliases(), ...INDUSTRY_BY_LATIN.keys()]);
-    const glossary = closedUp(GLOSSARY_BY_LATIN.keys());
+    const suffix = closedUp([...legalFormAliases(), ...industryByLatin().keys()]);
+    const glossary = closedUp(glossaryByLatin().keys());
     known = {
       suffix,
       glossary,
@@ -133,9 +133,10 @@ function openRunTogether(words: readonly Word[]): readonly Word[] {
 function leadingPlaces(run: readonly Word[], out: Word[]): number {
   let i = 0;
   let parent: string | undefined;
+  const starts = latinRegionStarts();
   for (let found = true; found; ) {
     found = false;
-    const phrases = joinedFrom(run, i, Math.min(LONGEST_WORD, run.length - i - 1), LATIN_REGION_STARTS);
+    const phrases = joinedFrom(run, i, Math.min(LONGEST_WORD, run.length - i - 1), starts);
     for (let size = phrases.length - 1; size >= 2; size--) {
       const form = phrases[size] as string;
       const place = latinRegions(form).find(

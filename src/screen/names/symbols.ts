@@ -1,4 +1,5 @@
 import { foldText } from "./fold-text.ts";
+import { lazy } from "./lazy.ts";
 import type { NameKind } from "./name-token.ts";
 import {
   OBJECT_PREFIXES,
@@ -25,7 +26,7 @@ function variantMap(groups: Readonly<Record<string, readonly string[]>>): Map<st
   return map;
 }
 
-const ORG = variantMap({ ...ORG_DOMAINS, ...ORG_SYMBOLS });
+const org = lazy(() => variantMap({ ...ORG_DOMAINS, ...ORG_SYMBOLS }));
 
 function groupMap(groups: Readonly<Record<string, readonly string[]>>): Map<string, string[]> {
   const map = new Map<string, string[]>();
@@ -36,26 +37,27 @@ function groupMap(groups: Readonly<Record<string, readonly string[]>>): Map<stri
   return map;
 }
 
-const PERSON = groupMap({ ...PERSON_NICKS, ...PERSON_NAME_PARTS });
+const person = lazy(() => groupMap({ ...PERSON_NICKS, ...PERSON_NAME_PARTS }));
 
 /** The canonical organisation word for a variant, when rigour knows one and it differs. */
 export function symbolOf(word: string): string | null {
-  const key = ORG.get(word);
+  const key = org().get(word);
   return key && key !== word ? key : null;
 }
 
 /** Nicknames and other spellings of a personal name part. */
 export function personForms(word: string): readonly string[] {
-  return PERSON.get(word) ?? [];
+  return person().get(word) ?? [];
 }
 
 function prefixSet(list: readonly string[]): ReadonlySet<string> {
   return new Set(list.map((p) => foldText(p)));
 }
 
-export const PREFIXES: Readonly<Record<NameKind, ReadonlySet<string>>> = {
+/** Words that may open a name and are not part of it (The, MV…), by kind. */
+export const prefixes: () => Readonly<Record<NameKind, ReadonlySet<string>>> = lazy(() => ({
   person: prefixSet(PERSON_PREFIXES),
   company: prefixSet(ORG_PREFIXES),
   vessel: prefixSet(OBJECT_PREFIXES),
   unknown: prefixSet(ORG_PREFIXES),
-};
+}));

@@ -1,10 +1,11 @@
-import { COUNTRY_WORD_STARTS, countryOf } from "./countries.ts";
+import { countryOf, countryWordStarts } from "./countries.ts";
 import { keyPrefixes } from "./key-prefixes.ts";
+import { lazy } from "./lazy.ts";
 import { type LegalForm, legalFormLengthAt, legalFormLengthBefore, legalFormOf } from "./legal-forms.ts";
 import { ABBREVIATIONS, NAME_PARTICLES, NUMBER_WORDS, STOPWORDS } from "./lexicon.ts";
 import {
-  GLOSSARY_BY_LATIN,
-  INDUSTRY_BY_LATIN,
+  glossaryByLatin,
+  industryByLatin,
   isGenericWord,
   lexiconToken,
   type NameKind,
@@ -12,10 +13,10 @@ import {
   token,
 } from "./name-token.ts";
 import { initialism } from "./parse-chinese-name.ts";
-import { LATIN_REGION_WORD_STARTS, latinRegions, type RegionRef } from "./regions.ts";
+import { latinRegions, latinRegionWordStarts, type RegionRef } from "./regions.ts";
 import { regroupPinyin, type Word } from "./regroup-pinyin.ts";
 import { splitPinyin } from "./split-pinyin.ts";
-import { PREFIXES, personForms, symbolOf } from "./symbols.ts";
+import { prefixes as namePrefixes, personForms, symbolOf } from "./symbols.ts";
 
 const ROMAN = /^(x{0,3})(ix|iv|v?i{0,3})$/;
 const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10 };
@@ -84,12 +85,15 @@ function numbers(list: Word[], kind: NameKind): Word[] {
   return out;
 }
 
-const PREFIX_STARTS: Readonly<Record<NameKind, ReadonlySet<string>>> = {
-  person: keyPrefixes(PREFIXES.person, " "),
-  company: keyPrefixes(PREFIXES.company, " "),
-  vessel: keyPrefixes(PREFIXES.vessel, " "),
-  unknown: keyPrefixes(PREFIXES.unknown, " "),
-};
+const prefixStarts = lazy((): Readonly<Record<NameKind, ReadonlySet<string>>> => {
+  const all = namePrefixes();
+  return {
+    person: keyPrefixes(all.person, " "),
+    company: keyPrefixes(all.company, " "),
+    vessel: keyPrefixes(all.vessel, " "),
+    unknown: keyPrefixes(all.unknown, " "),
+  };
+});
 
 /** The longest prefix phrase (The, MV…) at `start`, as a word count, or 0. */
 function prefixAt(
@@ -111,8 +115,8 @@ function prefixAt(
 }
 
 function dropPrefixes(list: Word[], kind: NameKind): Word[] {
-  const prefixes = PREFIXES[kind];
-  const starts = PREFIX_STARTS[kind];
+  const prefixes = namePrefixes()[kind];
+  const starts = prefixStarts()[kind];
   let start = 0;
   for (let again = true; again && start < list.length - 1; ) {
     again = false;
@@ -175,15 +179,16 @@ function regionAt(
 ): { region: RegionRef; size: number } | null {
   const first = list[i];
   if (!first) return null;
+  const wordStarts = latinRegionWordStarts();
   for (let size = 2; size >= 1; size--) {
     if (i + size > list.length) continue;
     // Two words only where a region name of two words starts (inner mongolia, hong kong).
-    if (size === 2 && !LATIN_REGION_WORD_STARTS.has(first.text)) continue;
+    if (size === 2 && !wordStarts.has(first.text)) continue;
     const found = latinRegions(size === 2 ? `${first.text} ${list[i + 1]?.text ?? ""}` : first.text);
     if (found.length === 0) continue;
     // A bare county after its parent counts only if a trade name may follow (not "Tianshan Wool").
     const next = list[i + size]?.text;
-    const nameFollows = next !== undefined && !INDUSTRY_BY_LATIN.has(next);
+    const nameFollows = next !== undefined && !industryByLatin().has(next);
     const usable = found.find(
       (r) =>
         r.level < 2 ||
@@ -211,18 +216,20 @@ function phrasesAt(list: Word[], i: number): string[] {
   return phrases;
 }
 
-const LEXICON_STARTS = keyPrefixes([...INDUSTRY_BY_LATIN.keys(), ...GLOSSARY_BY_LATIN.keys()], " ");
+const lexiconStarts = lazy(() =>
+  keyPrefixes([...industryByLatin().keys(), ...glossaryByLatin().keys()], " "),
+);
 
 function lexiconAt(list: Word[], i: number): { token: NameToken; size: number } | null {
   const first = list[i]?.text ?? "";
   // Every phrase starts with the first word unless that is a stopword: most words start no term.
-  if (!STOPWORDS.has(first) && !LEXICON_STARTS.has(first)) return null;
+  if (!STOPWORDS.has(first) && !lexiconStarts().has(first)) return null;
   const phrases = phrasesAt(list, i);
   for (let size = phrases.length - 1; size >= 1; size--) {
     const text = phrases[size] as string;
-    const industry = INDUSTRY_BY_LATIN.get(text);
+    const industry = industryByLatin().get(text);
     if (industry) return { token: lexiconToken(industry, "industry"), size };
-    const glossary = GLOSSARY_BY_LATIN.get(text);
+    const glossary = glossaryByLatin().get(text);
     if (glossary && size > 1) return { token: lexiconToken(glossary, "name"), size };
   }
   return null;
@@ -282,7 +289,7 @@ function readPlainToken(raw: string, kind: NameKind): NameToken {
     if (NAME_PARTICLES.has(text) && forms.length === 0) return token(text, "particle");
     return token(text, "name", { forms });
   }
-  const glossary = GLOSSARY_BY_LATIN.get(text);
+  const glossary = glossaryByLatin().get(text);
   if (glossary) return lexiconToken(glossary, "name");
   const symbol = symbolOf(text);
   const canonical = symbol ?? text;
@@ -339,10 +346,11 @@ export function tagWords(list: Word[], kind: NameKind): NameToken[] {
 function countryAt(list: Word[], i: number): { code: string; size: number } | null {
   let found: { code: string; size: number } | null = null;
   let phrase = "";
+  const starts = countryWordStarts();
   for (let size = 1; size <= 3 && i + size <= list.length; size++) {
     const text = list[i + size - 1]?.text ?? "";
     phrase = size === 1 ? text : `${phrase} ${text}`;
-    if (!COUNTRY_WORD_STARTS.has(phrase)) break;
+    if (!starts.has(phrase)) break;
     const code = countryOf(phrase);
     if (code) found = { code, size };
   }
