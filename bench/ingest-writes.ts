@@ -6,7 +6,7 @@
  */
 import { readFileSync, rmSync } from "node:fs";
 import Database from "better-sqlite3";
-import { parseEventJson } from "../src/app/event-json.ts";
+import { eventText, parseEventJson } from "../src/app/event-json.ts";
 import { nativeSha256Hex } from "../src/app/native-sha256.ts";
 import { importerFor, useSha256 } from "../src/ingest/index.ts";
 import type { RecordBatch } from "../src/model/index.ts";
@@ -22,7 +22,7 @@ async function* bytes() {
 }
 for await (const chunk of importerFor("epcis-json")({ source: file, bytes: bytes() })) {
   // As the parse worker hands them over: events parsed from their JSON text (see event-json.ts).
-  const events = chunk.records.events.map((e) => parseEventJson(JSON.stringify(e)));
+  const events = chunk.records.events.map((e) => parseEventJson(eventText(e)));
   batches.push({ ...chunk.records, events });
 }
 const events = batches.reduce((n, b) => n + b.events.length, 0);

@@ -66,7 +66,7 @@ export type {
 } from "./document-registry.ts";
 export type { AppErrorCode } from "./errors.ts";
 export { AppError, isAppError } from "./errors.ts";
-export { eventJson } from "./event-json.ts";
+export { storedEventJson } from "./event-json.ts";
 export { exportEpcis } from "./export-epcis.ts";
 export type { DocumentDetail, DocumentQuery } from "./find-documents.ts";
 export { listDocuments, showDocument } from "./find-documents.ts";

@@ -1,6 +1,8 @@
 import type { PoolClient } from "pg";
+import { storedEventJson } from "../../app/index.ts";
 import type { SupplyEvent } from "../../model/index.ts";
 import { eventEdges, eventRow, matchKeys, retractedRecord } from "../shared/event-row.ts";
+import { recordColumns, storedEvent } from "../shared/stored-records.ts";
 import { insertRows } from "./postgres-record-writes.ts";
 
 interface StoredEvent {
@@ -8,7 +10,8 @@ interface StoredEvent {
   readonly id: string;
   readonly declared_id: string | null;
   readonly retracted: boolean;
-  readonly record: SupplyEvent;
+  readonly record: unknown;
+  readonly [column: string]: unknown;
 }
 
 /** Keys (bigint) travel as strings: they only go back into the database. */
@@ -93,7 +96,7 @@ export async function findStoredEvents(
   onlyRetracted = false,
 ): Promise<StoredEvent[]> {
   const { rows } = await client.query<StoredEvent>(
-    `select key, id, declared_id, retracted, record from events
+    `select key, ${recordColumns("events")} from events
      where (id = any($1::text[]) or declared_id = any($1::text[])) ${onlyRetracted ? "and retracted" : ""}
      order by key`,
     [keys],
@@ -117,7 +120,7 @@ export async function applyStoredRetractions(
     const retraction = matchKeys(e)
       .map((k) => byKey.get(k))
       .find((s) => s !== undefined);
-    return retraction === undefined ? e : retractedRecord(e, retraction.record);
+    return retraction === undefined ? e : retractedRecord(e, storedEvent(retraction));
   });
 }
 
@@ -129,7 +132,7 @@ export async function applyRetraction(client: PoolClient, e: SupplyEvent): Promi
   for (const m of matches) {
     if (m.retracted) continue;
     await client.query("update events set retracted = true, record = $1::json where key = $2", [
-      JSON.stringify(retractedRecord(m.record, e)),
+      storedEventJson(retractedRecord(storedEvent(m), e)),
       m.key,
     ]);
     retracted += 1;

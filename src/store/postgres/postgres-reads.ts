@@ -2,6 +2,7 @@ import type { Pool } from "pg";
 import type { EventQuery, ImportLogEntry, StoreStats } from "../../app/index.ts";
 import { STATS_SQL, toImportLogEntry, toStats } from "../shared/read-rows.ts";
 import { guarded } from "../shared/store-error.ts";
+import { recordColumns, recordOf } from "../shared/stored-records.ts";
 
 export type RecordTable = "parties" | "locations" | "lots" | "events" | "links" | "document_refs";
 
@@ -21,14 +22,12 @@ function filterSql(table: RecordTable, includeRetracted: boolean): string {
 export function postgresReads(pool: Pool) {
   return {
     async *list<T>(table: RecordTable, query: EventQuery = {}): AsyncGenerator<T> {
-      const text = `select id, record from ${table} where id > $1 ${filterSql(table, query.includeRetracted === true)}
+      const text = `select ${recordColumns(table)} from ${table} where id > $1 ${filterSql(table, query.includeRetracted === true)}
         order by id limit ${PAGE}`;
       let last = "";
       for (;;) {
-        const { rows } = await guarded(`listing ${table}`, () =>
-          pool.query<{ id: string; record: T }>(text, [last]),
-        );
-        for (const row of rows) yield row.record;
+        const { rows } = await guarded(`listing ${table}`, () => pool.query<{ id: string }>(text, [last]));
+        for (const row of rows) yield recordOf<T>(table, row);
         const tail = rows.at(-1);
         if (rows.length < PAGE || tail === undefined) return;
         last = tail.id;
@@ -37,9 +36,10 @@ export function postgresReads(pool: Pool) {
     async get<T>(table: RecordTable, id: string): Promise<T | undefined> {
       const extra = table === "lots" ? "and record is not null" : "";
       const { rows } = await guarded(`reading ${table}`, () =>
-        pool.query<{ record: T }>(`select record from ${table} where id = $1 ${extra}`, [id]),
+        pool.query(`select ${recordColumns(table)} from ${table} where id = $1 ${extra}`, [id]),
       );
-      return rows[0]?.record;
+      const row = rows[0];
+      return row === undefined ? undefined : recordOf<T>(table, row);
     },
     async stats(): Promise<StoreStats> {
       return guarded("reading store statistics", async () => {

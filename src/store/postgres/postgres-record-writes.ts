@@ -8,6 +8,7 @@ import {
   mergeParty,
   type Party,
 } from "../../model/index.ts";
+import { leanDocumentJson } from "../shared/stored-records.ts";
 
 /**
  * Multi-row inserts as one statement per table and batch: every column travels as one array
@@ -145,6 +146,6 @@ export function insertDocuments(client: PoolClient, documents: readonly Document
     ["event_id", "text"],
     ["record", "json"],
   ] as const;
-  const rows = documents.map((d) => [d.id, d.type, d.ref, d.event, JSON.stringify(d)]);
+  const rows = documents.map((d) => [d.id, d.type, d.ref, d.event, leanDocumentJson(d)]);
   return insertRows(client, "document_refs", columns, rows);
 }

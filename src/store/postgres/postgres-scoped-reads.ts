@@ -1,7 +1,6 @@
 import type { Pool } from "pg";
 import type { ScopedReads } from "../../app/index.ts";
 import type { DocumentRef, Location, Lot, Party, SupplyEvent } from "../../model/index.ts";
-import { decodeRecord } from "../shared/read-rows.ts";
 import {
   documentRefsQuery,
   eventsQuery,
@@ -13,24 +12,24 @@ import {
   type ScopedQuery,
 } from "../shared/scoped-reads-sql.ts";
 import { guarded } from "../shared/store-error.ts";
+import { recordOf } from "../shared/stored-records.ts";
 
 const DIALECT = { locationName: "locations.record->>'name'" };
 
 /** Scoped listings, one parameterised statement each. */
 export function postgresScopedReads(pool: Pool): ScopedReads {
-  const records = async <T>(what: string, q: ScopedQuery): Promise<T[]> => {
-    const { rows } = await guarded(`listing ${what}`, () =>
-      pool.query<{ record: unknown }>(numbered(q.text), [...q.params]),
-    );
-    return rows.map((r) => decodeRecord<T>(r.record));
+  const records = async <T>(table: string, what: string, q: ScopedQuery): Promise<T[]> => {
+    const { rows } = await guarded(`listing ${what}`, () => pool.query(numbered(q.text), [...q.params]));
+    return rows.map((r) => recordOf<T>(table, r));
   };
   return {
-    scopedParties: (scope, f) => records<Party>("parties", partiesQuery(scope, f)),
-    scopedLocations: (scope, f) => records<Location>("locations", locationsQuery(DIALECT, scope, f)),
-    scopedLots: (scope, f) => records<Lot>("lots", lotsQuery(scope, f)),
-    scopedEvents: (scope, f) => records<SupplyEvent>("events", eventsQuery(scope, f)),
+    scopedParties: (scope, f) => records<Party>("parties", "parties", partiesQuery(scope, f)),
+    scopedLocations: (scope, f) =>
+      records<Location>("locations", "locations", locationsQuery(DIALECT, scope, f)),
+    scopedLots: (scope, f) => records<Lot>("lots", "lots", lotsQuery(scope, f)),
+    scopedEvents: (scope, f) => records<SupplyEvent>("events", "events", eventsQuery(scope, f)),
     scopedDocumentRefs: (scope, f) =>
-      records<DocumentRef>("document references", documentRefsQuery(scope, f)),
+      records<DocumentRef>("document_refs", "document references", documentRefsQuery(scope, f)),
     async inScope(scope, kind, id) {
       const q = inScopeQuery(scope, kind, id);
       const { rows } = await guarded(`reading a ${kind}`, () => pool.query(numbered(q.text), [...q.params]));

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { sampleEvent } from "../../../test/contract/sample-records.ts";
 import { lotId } from "../../model/index.ts";
 import { eventEdges, eventRow, matchKeys, utcInstant } from "./event-row.ts";
+import { storedEvent } from "./stored-records.ts";
 
 describe("utcInstant", () => {
   it("turns any offset into UTC so text order is time order", () => {
@@ -43,10 +44,17 @@ describe("eventEdges", () => {
 });
 
 describe("eventRow", () => {
-  it("keeps the whole record as JSON beside the indexed columns", () => {
+  it("keeps the record without its column fields beside the indexed columns, and reads back whole", () => {
     const e = sampleEvent(2);
     const row = eventRow(e);
-    expect(JSON.parse(row.record)).toEqual(e);
+    expect(JSON.parse(row.record)).not.toHaveProperty("id");
+    const stored = {
+      ...Object.fromEntries(
+        Object.entries(row).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]),
+      ),
+      epcis_type: row.epcisType,
+    };
+    expect(storedEvent(stored)).toEqual(e);
     expect(row).toMatchObject({ kind: "transform", eventTime: "2024-03-01T02:00:00.000Z", retracted: false });
   });
 });

@@ -1,7 +1,7 @@
-import { eventJson } from "../../app/index.ts";
+import { storedEventJson } from "../../app/index.ts";
 import type { QuantityLine, SupplyEvent } from "../../model/index.ts";
 
-/** The indexed columns of an `events` row; the record itself is stored beside them as JSON. */
+/** The indexed columns of an `events` row and its lean JSON record (without those columns). */
 export interface EventRow {
   readonly id: string;
   readonly declaredId: string | null;
@@ -49,7 +49,7 @@ export function eventRow(e: SupplyEvent): EventRow {
     readPoint: e.readPoint ?? null,
     bizLocation: e.bizLocation ?? null,
     retracted: e.retracted,
-    record: eventJson(e),
+    record: storedEventJson(e),
   };
 }
 

@@ -6,6 +6,7 @@ import type {
   RecordFilter,
   ScopedKind,
 } from "../../app/index.ts";
+import { recordColumns } from "./stored-records.ts";
 
 /** SQL text with `?` placeholders and its parameters in order; PostgreSQL numbers them. */
 export interface ScopedQuery {
@@ -91,7 +92,7 @@ function build(kind: ScopedKind, scope: DataScope, page: PageRequest, filters: r
   const where = parts.map(([sql]) => `(${sql})`).join(" and ");
   const params = parts.flatMap(([, ...p]) => p);
   return {
-    text: `select ${table}.id, ${table}.record from ${table} where ${where} order by ${table}.id limit ?`,
+    text: `select ${recordColumns(table, true)} from ${table} where ${where} order by ${table}.id limit ?`,
     params: [...params, page.limit],
   };
 }

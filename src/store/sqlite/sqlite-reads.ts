@@ -1,7 +1,8 @@
 import type { Database } from "better-sqlite3";
 import type { EventQuery, ImportLogEntry, StoreStats } from "../../app/index.ts";
-import { decodeRecord, STATS_SQL, toImportLogEntry, toStats } from "../shared/read-rows.ts";
+import { STATS_SQL, toImportLogEntry, toStats } from "../shared/read-rows.ts";
 import { guarded, storeError } from "../shared/store-error.ts";
+import { recordColumns, recordOf } from "../shared/stored-records.ts";
 
 type Row = Record<string, unknown>;
 export type RecordTable = "parties" | "locations" | "lots" | "events" | "links" | "document_refs";
@@ -14,7 +15,7 @@ function listingSql(table: RecordTable, includeRetracted: boolean): string {
       : table === "events" && !includeRetracted
         ? "where not retracted"
         : "";
-  return `select record from ${table} ${where} order by id`;
+  return `select ${recordColumns(table)} from ${table} ${where} order by id`;
 }
 
 /**
@@ -25,22 +26,22 @@ export function sqliteReads(db: Database) {
   return {
     async *list<T>(table: RecordTable, query: EventQuery = {}): AsyncGenerator<T> {
       // A fresh statement per listing: one statement cannot be iterated twice at once.
-      let rows: IterableIterator<string>;
+      let rows: IterableIterator<Row>;
       try {
         rows = db
           .prepare(listingSql(table, query.includeRetracted === true))
-          .pluck()
-          .iterate() as IterableIterator<string>;
+          .iterate() as IterableIterator<Row>;
       } catch (e) {
         throw storeError("store-failure", `listing ${table}`, e);
       }
-      for (const json of rows) yield JSON.parse(json) as T;
+      for (const row of rows) yield recordOf<T>(table, row);
     },
     async get<T>(table: RecordTable, id: string): Promise<T | undefined> {
       return guarded(`reading ${table}`, () => {
         const extra = table === "lots" ? "and record is not null" : "";
-        const value = db.prepare(`select record from ${table} where id = ? ${extra}`).pluck().get(id);
-        return value === undefined ? undefined : decodeRecord<T>(value);
+        const sql = `select ${recordColumns(table)} from ${table} where id = ? ${extra}`;
+        const row = db.prepare(sql).get(id) as Row | undefined;
+        return row === undefined ? undefined : recordOf<T>(table, row);
       });
     },
     async stats(): Promise<StoreStats> {

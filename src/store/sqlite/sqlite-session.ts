@@ -1,5 +1,5 @@
 import type { Database } from "better-sqlite3";
-import type { AuditEntry, ImportLogEntry, WriteCounts } from "../../app/index.ts";
+import { type AuditEntry, type ImportLogEntry, storedEventJson, type WriteCounts } from "../../app/index.ts";
 import {
   type Location,
   mergeLocation,
@@ -10,6 +10,7 @@ import {
 } from "../../model/index.ts";
 import { eventEdges, eventRow, matchKeys, retractedRecord } from "../shared/event-row.ts";
 import type { SessionDriver } from "../shared/import-session.ts";
+import { leanDocumentJson, storedEvent } from "../shared/stored-records.ts";
 import { zeroCounts } from "../shared/write-counts.ts";
 import { appendSqliteAudit } from "./sqlite-account-records.ts";
 import type { SqliteStatements } from "./sqlite-statements.ts";
@@ -18,6 +19,7 @@ interface StoredEvent {
   readonly key: number;
   readonly retracted: number;
   readonly record: string;
+  readonly [column: string]: unknown;
 }
 
 /** Lot keys seen in this session; cleared when large so memory stays bounded on huge imports. */
@@ -98,7 +100,7 @@ export function beginSqliteSession(db: Database, s: SqliteStatements): SessionDr
     if (!matchKeys(e).some((k) => retractedKeys.has(k))) return insertEvent(e);
     const retraction = findStored(e).find((m) => m.retracted === 1);
     if (retraction === undefined) return insertEvent(e);
-    return insertEvent(retractedRecord(e, JSON.parse(retraction.record) as SupplyEvent));
+    return insertEvent(retractedRecord(e, storedEvent(retraction)));
   };
 
   /** Returns [stored as a new event, stored events it retracted]. */
@@ -108,8 +110,8 @@ export function beginSqliteSession(db: Database, s: SqliteStatements): SessionDr
     let retracted = 0;
     for (const m of matches) {
       if (m.retracted === 1) continue;
-      const record = retractedRecord(JSON.parse(m.record) as SupplyEvent, e);
-      s.markRetracted.run(JSON.stringify(record), m.key);
+      const record = retractedRecord(storedEvent(m), e);
+      s.markRetracted.run(storedEventJson(record), m.key);
       noteRetracted(record.id, record.declaredId);
       retracted += 1;
     }
@@ -163,7 +165,7 @@ export function beginSqliteSession(db: Database, s: SqliteStatements): SessionDr
         c.links += s.insertLink.run(l.id, l.kind, l.from, l.to, JSON.stringify(l)).changes;
       }
       for (const d of batch.documents) {
-        const row = [d.id, d.type, d.ref, d.event ?? null, JSON.stringify(d)];
+        const row = [d.id, d.type, d.ref, d.event ?? null, leanDocumentJson(d)];
         c.documents += s.insertDocument.run(...row).changes;
       }
       return c;

@@ -1,4 +1,5 @@
 import type { Database, Statement } from "better-sqlite3";
+import { recordColumns } from "../shared/stored-records.ts";
 
 /** The write path's prepared statements: prepared once per store, run once per record. */
 export interface SqliteStatements {
@@ -58,7 +59,7 @@ export function prepareSqliteStatements(db: Database): SqliteStatements {
        on conflict (id) do nothing`,
     ),
     findEvents: p(
-      `select key, retracted, record from events
+      `select key, ${recordColumns("events")} from events
        where id in (?, ?) or declared_id in (?, ?) order by key`,
     ),
     markRetracted: p("update events set retracted = 1, record = ? where key = ?"),
