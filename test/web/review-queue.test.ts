@@ -3,6 +3,7 @@ import { act, createElement } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Hit } from "../../web/src/api-types.ts";
+import { DecisionHistoryList } from "../../web/src/components/decision-history.tsx";
 import { type Decision, ReviewQueue } from "../../web/src/components/review-queue.tsx";
 
 // React's act() warns unless the environment says it is a test.
@@ -206,5 +207,58 @@ describe("ReviewQueue", () => {
     }
     expect(calls.map((c) => c.hit)).toEqual(["hit-1", "hit-2", "hit-3"]);
     expect(container.textContent).toContain("No hits are waiting for a decision.");
+  });
+});
+
+describe("DecisionHistoryList", () => {
+  const decided = {
+    hitKey: "party:p2|uflpa-2",
+    subject: { kind: "party" as const, id: "p2" },
+    subjectName: "Aksu Huafu Textiles",
+    entryId: "uflpa-2",
+    entryName: "Aksu Huafu Textiles Co.",
+    fingerprint: "f",
+    hit: "hit-2",
+    user: "ann",
+  };
+
+  it("shows each decision with the names of our record and the list entry, the current one marked", async () => {
+    const items = [
+      {
+        ...decided,
+        status: "confirmed" as const,
+        reason: "Same address",
+        decidedAt: "2026-11-01T09:00:00.000Z",
+        current: false,
+        supersededAt: "2026-11-20T10:30:00.000Z",
+      },
+      {
+        ...decided,
+        status: "dismissed" as const,
+        reason: "Registry shows another company",
+        decidedAt: "2026-11-20T10:30:00.000Z",
+        current: true,
+        reopened: true as const,
+        decidedOn: "pair" as const,
+      },
+    ];
+    await act(async () => {
+      root.render(
+        createElement(ReviewQueue, {
+          hits: HITS,
+          onDecide: decide,
+          history: (h) => createElement(DecisionHistoryList, { items: h.hit === "hit-1" ? items : [] }),
+        }),
+      );
+    });
+    const rows = [...container.querySelectorAll(".decision-history li")].map((li) => li.textContent);
+    expect(rows).toEqual([
+      "Confirmed by ann · 2026-11-01 09:00 · superseded 2026-11-20 10:30Aksu Huafu Textiles (party) vs Aksu Huafu Textiles Co.Same address",
+      "Dismissed by ann · 2026-11-20 10:30 · current, re-opened: the list entry changed since · decided as a pairAksu Huafu Textiles (party) vs Aksu Huafu Textiles Co.Registry shows another company",
+    ]);
+    expect(container.querySelector(".decision-history li.current")?.textContent).toContain("Registry");
+    await press("j");
+    expect(container.querySelector(".decision-history")).toBeNull();
+    expect(container.textContent).toContain("No decision on this hit yet.");
   });
 });

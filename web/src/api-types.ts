@@ -21,6 +21,7 @@ import type {
 import type { PackageJobSchema } from "../../src/api/package-schemas.ts";
 
 export type {
+  DecisionHistory,
   Event,
   Hit,
   HitCounts,

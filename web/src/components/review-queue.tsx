@@ -1,4 +1,4 @@
-import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import type { Hit } from "../api-types.ts";
 import { HanName } from "./han-name.tsx";
 
@@ -9,6 +9,10 @@ export interface ReviewQueueProps {
   /** Saves a decision; the queue drops the hit when it resolves and shows the error when it rejects. */
   readonly onDecide: (hit: Hit, status: Decision, reason: string) => Promise<void>;
   readonly readOnly?: boolean;
+  /** Shown under the hit being reviewed: its earlier decisions (the page fetches them). */
+  readonly history?: (hit: Hit) => ReactNode;
+  /** What an empty queue says (the default is for open hits). */
+  readonly emptyText?: string;
 }
 
 const CONFIRM_REASON = "Names and details match the list entry.";
@@ -112,7 +116,13 @@ function useQueueKeys(o: {
  * The screening review queue. Keys: j / k next and previous hit, c confirm, d dismiss; both ask for
  * a reason (confirm offers a default), Enter saves, Escape cancels.
  */
-export function ReviewQueue({ hits, onDecide, readOnly = false }: ReviewQueueProps) {
+export function ReviewQueue({
+  hits,
+  onDecide,
+  readOnly = false,
+  history,
+  emptyText = "No hits are waiting for a decision.",
+}: ReviewQueueProps) {
   const [done, setDone] = useState<ReadonlySet<string>>(new Set());
   const [index, setIndex] = useState(0);
   const [asking, setAsking] = useState<Decision | undefined>();
@@ -159,7 +169,7 @@ export function ReviewQueue({ hits, onDecide, readOnly = false }: ReviewQueuePro
   if (pending.length === 0)
     return (
       <p className="empty" role="status">
-        No hits are waiting for a decision.
+        {emptyText}
       </p>
     );
 
@@ -209,6 +219,7 @@ export function ReviewQueue({ hits, onDecide, readOnly = false }: ReviewQueuePro
             </section>
             <ListEntryPanel hit={current} />
           </div>
+          {history?.(current)}
           {!readOnly && !asking && (
             <div className="actions">
               <button type="button" onClick={() => ask("confirmed")}>

@@ -1,16 +1,27 @@
 import { sendJson } from "../api-client.ts";
 import type { Hit, HitPage } from "../api-types.ts";
+import { DecisionHistoryPanel } from "../components/decision-history.tsx";
 import { ErrorPanel } from "../components/error-panel.tsx";
 import { type Decision, ReviewQueue } from "../components/review-queue.tsx";
 import { CursorPager, pageSizeOf, useCursorPages } from "../paging.tsx";
 import { canWrite } from "../roles.ts";
-import { useLocation } from "../router.tsx";
+import { Link, useLocation } from "../router.tsx";
 import { useSession } from "../session.tsx";
+
+/** The queue's views: open hits (new and re-opened) to decide, or decided ones to look back at and re-decide. */
+const VIEWS = [
+  ["open", "Awaiting a decision", "No hits are waiting for a decision."],
+  ["confirmed", "Confirmed", "No confirmed hits."],
+  ["dismissed", "Dismissed", "No dismissed hits."],
+  ["all", "All", "No screening hits."],
+] as const;
 
 export function ReviewPage() {
   const { me } = useSession();
   const { query } = useLocation();
-  const list = useCursorPages<HitPage>(`/api/hits?status=open&limit=${pageSizeOf(query, 50)}`);
+  const view = VIEWS.find(([status]) => status === query.get("status")) ?? VIEWS[0];
+  const [status, , emptyText] = view;
+  const list = useCursorPages<HitPage>(`/api/hits?status=${status}&limit=${pageSizeOf(query, 50)}`);
   const hits = list.data?.items ?? [];
   const counts = list.data?.counts;
   const decide = async (hit: Hit, status: Decision, reason: string) => {
@@ -28,15 +39,28 @@ export function ReviewPage() {
           {counts.open} awaiting a decision · {counts.confirmed} confirmed · {counts.dismissed} dismissed
         </p>
       )}
+      <nav className="view-tabs" aria-label="Hits by decision">
+        {VIEWS.map(([s, label]) => (
+          <Link
+            key={s}
+            to={s === "open" ? "/review" : `/review?status=${s}`}
+            aria-current={s === status ? "page" : undefined}
+          >
+            {label}
+          </Link>
+        ))}
+      </nav>
       <ErrorPanel error={list.error} title="Could not load the hits" />
       <CursorPager label="Hits" pages={list} />
       {list.loading && !list.data ? (
         <p className="loading">Screening…</p>
       ) : (
         <ReviewQueue
-          key={list.page}
+          key={`${status}|${list.page}`}
           hits={hits}
           onDecide={decide}
+          emptyText={emptyText}
+          history={(h) => <DecisionHistoryPanel key={h.hit} hit={h.hit} />}
           readOnly={!me || !canWrite(me.user.role)}
         />
       )}
