@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalTimestamp, isCanonicalInstant, parseInstant } from "./canonical-value.ts";
+import {
+  canonicalJsonNumber,
+  canonicalTimestamp,
+  canonicalValue,
+  isCanonicalInstant,
+  jsonNumberText,
+  parseInstant,
+} from "./canonical-value.ts";
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
@@ -77,5 +84,21 @@ describe("isCanonicalInstant (the event-time fast path of the mapping)", () => {
       "2023-01-10 10:00:00.000Z",
     ])
       expect([text, isCanonicalInstant(text)]).toEqual([text, false]);
+  });
+});
+
+describe("canonicalJsonNumber (the quantity fast path of the event hash)", () => {
+  it("equals canonicalValue of the number's text for any double", () => {
+    const doubles = fc.oneof(
+      fc.double(),
+      fc.integer(),
+      fc.constantFrom(0, -0, 1e21, -1e21, 1e16, 1e-4, 9.99e-5, 123456789012345680000, 2 ** 53, 0.1 + 0.2),
+    );
+    fc.assert(
+      fc.property(doubles, (x) => {
+        expect(canonicalJsonNumber(x)).toBe(canonicalValue(jsonNumberText(x)));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -43,6 +43,17 @@ export function jsonNumberText(value: number): string {
   return Number.isInteger(value) ? String(value) : pythonFloatRepr(value);
 }
 
+/**
+ * `canonicalValue(jsonNumberText(value))` without the memo: a JSON number's text is already
+ * canonical (an integer prints its digits, any other number Python's repr, which reads back as
+ * itself), except integers beyond 2^53, which Python prints with all their digits.
+ */
+export function canonicalJsonNumber(value: number): string {
+  if (Number.isInteger(value) ? Number.isSafeInteger(value) : Number.isFinite(value))
+    return jsonNumberText(value);
+  return canonicalValue(jsonNumberText(value));
+}
+
 /** `_try_format_numeric`: "025.50" → "25.5", "1e3" → "1000"; anything not a number is left alone. */
 export function canonicalNumber(text: string): string {
   const trimmed = text.trim();

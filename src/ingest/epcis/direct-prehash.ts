@@ -1,5 +1,10 @@
 import type { QuantityLine, TypedRef } from "../../model/index.ts";
-import { canonicalTimestamp, canonicalValue, jsonNumberText } from "./canonical-value.ts";
+import {
+  canonicalJsonNumber,
+  canonicalTimestamp,
+  canonicalValue,
+  jsonNumberText,
+} from "./canonical-value.ts";
 import { type CbvVocabulary, expandVocabulary } from "./cbv-vocabulary.ts";
 import type { UnhashedEvent } from "./event-hash.ts";
 import { CONTEXT_KEY, externalId } from "./event-to-json.ts";
@@ -22,6 +27,40 @@ function orderedLeaf(name: string, text: string | undefined, time = false): stri
   return value ? `${name}=${value}` : "";
 }
 
+/**
+ * Leaves of one field by the value stored in our model, for fields whose values repeat (vocabulary
+ * terms, offsets, units, locations): one lookup in a small map instead of building the expanded
+ * URI and looking it up in the large canonicalValue memo. Cleared when full, so memory stays flat.
+ */
+class LeafMemo {
+  private readonly leaves = new Map<string, string>();
+  constructor(
+    private readonly make: (value: string) => string,
+    private readonly limit = 2000,
+  ) {}
+
+  get(value: string): string {
+    const known = this.leaves.get(value);
+    if (known !== undefined) return known;
+    const leaf = this.make(value);
+    if (this.leaves.size >= this.limit) this.leaves.clear();
+    this.leaves.set(value, leaf);
+    return leaf;
+  }
+}
+
+const OFFSET_LEAF = new LeafMemo((v) => orderedLeaf("eventTimeZoneOffset", v));
+const ACTION_LEAF = new LeafMemo((v) => orderedLeaf("action", v));
+const UOM_LEAF = new LeafMemo((v) => orderedLeaf("uom", v));
+const BIZ_STEP_LEAF = new LeafMemo((v) => orderedLeaf("bizStep", expandVocabulary("bizstep", v)));
+const DISPOSITION_LEAF = new LeafMemo((v) => orderedLeaf("disposition", expandVocabulary("disp", v)));
+const READ_POINT_LEAF = new LeafMemo((v) => location("readPoint", v), 20_000);
+const BIZ_LOCATION_LEAF = new LeafMemo((v) => location("bizLocation", v), 20_000);
+const TYPE_LEAF: Readonly<Record<"btt" | "sdt", LeafMemo>> = {
+  btt: new LeafMemo((v) => genericLeaf("type", expandVocabulary("btt", v))),
+  sdt: new LeafMemo((v) => genericLeaf("type", expandVocabulary("sdt", v))),
+};
+
 /** `genericPrehash` of a leaf: `name=value`, or the bare name when the text is blank. */
 function genericLeaf(name: string, text: string): string {
   const trimmed = text.trim();
@@ -30,6 +69,7 @@ function genericLeaf(name: string, text: string): string {
 
 /** One `…List` of the ordered part: its non-empty entries sorted, behind the list's name. */
 function orderedList(name: string, entries: string[]): string {
+  if (entries.length === 1) return entries[0] ? name + entries[0] : "";
   const values = entries.filter((v) => v !== "");
   if (values.length > 1) values.sort();
   const joined = values.join("");
@@ -48,9 +88,14 @@ function epcList(name: string, epcs: readonly string[]): string {
 function quantityElement(q: QuantityLine): string {
   const fields =
     orderedLeaf("epcClass", externalId(q.lot, "lot")) +
-    (q.quantity === undefined ? "" : orderedLeaf("quantity", jsonNumberText(q.quantity))) +
-    (q.uom === undefined ? "" : orderedLeaf("uom", q.uom));
+    (q.quantity === undefined ? "" : quantityLeaf(q.quantity)) +
+    (q.uom === undefined ? "" : UOM_LEAF.get(q.uom));
   return fields ? `quantityElement${fields}` : "";
+}
+
+/** `orderedLeaf("quantity", jsonNumberText(quantity))`: a number's text is never blank. */
+function quantityLeaf(quantity: number): string {
+  return `quantity=${canonicalJsonNumber(quantity)}`;
 }
 
 function quantityList(name: string, lines: readonly QuantityLine[]): string {
@@ -68,7 +113,7 @@ function orderedPart(e: UnhashedEvent): string {
   const aggregate = e.epcisType === "AggregationEvent" || e.epcisType === "AssociationEvent";
   return (
     orderedLeaf("eventTime", e.eventTime, true) +
-    orderedLeaf("eventTimeZoneOffset", e.eventTimeZoneOffset) +
+    OFFSET_LEAF.get(e.eventTimeZoneOffset) +
     orderedLeaf("parentID", e.parentId) +
     (aggregate ? "" : epcList("epcList", e.epcs)) +
     epcList("inputEPCList", e.inputEpcs) +
@@ -78,15 +123,12 @@ function orderedPart(e: UnhashedEvent): string {
     quantityList("inputQuantityList", e.inputs) +
     epcList("outputEPCList", e.outputEpcs) +
     quantityList("outputQuantityList", e.outputs) +
-    orderedLeaf("action", e.action) +
+    (e.action === undefined ? "" : ACTION_LEAF.get(e.action)) +
     orderedLeaf("transformationID", e.transformationId) +
-    orderedLeaf("bizStep", e.bizStep === undefined ? undefined : expandVocabulary("bizstep", e.bizStep)) +
-    orderedLeaf(
-      "disposition",
-      e.disposition === undefined ? undefined : expandVocabulary("disp", e.disposition),
-    ) +
-    location("readPoint", e.readPoint) +
-    location("bizLocation", e.bizLocation)
+    (e.bizStep === undefined ? "" : BIZ_STEP_LEAF.get(e.bizStep)) +
+    (e.disposition === undefined ? "" : DISPOSITION_LEAF.get(e.disposition)) +
+    (e.readPoint === undefined ? "" : READ_POINT_LEAF.get(e.readPoint)) +
+    (e.bizLocation === undefined ? "" : BIZ_LOCATION_LEAF.get(e.bizLocation))
   );
 }
 
@@ -95,12 +137,12 @@ function orderedPart(e: UnhashedEvent): string {
  * the value (never sorted within), entries sorted unless one lacks a type (then the reference's
  * `shouldSort` sees a bare `bizTransaction` element and keeps the order).
  */
-function refList(name: string, key: string, refs: readonly TypedRef[], vocabulary: CbvVocabulary): string {
+function refList(name: string, key: string, refs: readonly TypedRef[], vocabulary: "btt" | "sdt"): string {
   const values: string[] = [];
   let allTyped = true;
+  const types = TYPE_LEAF[vocabulary];
   for (const r of refs) {
-    if (r.type)
-      values.push(genericLeaf("type", expandVocabulary(vocabulary, r.type)) + genericLeaf(key, r.id));
+    if (r.type) values.push(types.get(r.type) + genericLeaf(key, r.id));
     else {
       allTyped = false;
       values.push(genericLeaf(key, r.id));

@@ -13,7 +13,8 @@ export const CONTEXT_KEY = "@context";
 
 /** Lot and location ids are EPC URNs or our prefixed internal ids; GS1 gets the raw value back. */
 export function externalId(id: string, prefix: "lot" | "loc"): string {
-  return id.startsWith(`${prefix}:`) ? id.slice(prefix.length + 1) : id;
+  // A constant prefix (no template string per call: this runs for every lot and location hashed).
+  return id.startsWith(prefix === "lot" ? "lot:" : "loc:") ? id.slice(4) : id;
 }
 
 function quantityJson(q: QuantityLine): JsonObject {
