@@ -8,23 +8,14 @@ import {
   sealAuditRecord,
 } from "../../app/index.ts";
 import {
+  API_TOKENS,
   type ApiTokenRow,
-  AUDIT_COLUMNS,
+  AUDIT_LOG,
   type AuditRow,
-  apiTokenOf,
-  apiTokenValues,
-  auditOf,
-  auditValues,
   placeholders,
-  SESSION_COLUMNS,
-  type SessionRow,
-  sessionOf,
-  sessionValues,
-  TOKEN_COLUMNS,
-  USER_COLUMNS,
+  SESSIONS,
+  USERS,
   type UserRow,
-  userOf,
-  userValues,
 } from "../shared/account-rows.ts";
 import { guarded } from "../shared/store-error.ts";
 
@@ -52,8 +43,8 @@ export async function appendPostgresAudit(client: PoolClient, entry: AuditEntry)
   const head = rows[0] ? { seq: Number(rows[0].seq), hash: rows[0].hash } : undefined;
   const record = sealAuditRecord(head, entry);
   await client.query(
-    `insert into audit_log (${AUDIT_COLUMNS}) values (${placeholders(10, "postgres")})`,
-    auditValues(record),
+    `insert into audit_log (${AUDIT_LOG.columns}) values (${placeholders(10, "postgres")})`,
+    AUDIT_LOG.values(record),
   );
   return record;
 }
@@ -100,8 +91,8 @@ export function postgresAccountRecords(pool: Pool): AccountRecords & AuditTrail 
       guarded("storing a user", async () => {
         try {
           await audited(pool, entry, async (c) => {
-            const sql = `insert into users (${USER_COLUMNS}) values (${placeholders(7, "postgres")})`;
-            return (await c.query(sql, userValues(user))).rowCount ?? 0;
+            const sql = `insert into users (${USERS.columns}) values (${placeholders(7, "postgres")})`;
+            return (await c.query(sql, USERS.values(user))).rowCount ?? 0;
           });
         } catch (e) {
           if (isUniqueViolation(e)) throw new AppError("conflict", `user ${user.username} already exists`);
@@ -121,32 +112,29 @@ export function postgresAccountRecords(pool: Pool): AccountRecords & AuditTrail 
       ),
     findUser: (username) =>
       guarded("reading a user", () =>
-        one(pool, `select ${USER_COLUMNS} from users where username = $1`, username, userOf),
+        one(pool, `select ${USERS.columns} from users where username = $1`, username, USERS.of),
       ),
     getUser: (userId) =>
       guarded("reading a user", () =>
-        one(pool, `select ${USER_COLUMNS} from users where id = $1`, userId, userOf),
+        one(pool, `select ${USERS.columns} from users where id = $1`, userId, USERS.of),
       ),
     userRecords: () =>
       guarded("reading users", async () =>
-        (await pool.query<UserRow>(`select ${USER_COLUMNS} from users order by username`)).rows.map(userOf),
+        (await pool.query<UserRow>(`select ${USERS.columns} from users order by username`)).rows.map(
+          USERS.of,
+        ),
       ),
     insertSession: (session) =>
       guarded("storing a session", async () => {
         await pool.query("delete from sessions where expires_at <= $1", [session.createdAt]);
         await pool.query(
-          `insert into sessions (${SESSION_COLUMNS}) values (${placeholders(5, "postgres")})`,
-          sessionValues(session),
+          `insert into sessions (${SESSIONS.columns}) values (${placeholders(5, "postgres")})`,
+          SESSIONS.values(session),
         );
       }),
     findSession: (idHash) =>
       guarded("reading a session", () =>
-        one<SessionRow, ReturnType<typeof sessionOf>>(
-          pool,
-          `select ${SESSION_COLUMNS} from sessions where id_hash = $1`,
-          idHash,
-          sessionOf,
-        ),
+        one(pool, `select ${SESSIONS.columns} from sessions where id_hash = $1`, idHash, SESSIONS.of),
       ),
     deleteSession: (idHash) =>
       guarded("ending a session", async () => {
@@ -157,23 +145,25 @@ export function postgresAccountRecords(pool: Pool): AccountRecords & AuditTrail 
         await audited(pool, entry, async (c) => {
           const sql = `insert into api_tokens (id, token_hash, user_id, name, scopes, created_at)
                        values (${placeholders(6, "postgres")})`;
-          return (await c.query(sql, apiTokenValues(token))).rowCount ?? 0;
+          return (await c.query(sql, API_TOKENS.values(token))).rowCount ?? 0;
         });
       }),
     findApiToken: (tokenHash) =>
       guarded("reading an API token", () =>
-        one<ApiTokenRow, ReturnType<typeof apiTokenOf>>(
+        one(
           pool,
-          `select ${TOKEN_COLUMNS} from api_tokens where token_hash = $1`,
+          `select ${API_TOKENS.columns} from api_tokens where token_hash = $1`,
           tokenHash,
-          apiTokenOf,
+          API_TOKENS.of,
         ),
       ),
     apiTokenRecords: () =>
       guarded("reading API tokens", async () =>
         (
-          await pool.query<ApiTokenRow>(`select ${TOKEN_COLUMNS} from api_tokens order by created_at, id`)
-        ).rows.map(apiTokenOf),
+          await pool.query<ApiTokenRow>(
+            `select ${API_TOKENS.columns} from api_tokens order by created_at, id`,
+          )
+        ).rows.map(API_TOKENS.of),
       ),
     revokeApiTokenRecord: (tokenId, at, entry) =>
       guarded("revoking an API token", () =>
@@ -195,10 +185,10 @@ export function postgresAccountRecords(pool: Pool): AccountRecords & AuditTrail 
       guarded("reading the audit log", async () => {
         const order = query.newestFirst ? "desc" : "asc";
         const { rows } = await pool.query<AuditRow>(
-          `select ${AUDIT_COLUMNS} from audit_log where seq > $1 order by seq ${order} limit $2`,
+          `select ${AUDIT_LOG.columns} from audit_log where seq > $1 order by seq ${order} limit $2`,
           [query.afterSeq ?? -1, query.limit ?? null],
         );
-        return rows.map(auditOf);
+        return rows.map(AUDIT_LOG.of);
       }),
   };
 }

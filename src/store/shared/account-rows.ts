@@ -48,7 +48,7 @@ function parsed<T>(value: string | T): T {
   return typeof value === "string" ? (JSON.parse(value) as T) : value;
 }
 
-export function userOf(r: UserRow): UserRecord {
+function userOf(r: UserRow): UserRecord {
   return {
     id: r.id,
     username: r.username,
@@ -60,11 +60,11 @@ export function userOf(r: UserRow): UserRecord {
   };
 }
 
-export function userValues(u: UserRecord): unknown[] {
+function userValues(u: UserRecord): unknown[] {
   return [u.id, u.username, u.passwordHash, u.role, u.partyId ?? null, u.createdAt, u.disabledAt ?? null];
 }
 
-export function sessionOf(r: SessionRow): SessionRecord {
+function sessionOf(r: SessionRow): SessionRecord {
   return {
     idHash: r.id_hash,
     userId: r.user_id,
@@ -74,11 +74,11 @@ export function sessionOf(r: SessionRow): SessionRecord {
   };
 }
 
-export function sessionValues(s: SessionRecord): unknown[] {
+function sessionValues(s: SessionRecord): unknown[] {
   return [s.idHash, s.userId, s.csrfHash, s.createdAt, s.expiresAt];
 }
 
-export function apiTokenOf(r: ApiTokenRow): ApiTokenRecord {
+function apiTokenOf(r: ApiTokenRow): ApiTokenRecord {
   return {
     id: r.id,
     tokenHash: r.token_hash,
@@ -91,11 +91,11 @@ export function apiTokenOf(r: ApiTokenRow): ApiTokenRecord {
   };
 }
 
-export function apiTokenValues(t: ApiTokenRecord): unknown[] {
+function apiTokenValues(t: ApiTokenRecord): unknown[] {
   return [t.id, t.tokenHash, t.userId, t.name, JSON.stringify(t.scopes), t.createdAt];
 }
 
-export function auditOf(r: AuditRow): AuditRecord {
+function auditOf(r: AuditRow): AuditRecord {
   return {
     seq: Number(r.seq),
     at: r.at,
@@ -110,7 +110,7 @@ export function auditOf(r: AuditRow): AuditRecord {
   };
 }
 
-export function auditValues(a: AuditRecord): unknown[] {
+function auditValues(a: AuditRecord): unknown[] {
   return [
     a.seq,
     a.at,
@@ -125,11 +125,37 @@ export function auditValues(a: AuditRecord): unknown[] {
   ];
 }
 
-export const USER_COLUMNS = "id, username, password_hash, role, party_id, created_at, disabled_at";
-export const SESSION_COLUMNS = "id_hash, user_id, csrf_hash, created_at, expires_at";
-export const TOKEN_COLUMNS = "id, token_hash, user_id, name, scopes, created_at, last_used_at, revoked_at";
-export const AUDIT_COLUMNS =
-  "seq, at, actor, action, subject, before_hash, after_hash, detail, prev_hash, hash";
+/** One table's mapping: its columns in select order, a row's record, and a record's insert values. */
+export interface TableRows<Row, Rec> {
+  readonly columns: string;
+  readonly of: (row: Row) => Rec;
+  readonly values: (record: Rec) => unknown[];
+}
+
+export const USERS: TableRows<UserRow, UserRecord> = {
+  columns: "id, username, password_hash, role, party_id, created_at, disabled_at",
+  of: userOf,
+  values: userValues,
+};
+
+export const SESSIONS: TableRows<SessionRow, SessionRecord> = {
+  columns: "id_hash, user_id, csrf_hash, created_at, expires_at",
+  of: sessionOf,
+  values: sessionValues,
+};
+
+/** `values` holds what an insert sets: the first six columns (a new token is unused and unrevoked). */
+export const API_TOKENS: TableRows<ApiTokenRow, ApiTokenRecord> = {
+  columns: "id, token_hash, user_id, name, scopes, created_at, last_used_at, revoked_at",
+  of: apiTokenOf,
+  values: apiTokenValues,
+};
+
+export const AUDIT_LOG: TableRows<AuditRow, AuditRecord> = {
+  columns: "seq, at, actor, action, subject, before_hash, after_hash, detail, prev_hash, hash",
+  of: auditOf,
+  values: auditValues,
+};
 
 /** `?, ?, …` or `$1, $2, …` for n values. */
 export function placeholders(n: number, dialect: "sqlite" | "postgres"): string {

@@ -8,23 +8,15 @@ import {
   sealAuditRecord,
 } from "../../app/index.ts";
 import {
+  API_TOKENS,
   type ApiTokenRow,
-  AUDIT_COLUMNS,
+  AUDIT_LOG,
   type AuditRow,
-  apiTokenOf,
-  apiTokenValues,
-  auditOf,
-  auditValues,
   placeholders,
-  SESSION_COLUMNS,
+  SESSIONS,
   type SessionRow,
-  sessionOf,
-  sessionValues,
-  TOKEN_COLUMNS,
-  USER_COLUMNS,
+  USERS,
   type UserRow,
-  userOf,
-  userValues,
 } from "../shared/account-rows.ts";
 import { guarded } from "../shared/store-error.ts";
 
@@ -35,8 +27,8 @@ export function appendSqliteAudit(writer: Database, entry: AuditEntry): AuditRec
     | undefined;
   const record = sealAuditRecord(head, entry);
   writer
-    .prepare(`insert into audit_log (${AUDIT_COLUMNS}) values (${placeholders(10, "sqlite")})`)
-    .run(...auditValues(record));
+    .prepare(`insert into audit_log (${AUDIT_LOG.columns}) values (${placeholders(10, "sqlite")})`)
+    .run(...AUDIT_LOG.values(record));
   return record;
 }
 
@@ -59,7 +51,7 @@ export function sqliteAccountRecords(writer: Database, reader: Database): Accoun
     });
   const insertUser = audited((values: unknown[]) =>
     writer
-      .prepare(`insert into users (${USER_COLUMNS}) values (${placeholders(7, "sqlite")})`)
+      .prepare(`insert into users (${USERS.columns}) values (${placeholders(7, "sqlite")})`)
       .run(...values),
   );
   const disableUser = audited((userId: string, at: string) => {
@@ -97,7 +89,7 @@ export function sqliteAccountRecords(writer: Database, reader: Database): Accoun
     insertUser: (user, entry) =>
       guarded("storing a user", () => {
         try {
-          insertUser.immediate(entry, userValues(user));
+          insertUser.immediate(entry, USERS.values(user));
         } catch (e) {
           if (isUniqueViolation(e)) throw new AppError("conflict", `user ${user.username} already exists`);
           throw e;
@@ -107,31 +99,31 @@ export function sqliteAccountRecords(writer: Database, reader: Database): Accoun
       guarded("disabling a user", () => falseIfMissing(() => disableUser.immediate(entry, userId, at))),
     findUser: (username) =>
       guarded("reading a user", () => {
-        const row = writer.prepare(`select ${USER_COLUMNS} from users where username = ?`).get(username);
-        return row === undefined ? undefined : userOf(row as UserRow);
+        const row = writer.prepare(`select ${USERS.columns} from users where username = ?`).get(username);
+        return row === undefined ? undefined : USERS.of(row as UserRow);
       }),
     getUser: (userId) =>
       guarded("reading a user", () => {
-        const row = writer.prepare(`select ${USER_COLUMNS} from users where id = ?`).get(userId);
-        return row === undefined ? undefined : userOf(row as UserRow);
+        const row = writer.prepare(`select ${USERS.columns} from users where id = ?`).get(userId);
+        return row === undefined ? undefined : USERS.of(row as UserRow);
       }),
     userRecords: () =>
       guarded("reading users", () =>
-        (writer.prepare(`select ${USER_COLUMNS} from users order by username`).all() as UserRow[]).map(
-          userOf,
+        (writer.prepare(`select ${USERS.columns} from users order by username`).all() as UserRow[]).map(
+          USERS.of,
         ),
       ),
     insertSession: (session) =>
       guarded("storing a session", () => {
         writer.prepare("delete from sessions where expires_at <= ?").run(session.createdAt);
         writer
-          .prepare(`insert into sessions (${SESSION_COLUMNS}) values (${placeholders(5, "sqlite")})`)
-          .run(...sessionValues(session));
+          .prepare(`insert into sessions (${SESSIONS.columns}) values (${placeholders(5, "sqlite")})`)
+          .run(...SESSIONS.values(session));
       }),
     findSession: (idHash) =>
       guarded("reading a session", () => {
-        const row = writer.prepare(`select ${SESSION_COLUMNS} from sessions where id_hash = ?`).get(idHash);
-        return row === undefined ? undefined : sessionOf(row as SessionRow);
+        const row = writer.prepare(`select ${SESSIONS.columns} from sessions where id_hash = ?`).get(idHash);
+        return row === undefined ? undefined : SESSIONS.of(row as SessionRow);
       }),
     deleteSession: (idHash) =>
       guarded("ending a session", () => {
@@ -139,22 +131,22 @@ export function sqliteAccountRecords(writer: Database, reader: Database): Accoun
       }),
     insertApiToken: (token, entry) =>
       guarded("storing an API token", () => {
-        insertToken.immediate(entry, apiTokenValues(token));
+        insertToken.immediate(entry, API_TOKENS.values(token));
       }),
     findApiToken: (tokenHash) =>
       guarded("reading an API token", () => {
         const row = writer
-          .prepare(`select ${TOKEN_COLUMNS} from api_tokens where token_hash = ?`)
+          .prepare(`select ${API_TOKENS.columns} from api_tokens where token_hash = ?`)
           .get(tokenHash);
-        return row === undefined ? undefined : apiTokenOf(row as ApiTokenRow);
+        return row === undefined ? undefined : API_TOKENS.of(row as ApiTokenRow);
       }),
     apiTokenRecords: () =>
       guarded("reading API tokens", () =>
         (
           writer
-            .prepare(`select ${TOKEN_COLUMNS} from api_tokens order by created_at, id`)
+            .prepare(`select ${API_TOKENS.columns} from api_tokens order by created_at, id`)
             .all() as ApiTokenRow[]
-        ).map(apiTokenOf),
+        ).map(API_TOKENS.of),
       ),
     revokeApiTokenRecord: (tokenId, at, entry) =>
       guarded("revoking an API token", () => falseIfMissing(() => revokeToken.immediate(entry, tokenId, at))),
@@ -167,9 +159,9 @@ export function sqliteAccountRecords(writer: Database, reader: Database): Accoun
       guarded("reading the audit log", () => {
         const order = query.newestFirst ? "desc" : "asc";
         const rows = reader
-          .prepare(`select ${AUDIT_COLUMNS} from audit_log where seq > ? order by seq ${order} limit ?`)
+          .prepare(`select ${AUDIT_LOG.columns} from audit_log where seq > ? order by seq ${order} limit ?`)
           .all(query.afterSeq ?? -1, query.limit ?? -1) as AuditRow[];
-        return rows.map(auditOf);
+        return rows.map(AUDIT_LOG.of);
       }),
   };
 }
