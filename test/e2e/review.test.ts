@@ -151,6 +151,8 @@ describe("threadproof review", { timeout: 600_000 }, () => {
       current: boolean;
       decidedOn?: string;
       listVersion?: number;
+      subjectName?: string;
+      entryName?: string;
     };
     const history = jsonLines<Decided>(cli("review", "history", "--entry", entryId, "--json").stdout);
     expect(history.map((d) => [d.status, d.user, d.current, d.decidedOn ?? "-"])).toEqual([
@@ -159,8 +161,11 @@ describe("threadproof review", { timeout: 600_000 }, () => {
       ["confirmed", "bob", true, "pair"],
     ]);
     expect(history[2]?.listVersion).toBe(3);
+    expect(history[2]).toMatchObject({ subjectName: "Aksu Jinhe Cotton Co., Ltd.", entryName: XINYA });
     const table = cli("review", "history", "--party", jinhe).stdout;
     expect(table).toContain("confirmed (pair)");
+    expect(table).toContain(`party Aksu Jinhe Cotton Co., Ltd. (${jinhe})`);
+    expect(table).toContain(`${XINYA} (${entryId})`);
     expect(table).toContain("1 decisions, 1 current");
   });
 

@@ -122,7 +122,9 @@ function printHistory(items: readonly DecisionHistoryItem[]): void {
   const rows = items.map((d) => [
     d.decidedAt.replace("T", " ").slice(0, 19),
     d.hit,
-    `${d.subject.kind} ${d.subject.id}`,
+    d.subjectName
+      ? `${d.subject.kind} ${d.subjectName} (${d.subject.id})`
+      : `${d.subject.kind} ${d.subject.id}`,
     d.entryName ? `${d.entryName} (${d.entryId})` : d.entryId,
     `${d.status}${d.decidedOn === "pair" ? " (pair)" : ""}`,
     d.user,
