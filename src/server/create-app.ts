@@ -52,7 +52,7 @@ export function createApp(options: CreateAppOptions): ServerApp {
     c.json(errorBody(new AppError("not-found", `no route ${c.req.method} ${c.req.path}`)), 404),
   );
   const readModel = options.readModel ?? createReadModel(options.store);
-  const traces = options.traces ?? inThreadTraceService(readModel);
+  const traces = options.traces ?? inThreadTraceService(options.store, readModel);
   app.use(async (c, next) => {
     c.set("store", options.store);
     c.set("readModel", readModel);

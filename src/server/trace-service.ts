@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
-import { AppError, type ReadModel, type TraceResult, traceFromModel } from "../app/index.ts";
+import { AppError, type ReadModel, type Store, type TraceResult } from "../app/index.ts";
+import { type GraphView, graphViewCache } from "./graph-views.ts";
 import type { TraceWorkerReply, TraceWorkerRequest } from "./trace-worker-entry.ts";
 
 /** Where the trace graph is: being built (at start, after an import), built, or its build failed. */
@@ -13,10 +14,18 @@ export type GraphState = "building" | "ready" | "failed";
  */
 export interface TraceService {
   state(): GraphState;
-  /** Throws `not-ready` while the graph is being built, or when it is not done within the bound. */
+  /**
+   * A view of the graph (a trace, the shipments, the balance, the dashboard) as the route's JSON
+   * text. Throws `not-ready` while the graph is being built, or when it is not done within the bound.
+   */
+  view(view: GraphView): Promise<string>;
+  /** `view` of a trace, parsed (tests, callers that want the value). */
   trace(id: string, direction: "up" | "down"): Promise<TraceResult>;
   close(): Promise<void>;
 }
+
+/** How long a view other than a trace (the whole shipments table, a balance) may take to compute. */
+const TABLE_WAIT_MS = 60_000;
 
 export interface TraceServiceOptions {
   /** How long a trace may wait for a graph that is being (re)built before it answers 503. */
@@ -52,8 +61,13 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
  * asynchronous, so the event loop answers health and 503s meanwhile; on SQLite the build holds the
  * event loop, which is why `serve` uses {@link createTraceWorker} instead.
  */
-export function inThreadTraceService(readModel: ReadModel, options: TraceServiceOptions = {}): TraceService {
+export function inThreadTraceService(
+  store: Store,
+  readModel: ReadModel,
+  options: TraceServiceOptions = {},
+): TraceService {
   const waitMs = options.waitMs ?? 2000;
+  const answer = graphViewCache(store, readModel);
   let state: GraphState = "building";
   let pending: Promise<unknown> | undefined;
 
@@ -87,7 +101,7 @@ export function inThreadTraceService(readModel: ReadModel, options: TraceService
       check();
       return state;
     },
-    async trace(id, direction) {
+    async view(view) {
       check();
       // Even while building, wait up to the bound: a small store's graph is ready in well under it.
       const context = await within(readModel.traceContext(), waitMs);
@@ -95,7 +109,10 @@ export function inThreadTraceService(readModel: ReadModel, options: TraceService
         state = "building";
         throw notReady();
       }
-      return traceFromModel(readModel, id, direction);
+      return answer(view);
+    },
+    async trace(id, direction) {
+      return JSON.parse(await this.view({ kind: "trace", lot: id, direction })) as TraceResult;
     },
     async close() {},
   };
@@ -114,9 +131,11 @@ function startWorker(db: string): Worker {
 }
 
 interface Pending {
-  readonly resolve: (result: TraceResult) => void;
+  readonly resolve: (text: string) => void;
   readonly reject: (error: Error) => void;
   readonly sentAt: number;
+  /** Past this the request counts as waiting for a (re)build. */
+  readonly boundMs: number;
 }
 
 /**
@@ -135,6 +154,7 @@ export function createTraceWorker(db: string, options: TraceServiceOptions = {})
   const pending = new Map<number, Pending>();
   let pollOpen = false;
   let pollSentAt = 0;
+  let lastReplyAt = 0;
   /** Set once the worker answered: a worker that dies before that is not restarted (no crash loop). */
   let answered = false;
   let broken = false;
@@ -144,8 +164,9 @@ export function createTraceWorker(db: string, options: TraceServiceOptions = {})
   const state = (): GraphState => {
     if (broken) return fallback ? fallback.state() : "failed";
     const now = Date.now();
-    if (pollOpen && now - pollSentAt > waitMs) return "building";
-    for (const p of pending.values()) if (now - p.sentAt > waitMs) return "building";
+    // A poll behind a slow answer (a whole table) is not a rebuild: the worker answered since.
+    if (pollOpen && now - Math.max(pollSentAt, lastReplyAt) > waitMs) return "building";
+    for (const p of pending.values()) if (now - p.sentAt > p.boundMs) return "building";
     return lastAnswer;
   };
 
@@ -156,6 +177,7 @@ export function createTraceWorker(db: string, options: TraceServiceOptions = {})
   function attach(w: Worker): void {
     w.on("message", (reply: TraceWorkerReply) => {
       answered = true;
+      lastReplyAt = Date.now();
       if (reply.type === "graph") {
         lastAnswer = reply.state;
         pollOpen = false;
@@ -166,7 +188,7 @@ export function createTraceWorker(db: string, options: TraceServiceOptions = {})
       const p = pending.get(reply.id);
       if (!p) return;
       pending.delete(reply.id);
-      if (reply.type === "trace") p.resolve(reply.result);
+      if (reply.type === "view") p.resolve(reply.text);
       else p.reject(new AppError(reply.code, reply.message));
     });
     w.on("error", (error) => {
@@ -206,21 +228,26 @@ export function createTraceWorker(db: string, options: TraceServiceOptions = {})
 
   return {
     state,
-    trace(id, direction) {
+    view(view) {
       if (closed) return Promise.reject(new Error("trace service is closed"));
       if (broken)
         return fallback
-          ? fallback.trace(id, direction)
+          ? fallback.view(view)
           : Promise.reject(new AppError("internal", "the trace worker could not start"));
-      // Right after start the worker may just be booting: a trace then waits up to the bound.
-      if (state() === "building" && Date.now() - startedAt > waitMs) return Promise.reject(notReady());
+      // Fails fast only when the worker is known to be building (a request timed out, or it has
+      // not answered since it started) and not just booting. A poll that merely looks overdue
+      // (this thread was busy and has not read the answer yet) is not enough: the request is sent
+      // and its own bound decides.
+      if (lastAnswer === "building" && Date.now() - startedAt > waitMs) return Promise.reject(notReady());
       const requestId = nextId++;
-      return new Promise<TraceResult>((resolve, reject) => {
+      // A trace is quick once the graph is built; a whole table (the first time) may take seconds.
+      const boundMs = view.kind === "trace" ? waitMs : Math.max(waitMs, TABLE_WAIT_MS);
+      return new Promise<string>((resolve, reject) => {
         const timer = setTimeout(() => {
           if (!pending.delete(requestId)) return;
           lastAnswer = "building";
           reject(notReady());
-        }, waitMs);
+        }, boundMs);
         timer.unref();
         pending.set(requestId, {
           resolve: (r) => {
@@ -232,9 +259,13 @@ export function createTraceWorker(db: string, options: TraceServiceOptions = {})
             reject(e);
           },
           sentAt: Date.now(),
+          boundMs,
         });
-        send({ type: "trace", id: requestId, lot: id, direction });
+        send({ type: "view", id: requestId, view });
       });
+    },
+    async trace(id, direction) {
+      return JSON.parse(await this.view({ kind: "trace", lot: id, direction })) as TraceResult;
     },
     async close() {
       if (closed) return;

@@ -1,23 +1,21 @@
 import { parentPort, workerData } from "node:worker_threads";
-import {
-  type AppErrorCode,
-  createReadModel,
-  isAppError,
-  type TraceResult,
-  traceFromModel,
-} from "../app/index.ts";
+import { type AppErrorCode, createReadModel, isAppError } from "../app/index.ts";
 import { openStore } from "../store/index.ts";
+import { type GraphView, graphViewCache } from "./graph-views.ts";
 import type { GraphState } from "./trace-service.ts";
 
-/** Parent → worker: check the graph (build or rebuild it if the data changed), or trace a lot. */
+/** Parent → worker: check the graph (build or rebuild it if the data changed), or answer a view of it. */
 export type TraceWorkerRequest =
   | { readonly type: "poll" }
-  | { readonly type: "trace"; readonly id: number; readonly lot: string; readonly direction: "up" | "down" };
+  | { readonly type: "view"; readonly id: number; readonly view: GraphView };
 
-/** Worker → parent. */
+/**
+ * Worker → parent. A view goes back as JSON text: a string crosses threads as one copy, where a
+ * trace's object tree would be cloned here, rebuilt there and then serialised on the event loop.
+ */
 export type TraceWorkerReply =
   | { readonly type: "graph"; readonly state: Exclude<GraphState, "building"> }
-  | { readonly type: "trace"; readonly id: number; readonly result: TraceResult }
+  | { readonly type: "view"; readonly id: number; readonly text: string }
   | { readonly type: "error"; readonly id: number; readonly code: AppErrorCode; readonly message: string };
 
 const port = parentPort;
@@ -27,6 +25,7 @@ const { db } = workerData as { db: string };
 // The worker's own connection and read model: its graph is built here, off the server's event loop.
 const store = await openStore(db);
 const readModel = createReadModel(store);
+const answer = graphViewCache(store, readModel);
 
 port.on("message", async (message: TraceWorkerRequest) => {
   if (message.type === "poll") {
@@ -34,12 +33,14 @@ port.on("message", async (message: TraceWorkerRequest) => {
       () => "ready" as const,
       () => "failed" as const,
     );
+    // The shipments table (every shipment's trace) is built with the graph, not in a request.
+    if (state === "ready") await readModel.assessments().catch(() => undefined);
     port.postMessage({ type: "graph", state } satisfies TraceWorkerReply);
     return;
   }
   try {
-    const result = await traceFromModel(readModel, message.lot, message.direction);
-    port.postMessage({ type: "trace", id: message.id, result } satisfies TraceWorkerReply);
+    const text = await answer(message.view);
+    port.postMessage({ type: "view", id: message.id, text } satisfies TraceWorkerReply);
   } catch (e) {
     // Only an AppError's words go back (not-found, store-unavailable…); anything else is internal.
     const reply: TraceWorkerReply = isAppError(e)

@@ -1,3 +1,5 @@
+import type { Context, TypedResponse } from "hono";
+import type { JSONParsed } from "hono/utils/types";
 /**
  * The model's records are deeply `readonly` and carry branded ids; the API's zod types are plain
  * mutable JSON. `wire` states that a value goes out unchanged as JSON of the same shape, so the
@@ -12,6 +14,17 @@ export type Wire<T> = T extends string | number | boolean | null | undefined
 export function wire<T>(value: T): Wire<T> {
   return value as Wire<T>;
 }
+
+/**
+ * JSON text computed elsewhere (the trace worker) as the route's 200 answer, typed as `c.json` of a
+ * `T` would be: the text is `JSON.stringify` of a `T`, so the schema check of the route still holds.
+ */
+export function jsonText<T>(c: Context, text: string): JsonAnswer<T> {
+  return c.body(text, 200, { "Content-Type": "application/json" }) as unknown as JsonAnswer<T>;
+}
+
+/** What `c.json(wire(value), 200)` returns for a value of type `T`. */
+type JsonAnswer<T> = Response & TypedResponse<JSONParsed<Wire<T>>, 200, "json">;
 
 /** Query objects from zod carry `key: undefined` for absent options; the app wants them absent. */
 export type Defined<T> = { [K in keyof T]: Exclude<T[K], undefined> };

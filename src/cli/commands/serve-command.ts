@@ -58,7 +58,7 @@ export async function serveStore(
   // The trace graph is built at once, in a worker with its own connection (a SQLite file's path;
   // a PostgreSQL URL as given, since `store.location` hides its password), off the event loop.
   const traces = createTraceWorker(store.kind === "sqlite" ? store.location : config.db, {
-    fallback: inThreadTraceService(readModel),
+    fallback: inThreadTraceService(store, readModel),
   });
   const server = await startServer(
     createApp({ store, config, report: reportError, readModel, traces }),

@@ -1,11 +1,12 @@
 import { createRoute } from "@hono/zod-openapi";
 import { BalanceQuerySchema, BalanceSchema, StatsSchema } from "../../api/index.ts";
-import { balanceFromModel, overview } from "../../app/index.ts";
+import type { LocationBalance, Overview } from "../../app/index.ts";
 import { requireRole } from "../auth/index.ts";
 import { errorResponses, json } from "../error-responses.ts";
 import { STAFF } from "../request-context.ts";
 import type { RouteModule } from "../server-app.ts";
-import { wire } from "../wire.ts";
+import { defined, jsonText } from "../wire.ts";
+import { graphAnswer } from "./graph-answer.ts";
 
 const balance = createRoute({
   method: "get",
@@ -17,7 +18,7 @@ const balance = createRoute({
   request: { query: BalanceQuerySchema },
   responses: {
     200: { description: "per location", content: json(BalanceSchema) },
-    ...errorResponses(400, 401, 403),
+    ...errorResponses(400, 401, 403, 503),
   },
 });
 
@@ -27,18 +28,16 @@ const stats = createRoute({
   tags: ["records"],
   summary: "The dashboard: store counts, hits by state, shipments by verdict, locations with gaps",
   middleware: [requireRole(...STAFF)] as const,
-  responses: { 200: { description: "overview", content: json(StatsSchema) }, ...errorResponses(401, 403) },
+  responses: {
+    200: { description: "overview", content: json(StatsSchema) },
+    ...errorResponses(401, 403, 503),
+  },
 });
 
 export const balanceRoutes: RouteModule = (app) => {
   app.openapi(balance, async (c) => {
-    const { period, status, location } = c.req.valid("query");
-    const result = await balanceFromModel(c.var.readModel, period);
-    const locations = result.locations.filter(
-      (l) =>
-        (status === undefined || l.status === status) && (location === undefined || l.location === location),
-    );
-    return c.json(wire({ locations }), 200);
+    const text = await graphAnswer(c, { kind: "balance", ...defined(c.req.valid("query")) });
+    return jsonText<{ locations: readonly LocationBalance[] }>(c, text);
   });
-  app.openapi(stats, async (c) => c.json(wire(await overview(c.var.store, c.var.readModel)), 200));
+  app.openapi(stats, async (c) => jsonText<Overview>(c, await graphAnswer(c, { kind: "stats" })));
 };

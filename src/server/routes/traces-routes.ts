@@ -6,13 +6,13 @@ import {
   TraceQuerySchema,
   TraceResultSchema,
 } from "../../api/index.ts";
-import { isAppError, verdictCounts } from "../../app/index.ts";
+import type { ShipmentAssessment, TraceResult, VerdictCounts } from "../../app/index.ts";
 import { requireRole } from "../auth/index.ts";
 import { errorResponses, json } from "../error-responses.ts";
 import { STAFF } from "../request-context.ts";
 import type { RouteModule } from "../server-app.ts";
-import { RETRY_AFTER_S } from "../trace-service.ts";
-import { wire } from "../wire.ts";
+import { defined, jsonText } from "../wire.ts";
+import { graphAnswer } from "./graph-answer.ts";
 
 const trace = createRoute({
   method: "get",
@@ -40,28 +40,18 @@ const shipments = createRoute({
   request: { query: ShipmentListQuerySchema },
   responses: {
     200: { description: "the shipments", content: json(ShipmentListSchema) },
-    ...errorResponses(400, 401, 403),
+    ...errorResponses(400, 401, 403, 503),
   },
 });
 
 export const traceRoutes: RouteModule = (app) => {
   app.openapi(trace, async (c) => {
-    try {
-      const result = await c.var.traces.trace(c.req.valid("param").id, c.req.valid("query").direction);
-      return c.json(wire(result), 200);
-    } catch (e) {
-      if (isAppError(e) && e.code === "not-ready") c.header("Retry-After", String(RETRY_AFTER_S));
-      throw e;
-    }
+    const { id } = c.req.valid("param");
+    const text = await graphAnswer(c, { kind: "trace", lot: id, direction: c.req.valid("query").direction });
+    return jsonText<TraceResult>(c, text);
   });
   app.openapi(shipments, async (c) => {
-    const { verdict, atRisk } = c.req.valid("query");
-    const all = await c.var.readModel.assessments();
-    const items = all.filter(
-      (a) =>
-        (verdict === undefined || a.verdict === verdict) &&
-        (atRisk === undefined || (a.verdict !== "admissible") === (atRisk === "true")),
-    );
-    return c.json(wire({ items, counts: verdictCounts(all) }), 200);
+    const text = await graphAnswer(c, { kind: "shipments", ...defined(c.req.valid("query")) });
+    return jsonText<{ items: readonly ShipmentAssessment[]; counts: VerdictCounts }>(c, text);
   });
 };
