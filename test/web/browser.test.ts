@@ -252,6 +252,28 @@ describe.skipIf(skipReason !== "")(TITLE, { timeout: 120_000 }, () => {
     expect((await saved).status()).toBe(200);
     await expect(page.locator(".hit-list li").count()).resolves.toBe(before - 1);
     expect(await page.locator("article.hit-detail").getAttribute("data-hit")).not.toBe(first);
+    // The confirmed view shows the hit again, with its decision: who, and on which names.
+    const confirmed = HitPageSchema.parse(
+      await (
+        await fetch(`${fixture.url}/api/hits?status=confirmed&limit=500`, { headers: fixture.staff })
+      ).json(),
+    ).items;
+    const decided = confirmed.find((h) => h.hit === first);
+    expect(decided?.review.decision?.status).toBe("confirmed");
+    await page
+      .getByRole("navigation", { name: "Hits by decision" })
+      .getByRole("link", { name: "Confirmed" })
+      .click();
+    await page.locator("article.hit-detail").waitFor();
+    for (let i = 0; i < (decided ? confirmed.indexOf(decided) : 0); i++) await page.keyboard.press("j");
+    await page.locator(`article.hit-detail[data-hit="${first}"]`).waitFor();
+    const history = page.getByRole("list", { name: "Decisions on this hit" }).locator("li");
+    await expect(history.count()).resolves.toBe(1);
+    const text = (await history.first().textContent()) ?? "";
+    expect(text).toContain(`Confirmed by ${decided?.review.decision?.user}`);
+    expect(text).toContain("current");
+    expect(text).toContain(`${decided?.subject.name} (${decided?.subject.kind}) vs ${decided?.entity.name}`);
+    await shot(page, "06b-review-history");
     // A page of one hit: the next page holds the next hit, the previous page the first again.
     await page.goto(`${fixture.url}/review?limit=1`);
     const pager = page.getByRole("navigation", { name: "Hits: pages" });
