@@ -28,6 +28,20 @@ const COMMA = 44;
 
 const EVENT_LIST_PATHS = ["epcisBody/eventList", "epcisBody/queryResults/resultsBody/eventList"];
 
+/** True when the backslashes right before `end` (not counting any before `from`) are an odd run. */
+function oddBackslashesBefore(text: string, end: number, from: number): boolean {
+  let k = end - 1;
+  while (k >= from && text.charCodeAt(k) === BACKSLASH) k--;
+  return (end - 1 - k) % 2 === 1;
+}
+
+/** The index of the quote that closes a string whose content starts at `from`, or -1 past the text. */
+function closingQuote(text: string, from: number): number {
+  let k = text.indexOf('"', from);
+  while (k !== -1 && oddBackslashesBefore(text, k, from)) k = text.indexOf('"', k + 1);
+  return k;
+}
+
 interface Frame {
   readonly array: boolean;
   readonly key: string | undefined;
@@ -97,14 +111,19 @@ export function createJsonSplitter(): JsonSplitter {
   /** Scans an event's text from `i`; returns the index after its closing brace, or -1 if it continues. */
   function scanEvent(text: string, i: number, out: string[]): number {
     const start = i;
-    for (let j = i; j < text.length; j++) {
+    let j = finishString(text, i);
+    for (; j < text.length; j++) {
       const c = text.charCodeAt(j);
-      if (inString) {
-        if (escaped) escaped = false;
-        else if (c === BACKSLASH) escaped = true;
-        else if (c === QUOTE) inString = false;
-      } else if (c === QUOTE) inString = true;
-      else if (c === OPEN_OBJ || c === OPEN_ARR) depth++;
+      if (c === QUOTE) {
+        // Most of an event is string content: jump to the closing quote instead of stepping to it.
+        const close = closingQuote(text, j + 1);
+        if (close === -1) {
+          inString = true;
+          escaped = oddBackslashesBefore(text, text.length, j + 1);
+          break;
+        }
+        j = close;
+      } else if (c === OPEN_OBJ || c === OPEN_ARR) depth++;
       else if ((c === CLOSE_OBJ || c === CLOSE_ARR) && --depth === 0) {
         eventParts.push(text.slice(start, j + 1));
         out.push(eventParts.join(""));
@@ -115,6 +134,19 @@ export function createJsonSplitter(): JsonSplitter {
     }
     eventParts.push(text.slice(start));
     return -1;
+  }
+
+  /** Ends a string left open by the previous piece, character by character; returns where it ended. */
+  function finishString(text: string, i: number): number {
+    let j = i;
+    while (inString && j < text.length) {
+      const c = text.charCodeAt(j);
+      if (escaped) escaped = false;
+      else if (c === BACKSLASH) escaped = true;
+      else if (c === QUOTE) inString = false;
+      j++;
+    }
+    return j;
   }
 
   /** One character between events: `{` starts an event, `]` ends the list, anything else but separators is kept for the final parse to report. */
