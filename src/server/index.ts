@@ -4,6 +4,7 @@ export { type ErrorBody, HTTP_STATUS } from "./on-error.ts";
 export type { RouteModule, ServerApp } from "./server-app.ts";
 export type { ServerEnv } from "./server-env.ts";
 export { type RunningServer, startServer } from "./start-server.ts";
+export { startLowered } from "./thread-priority.ts";
 export {
   createTraceWorker,
   type GraphState,

@@ -26,6 +26,12 @@ function reportError(error: unknown): void {
   );
 }
 
+/**
+ * Nice steps the match workers run below the rest of the server: a busy batch then takes what the
+ * event loop and the trace worker leave, instead of an equal share of a 2-core machine.
+ */
+const MATCH_NICE = 5;
+
 /** Resolves on the first SIGTERM or SIGINT. */
 async function untilStopped(): Promise<string> {
   const controller = new AbortController();
@@ -51,9 +57,14 @@ export async function serveStore(
   config: ServerConfig,
   ready: (url: string) => void = () => undefined,
 ): Promise<void> {
-  const { createApp, createTraceWorker, inThreadTraceService, startServer } = await loadServer();
-  // Match batches run in worker threads so they do not hold up traces and reads.
-  const matchPool = config.matchWorkers > 0 ? createMatchPool(config.matchWorkers) : undefined;
+  const { createApp, createTraceWorker, inThreadTraceService, startLowered, startServer } =
+    await loadServer();
+  // Match batches run in worker threads so they do not hold up traces and reads; at a lower
+  // priority (Linux), so that on a small machine the event loop and the trace worker go first.
+  const matchPool =
+    config.matchWorkers > 0
+      ? startLowered(MATCH_NICE, () => createMatchPool(config.matchWorkers)).value
+      : undefined;
   const readModel = createReadModel(store, matchPool ? { matchPool } : {});
   // The trace graph is built at once, in a worker with its own connection (a SQLite file's path;
   // a PostgreSQL URL as given, since `store.location` hides its password), off the event loop.
