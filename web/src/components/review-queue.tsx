@@ -13,6 +13,8 @@ export interface ReviewQueueProps {
   readonly history?: (hit: Hit) => ReactNode;
   /** What an empty queue says (the default is for open hits). */
   readonly emptyText?: string;
+  /** The hit list's accessible name (the default is for open hits). */
+  readonly listLabel?: string;
 }
 
 const CONFIRM_REASON = "Names and details match the list entry.";
@@ -122,6 +124,7 @@ export function ReviewQueue({
   readOnly = false,
   history,
   emptyText = "No hits are waiting for a decision.",
+  listLabel = "Hits awaiting a decision",
 }: ReviewQueueProps) {
   const [done, setDone] = useState<ReadonlySet<string>>(new Set());
   const [index, setIndex] = useState(0);
@@ -175,7 +178,7 @@ export function ReviewQueue({
 
   return (
     <div className="review">
-      <ol className="hit-list" aria-label="Hits awaiting a decision">
+      <ol className="hit-list" aria-label={listLabel}>
         {pending.map((h, i) => (
           <li key={h.hit}>
             <button

@@ -20,7 +20,7 @@ export function ReviewPage() {
   const { me } = useSession();
   const { query } = useLocation();
   const view = VIEWS.find(([status]) => status === query.get("status")) ?? VIEWS[0];
-  const [status, , emptyText] = view;
+  const [status, label, emptyText] = view;
   const list = useCursorPages<HitPage>(`/api/hits?status=${status}&limit=${pageSizeOf(query, 50)}`);
   const hits = list.data?.items ?? [];
   const counts = list.data?.counts;
@@ -60,6 +60,7 @@ export function ReviewPage() {
           hits={hits}
           onDecide={decide}
           emptyText={emptyText}
+          listLabel={status === "open" ? "Hits awaiting a decision" : `Hits: ${label.toLowerCase()}`}
           history={(h) => <DecisionHistoryPanel key={h.hit} hit={h.hit} />}
           readOnly={!me || !canWrite(me.user.role)}
         />
