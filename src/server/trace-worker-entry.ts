@@ -33,8 +33,6 @@ port.on("message", async (message: TraceWorkerRequest) => {
       () => "ready" as const,
       () => "failed" as const,
     );
-    // The shipments table (every shipment's trace) is built with the graph, not in a request.
-    if (state === "ready") await readModel.assessments().catch(() => undefined);
     port.postMessage({ type: "graph", state } satisfies TraceWorkerReply);
     return;
   }
