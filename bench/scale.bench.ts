@@ -1,17 +1,35 @@
 /**
- * Sharding benchmark: `npm run bench:scale -- [--sizes 1000000,5000000] [--shards 3]`.
+ * Sharding benchmark: `npm run bench:scale -- [--sizes 1000000,5000000] [--store-sizes 1000000] [--shards 3]`.
  * Starts a coordinator and N shard clusters on loopback ports (as test/shard does), and for each
  * size composes a seeded synthetic lot → lot graph (test/shard/synthetic-graph.ts) three ways in the
  * same run: in memory (the floor), on a single node (the same level loop on local partitions of one
  * server, no postgres_fdw), and on the coordinator with N shards. Both SQL results are checked
- * against the in-memory one. On one machine the shards share its cores: this measures correctness
+ * against the in-memory one. For each store size, a generated EPCIS document of about that many
+ * lot → lot edges (test/shard/store-graph.ts: locations, masses, claims) is imported into a store on
+ * the coordinator, COPY-loaded from it, composed and mass-balanced on a single node and on N shards;
+ * both balances are checked against the single-node (in-memory) balance. On one machine the shards share its cores: this measures correctness
  * and the overhead of going through postgres_fdw, not a speed-up (see docs/scale.md for the model).
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pg from "pg";
-import type { ShardCluster, ShardMixRow } from "../src/app/index.ts";
+import {
+  balanceInStore,
+  balanceSharded,
+  composeLotsSharded,
+  importFile,
+  loadShards,
+  type MassBalance,
+  type ShardCluster,
+  type ShardMixRow,
+  type Store,
+} from "../src/app/index.ts";
+import { openLocalFile } from "../src/cli/read-file.ts";
+import { openStore } from "../src/store/index.ts";
 import { openShardCluster } from "../src/store/sharded/index.ts";
 import { startShardClusters } from "../test/setup/shard-clusters.ts";
+import { storeGraph } from "../test/shard/store-graph.ts";
 import { referenceMixes, type SyntheticGraph, syntheticGraph } from "../test/shard/synthetic-graph.ts";
 
 function flag(name: string, fallback: string): string {
@@ -19,7 +37,9 @@ function flag(name: string, fallback: string): string {
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 }
 
-const SIZES = flag("sizes", "1000000,5000000").split(",").map(Number);
+const sizes = (text: string) => text.split(",").filter(Boolean).map(Number);
+const SIZES = sizes(flag("sizes", "1000000,5000000"));
+const STORE_SIZES = sizes(flag("store-sizes", "1000000"));
 const SHARDS = Number(flag("shards", "3"));
 
 /** Clock ticks per second of /proc/<pid>/stat (Linux's USER_HZ, 100 on every common build). */
@@ -152,9 +172,87 @@ function report(label: string, t: Timing, floor: number): void {
     `  ${label.padEnd(18)} load ${s(t.load).padStart(8)}  compose ${s(t.compose).padStart(8)}  (${(t.compose / floor).toFixed(0)}× in-memory)  levels ${t.levels}  rows ${t.rows.toLocaleString("en")}  max |Δ| ${t.worst.toExponential(1)}`,
   );
   console.log(`  ${"".padEnd(18)} ${breakdown}`);
-  const cpu = (c: Cost) =>
-    `${c.wall.toFixed(1)} s wall, CPU ${(c.node + c.coordinator + c.shards).toFixed(1)} s (node ${c.node.toFixed(1)}, coordinator ${c.coordinator.toFixed(1)}, shards ${c.shards.toFixed(1)})`;
-  console.log(`  ${"".padEnd(18)} load: ${cpu(t.loadCost)}; compose: ${cpu(t.composeCost)}`);
+  console.log(`  ${"".padEnd(18)} load: ${cpuOf(t.loadCost)}; compose: ${cpuOf(t.composeCost)}`);
+}
+
+/** The largest difference between two balances' masses, relative to the mass (1 kg floor). */
+function balanceDifference(a: MassBalance, b: MassBalance): number {
+  let worst = a.locations.length === b.locations.length ? 0 : Number.POSITIVE_INFINITY;
+  const byKey = new Map(b.locations.map((l) => [`${l.location} ${l.period}`, l]));
+  const near = (x: number, y: number | undefined) => {
+    const d = y === undefined ? Number.POSITIVE_INFINITY : Math.abs(x - y) / Math.max(1, Math.abs(x));
+    if (!(d <= worst)) worst = Number.isNaN(d) ? Number.POSITIVE_INFINITY : d;
+  };
+  for (const l of a.locations) {
+    const o = byKey.get(`${l.location} ${l.period}`);
+    if (o?.status !== l.status) worst = Number.POSITIVE_INFINITY;
+    near(l.inputKg, o?.inputKg);
+    near(l.outputKg, o?.outputKg);
+    for (const side of ["inputs", "outputs"] as const)
+      for (const m of l[side]) near(m.kg, o?.[side].find((x) => x.origin === m.origin)?.kg ?? 0);
+  }
+  return worst;
+}
+
+const cpuOf = (c: Cost) =>
+  `${c.wall.toFixed(1)} s wall, CPU ${(c.node + c.coordinator + c.shards).toFixed(1)} s (node ${c.node.toFixed(1)}, coordinator ${c.coordinator.toFixed(1)}, shards ${c.shards.toFixed(1)})`;
+
+/** The store-side path: load from the store (COPY), compose, balance; the balance checked. */
+async function timeStore(label: string, store: Store, cluster: ShardCluster, single: MassBalance) {
+  await cluster.init();
+  let cost = meter(pidFiles);
+  const load = await loadShards(store, cluster, true);
+  const loadCost = cost();
+  cost = meter(pidFiles);
+  const run = await composeLotsSharded(store, cluster, () => undefined);
+  const composeCost = cost();
+  cost = meter(pidFiles);
+  const balance = await balanceSharded(store, cluster);
+  const balanceCost = cost();
+  console.log(
+    `  ${label.padEnd(18)} ${load.edges.toLocaleString("en")} edges, ${run.lots.toLocaleString("en")} lots, levels ${run.levels}; balance: ${balance.locations.length} locations, max relative |Δ| vs single-node balance ${balanceDifference(single, balance).toExponential(1)}`,
+  );
+  console.log(`  ${"".padEnd(18)} load: ${cpuOf(loadCost)}`);
+  console.log(`  ${"".padEnd(18)} compose: ${cpuOf(composeCost)}`);
+  console.log(`  ${"".padEnd(18)} balance: ${cpuOf(balanceCost)}`);
+}
+
+async function storeRun(adminUrl: string, edges: number, shardUrls: readonly string[]): Promise<void> {
+  const url = await database(adminUrl, `store_${edges}`);
+  const store = await openStore(url);
+  try {
+    await importFile(store, await openLocalFile(join(import.meta.dirname, "../sample/facilities.csv")), {});
+    const places = [];
+    for await (const l of store.locations()) places.push(l);
+    const graph = storeGraph(edges, places, { seed: 5 });
+    const path = join(tmpdir(), `threadproof-scale-${process.pid}-${edges}.jsonld`);
+    writeFileSync(path, graph.text);
+    let cost = meter(pidFiles);
+    await importFile(store, await openLocalFile(path), {});
+    const importCost = cost();
+    cost = meter(pidFiles);
+    const single = await balanceInStore(store);
+    const memoryCost = cost();
+    console.log(
+      `\nstore of ${graph.edges.toLocaleString("en")} edges (${graph.events.toLocaleString("en")} events) — import: ${cpuOf(importCost)}`,
+    );
+    console.log(
+      `  ${"in memory".padEnd(18)} balance (graph + composition + balance): ${cpuOf(memoryCost)}, ${single.locations.length} locations, ${single.locations.filter((l) => l.status === "exceeded").length} exceeded`,
+    );
+    for (const [label, shards] of [
+      ["single node", []],
+      [`${SHARDS} shards`, shardUrls],
+    ] as const) {
+      const cluster = openShardCluster(url, shards);
+      try {
+        await timeStore(label, store, cluster, single);
+      } finally {
+        await cluster.close();
+      }
+    }
+  } finally {
+    await store.close();
+  }
 }
 
 const clusters = await startShardClusters(SHARDS);
@@ -185,6 +283,12 @@ try {
   }
   await single.close();
   await sharded.close();
+  for (const edges of STORE_SIZES)
+    await storeRun(
+      clusters.coordinator.url,
+      edges,
+      clusters.shards.map((c) => c.url),
+    );
   const total = process.cpuUsage();
   console.log(
     `\nbench process: ${(performance.now() / 1000).toFixed(1)} s wall, CPU ${((total.user + total.system) / 1e6).toFixed(1)} s; load average now ${readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")}`,

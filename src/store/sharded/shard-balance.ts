@@ -1,19 +1,19 @@
 import { AppError, type BalanceOptions, type PlaceBuckets, type ShardBalanceRow } from "../../app/index.ts";
 import { DROP_TABLES } from "../shared/composition-sql-text.ts";
 import type { ShardEndpoints } from "./shard-endpoints.ts";
-import { deriveOnCoordinator } from "./shard-load.ts";
+import { DERIVE_LINES, deriveOnCoordinator } from "./shard-load.ts";
 
 /** An unweighable group of inputs, as the composition twin spells it: its outputs are unknown. */
 const UNWEIGHABLE = "(u.n_valid = 0 or (u.n_valid > 1 and u.total <= 0))";
 
-/** The claimed country of an event, as the tracer reads it from the ILMD (first non-empty key). */
+/** The claimed country in an event's ILMD (`j.ilmd`), as the tracer reads it: first non-empty key. */
 const CLAIM = `upper(trim(coalesce(
-  nullif(trim(case jsonb_typeof(e.record::jsonb -> 'ilmd' -> 'cbvmda:countryOfOrigin')
-    when 'array' then e.record::jsonb -> 'ilmd' -> 'cbvmda:countryOfOrigin' ->> 0
-    when 'string' then e.record::jsonb -> 'ilmd' ->> 'cbvmda:countryOfOrigin' end), ''),
-  nullif(trim(case jsonb_typeof(e.record::jsonb -> 'ilmd' -> 'countryOfOrigin')
-    when 'array' then e.record::jsonb -> 'ilmd' -> 'countryOfOrigin' ->> 0
-    when 'string' then e.record::jsonb -> 'ilmd' ->> 'countryOfOrigin' end), ''))))`;
+  nullif(trim(case jsonb_typeof(j.ilmd -> 'cbvmda:countryOfOrigin')
+    when 'array' then j.ilmd -> 'cbvmda:countryOfOrigin' ->> 0
+    when 'string' then j.ilmd ->> 'cbvmda:countryOfOrigin' end), ''),
+  nullif(trim(case jsonb_typeof(j.ilmd -> 'countryOfOrigin')
+    when 'array' then j.ilmd -> 'countryOfOrigin' ->> 0
+    when 'string' then j.ilmd ->> 'countryOfOrigin' end), ''))))`;
 
 type BalancePeriod = NonNullable<BalanceOptions["period"]>;
 
@@ -65,10 +65,17 @@ const STATEMENTS = {
   outputs: (p: string) => `select v.location, ${p} as period, m.bucket, sum(l.kg * m.share) as kg
     from tp_line l join tp_event v on v.event = l.event join tp_emix m on m.event = l.event
     where ${BALANCED} and l.side = 1 and l.kg is not null group by 1, 2, 3`,
-  claims: (p: string) => `select v.location, ${p} as period, c.country, sum(l.kg) as kg
-    from tp_line l join tp_event v on v.event = l.event
-    join (select e.key, ${CLAIM} as country from events e) c on c.key = l.event
-    where ${BALANCED} and l.side = 1 and l.kg is not null and c.country is not null
+  // The claim is read once per balanced event (its record parsed once), then joined to its lines:
+  // read per line, the record's JSON was parsed for every output line (35 s of a 54 s balance at a
+  // million edges).
+  claims: (p: string) => `with claimed as materialized (
+      select v.event, v.location, ${p} as period, ${CLAIM} as country
+      from tp_event v join events e on e.key = v.event
+      cross join lateral (select e.record::jsonb -> 'ilmd' as ilmd offset 0) j
+      where ${BALANCED})
+    select c.location, c.period, c.country, sum(l.kg) as kg
+    from tp_line l join claimed c on c.event = l.event
+    where l.side = 1 and l.kg is not null and c.country is not null
     group by 1, 2, 3`,
 } as const;
 
@@ -97,7 +104,7 @@ export async function shardBalance(
     );
     if (fresh[0]?.fresh !== true)
       throw new AppError("not-found", "no sharded run since the last load: run `threadproof shard compose`");
-    await deriveOnCoordinator(client, places);
+    await deriveOnCoordinator(client, places, DERIVE_LINES);
     await client.query("drop table if exists tp_forced, tp_emix");
     await client.query(STATEMENTS.forced);
     await client.query(STATEMENTS.eventMix);

@@ -59,9 +59,19 @@ async function result(endpoints: ShardEndpoints, path: ShardLoadResult["path"]):
   return { nodes: sum("nodes"), edges: sum("edges"), seeds: sum("seeds"), perShard, path };
 }
 
+/**
+ * The twin's statements up to the weighed lines (`tp_frac`), before the lot → lot edges: all the
+ * mass balance reads. At a million edges the edge table and its indexes are most of the derive.
+ */
+const EDGES_START = DERIVE_GRAPH.findIndex((statement) => /insert into tp_edge\b/.test(statement));
+if (EDGES_START < 0) throw new Error("the composition twin no longer derives tp_edge");
+export const DERIVE_LINES: readonly string[] = DERIVE_GRAPH.slice(0, EDGES_START);
+
+/** Derives the twin's working tables from the store's events (all of them, or `statements`). */
 export async function deriveOnCoordinator(
   client: pg.PoolClient,
   places: readonly PlaceBuckets[],
+  statements: readonly string[] = DERIVE_GRAPH,
 ): Promise<void> {
   for (const statement of DROP_TABLES) await client.query(statement);
   for (const statement of CREATE_TABLES) await client.query(statement);
@@ -73,7 +83,7 @@ export async function deriveOnCoordinator(
       [batch.map((p) => p.location), batch.map((p) => p.origin), batch.map((p) => p.unknown)],
     );
   }
-  for (const statement of DERIVE_GRAPH) await client.query(statement);
+  for (const statement of statements) await client.query(statement);
 }
 
 /** Opens one COPY writer per shard for `table`, runs `fill`, and closes them all. */
