@@ -1,7 +1,16 @@
 import * as OpenCC from "opencc-js/t2cn";
 
-/** Traditional (Taiwan, Hong Kong and generic) → Simplified, built once. */
-const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
+let converter: ReturnType<typeof OpenCC.Converter> | undefined;
+
+/**
+ * Traditional (Taiwan, Hong Kong and generic) → Simplified, built once on first use: building it
+ * takes a noticeable part of a CLI command's start-up, and most commands read no address.
+ */
+function toSimplified(text: string): string {
+  const convert = converter ?? OpenCC.Converter({ from: "t", to: "cn" });
+  converter = convert;
+  return convert(text);
+}
 
 export interface NormalisedAddress {
   /** NFKC, Simplified Chinese, lower case, diacritics folded: the text every matcher scans. */
