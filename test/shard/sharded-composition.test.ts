@@ -1,3 +1,4 @@
+import { execFile } from "node:child_process";
 import { createWriteStream, writeFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -27,7 +28,7 @@ import {
 import { openLocalFile } from "../../src/cli/read-file.ts";
 import { openStore } from "../../src/store/index.ts";
 import { openShardCluster, shardOfNode } from "../../src/store/sharded/index.ts";
-import { ROOT, runCli, tempDir } from "../e2e/run-cli.ts";
+import { CLI_ENTRY, ROOT, runCli, tempDir } from "../e2e/run-cli.ts";
 import { type ShardClusters, shardSkipReason, startShardClusters } from "../setup/shard-clusters.ts";
 import { storeGraph } from "./store-graph.ts";
 
@@ -94,6 +95,30 @@ const CYCLE_DOCUMENT = {
     ],
   },
 };
+
+/** `runCli` without blocking this process, so independent commands run at the same time. */
+function runCliAsync(
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [CLI_ENTRY, ...args],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...process.env, THREADPROOF_DB: "", ...env },
+        maxBuffer: 256 << 20,
+      },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === "number" ? error.code : undefined;
+        if (code === undefined) reject(error);
+        else resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
 
 async function importPath(store: Store, path: string): Promise<void> {
   await importFile(store, await openLocalFile(path), {});
@@ -191,16 +216,19 @@ describe.skipIf(skip !== undefined)(skip ? `sharded mode (skipped: ${skip})` : "
     largeUrl = clusters.coordinator.url.replace(/\/postgres$/, "/large");
     store = await openStore(storeUrl);
     large = await openStore(largeUrl);
-    // Two databases: their imports overlap (one parses while the other's server writes).
-    await Promise.all([fillSmall(), fillLarge()]);
+    // Two databases: their imports overlap (one parses while the other's server writes), and the
+    // shards' tables are created meanwhile.
     cluster = openShardCluster(
       storeUrl,
       clusters.shards.map((s) => s.url),
     );
-    await cluster.init();
-    const reference = await byLot((onLot) => composeLots(store, "memory", onLot));
-    memory = reference.lots;
-    memoryCycleLots = [...reference.summary.cycleLots].sort();
+    const small = async () => {
+      await Promise.all([fillSmall(), cluster.init()]);
+      const reference = await byLot((onLot) => composeLots(store, "memory", onLot));
+      memory = reference.lots;
+      memoryCycleLots = [...reference.summary.cycleLots].sort();
+    };
+    await Promise.all([small(), fillLarge()]);
   }, 240_000);
 
   afterAll(async () => {
@@ -337,16 +365,20 @@ describe.skipIf(skip !== undefined)(skip ? `sharded mode (skipped: ${skip})` : "
     expect(lots).toHaveLength(memory.size);
     for (const l of lots)
       expect(l.worstCaseXinjiangShare, l.lot).toBeCloseTo(memory.get(l.lot)?.worstCaseXinjiangShare ?? -1, 9);
-    const balance = runCli(["shard", "balance", "--json"], env);
+    // The balances only read the run just written: four processes at once, not one after another.
+    const [balance, quarterly, singleQuarterly, wrong] = await Promise.all([
+      runCliAsync(["shard", "balance", "--json"], env),
+      runCliAsync(["shard", "balance", "--period", "quarter"], env),
+      runCliAsync(["balance", "--period", "quarter"], { THREADPROOF_DB: storeUrl }),
+      runCliAsync(["shard", "balance", "--period", "week"], env),
+    ]);
     expect(balance.code, balance.stderr).toBe(0);
     const single = await balanceInStore(store);
     const parsed = JSON.parse(balance.stdout) as typeof single;
     expect(parsed.locations.map((l) => [l.location, l.status])).toEqual(
       single.locations.map((l) => [l.location, l.status]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
     );
-    const quarterly = runCli(["shard", "balance", "--period", "quarter"], env);
     expect(quarterly.code, quarterly.stderr).toBe(0);
-    const singleQuarterly = runCli(["balance", "--period", "quarter"], { THREADPROOF_DB: storeUrl });
     expect(singleQuarterly.code, singleQuarterly.stderr).toBe(0);
     // The same table and flags as the single-node command (rows in location then period order),
     // masses aside: rounded to the kg, a sum in another order may round the other way.
@@ -359,7 +391,6 @@ describe.skipIf(skip !== undefined)(skip ? `sharded mode (skipped: ${skip})` : "
     expect(lines(quarterly.stdout)[0]).toBe(head);
     expect(lines(quarterly.stdout).slice(1).sort()).toEqual(rest.sort());
     expect(quarterly.stdout).toMatch(/\(\d{4}-Q[1-4]\)/);
-    const wrong = runCli(["shard", "balance", "--period", "week"], env);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/--period must be one of month, quarter, year/);
     const status = await cluster.status();
@@ -409,8 +440,12 @@ describe.skipIf(skip !== undefined)(skip ? `sharded mode (skipped: ${skip})` : "
       expect(load.edges).toBeGreaterThanOrEqual(LARGE_EDGES * 0.9);
       for (const s of load.perShard)
         expect(s.edges, `${s.shard} holds edges`).toBeGreaterThan(load.edges / 4);
-      const single = await byLot((onLot) => composeLots(large, "memory", onLot));
-      const sharded = await byLot((onLot) => composeLotsSharded(large, shards, onLot));
+      // The single-node engines work in this process while the servers compose: run them together.
+      const [single, sharded, context] = await Promise.all([
+        byLot((onLot) => composeLots(large, "memory", onLot)),
+        byLot((onLot) => composeLotsSharded(large, shards, onLot)),
+        loadTraceContext(large),
+      ]);
       expect(sharded.lots.size).toBe(single.lots.size);
       const worst = largestDifference(single.lots, sharded.lots);
       expect(worst.diff, worst.where).toBeLessThanOrEqual(TOLERANCE);
@@ -420,7 +455,6 @@ describe.skipIf(skip !== undefined)(skip ? `sharded mode (skipped: ${skip})` : "
 
       // Traces: a lot of the last stage (thousands of lots upstream), a mixed lot, one with an
       // unknown share.
-      const context = await loadTraceContext(large);
       const picks = [
         largeFinalLots[0]!,
         mixed[0]!.lot,
