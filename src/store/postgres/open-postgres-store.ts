@@ -72,7 +72,11 @@ export async function openPostgresStore(url: string): Promise<Store> {
       slot.acquire();
       try {
         const driver = await beginPostgresSession(pool, location);
-        return importSession(meta, refusedOnceClosed(driver, () => closed), slot);
+        return importSession(
+          meta,
+          refusedOnceClosed(driver, () => closed),
+          slot,
+        );
       } catch (e) {
         slot.release();
         throw storeError("store-failure", "cannot begin the import", e);
