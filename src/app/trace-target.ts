@@ -10,9 +10,45 @@ export interface TraceTarget {
 
 const KIND_PRIORITY: Readonly<Record<string, number>> = { receive: 0, ship: 1 };
 
-/** A business-transaction id matches as given (`urn:epcglobal:cbv:bt:…:BOL-1`) or by its last part (`BOL-1`). */
-function citesTransaction(event: SupplyEvent, raw: string): boolean {
-  return event.bizTransactions.some((b) => b.id === raw || b.id.endsWith(`:${raw}`));
+/**
+ * The names a business-transaction id answers to: itself (`urn:epcglobal:cbv:bt:…:BOL-1`) and
+ * every part after one of its colons (`BOL-1`, `…:BOL-1`).
+ */
+function transactionNames(id: string): string[] {
+  const names = [id];
+  for (let i = id.indexOf(":"); i >= 0; i = id.indexOf(":", i + 1)) names.push(id.slice(i + 1));
+  return names;
+}
+
+interface EventIndex {
+  /** Events citing a transaction, by each name it answers to, in store order. */
+  readonly byTransaction: Map<string, SupplyEvent[]>;
+  /** The first event with this id or declared id. */
+  readonly byId: Map<string, SupplyEvent>;
+}
+
+// One index per event list (a trace context's, built once): resolving every import shipment of a
+// 100 k-event store scanned all events per shipment, 110 ms each, eight minutes in all.
+const indexes = new WeakMap<readonly SupplyEvent[], EventIndex>();
+
+function indexOf(events: readonly SupplyEvent[]): EventIndex {
+  const known = indexes.get(events);
+  if (known) return known;
+  const byTransaction = new Map<string, SupplyEvent[]>();
+  const byId = new Map<string, SupplyEvent>();
+  for (const e of events) {
+    const names = new Set(e.bizTransactions.flatMap((b) => transactionNames(b.id)));
+    for (const name of names) {
+      const list = byTransaction.get(name);
+      if (list) list.push(e);
+      else byTransaction.set(name, [e]);
+    }
+    if (!byId.has(e.id)) byId.set(e.id, e);
+    if (e.declaredId !== undefined && !byId.has(e.declaredId)) byId.set(e.declaredId, e);
+  }
+  const index = { byTransaction, byId };
+  indexes.set(events, index);
+  return index;
 }
 
 function lotsOf(event: SupplyEvent): TraceTarget["lots"] {
@@ -23,7 +59,8 @@ function lotsOf(event: SupplyEvent): TraceTarget["lots"] {
 }
 
 function shipmentTarget(raw: string, events: readonly SupplyEvent[]): TraceTarget | undefined {
-  const citing = events.filter((e) => !e.retracted && citesTransaction(e, raw) && lotsOf(e).length > 0);
+  const cited = indexOf(events).byTransaction.get(raw) ?? [];
+  const citing = cited.filter((e) => !e.retracted && lotsOf(e).length > 0);
   if (citing.length === 0) return undefined;
   // The import's receiving event states what arrived; the shipping event what left, if no receipt.
   const best = [...citing].sort((a, b) => (KIND_PRIORITY[a.kind] ?? 9) - (KIND_PRIORITY[b.kind] ?? 9))[0];
@@ -55,7 +92,7 @@ export function resolveTraceTarget(
   if (lot) return { id: lot, kind: "lot", lots: [{ lot }] };
   const shipment = shipmentTarget(raw, events);
   if (shipment) return shipment;
-  const event = events.find((e) => e.id === raw || e.declaredId === raw);
+  const event = indexOf(events).byId.get(raw);
   if (event && lotsOf(event).length > 0) return { id: raw, kind: "event", lots: lotsOf(event) };
   throw new AppError(
     "not-found",
