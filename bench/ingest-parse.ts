@@ -6,11 +6,8 @@
  * from the same minute can be compared. `--stages` also times each stage on its own.
  * Data: the generated chain of bench/ingest.bench.ts (bench/.data/epcis-N, made when missing).
  */
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { generateChain } from "../src/app/index.ts";
 import { nativeSha256Hex } from "../src/app/native-sha256.ts";
 import type { EventContext } from "../src/ingest/epcis/event-context.ts";
 import { eventFromJson } from "../src/ingest/epcis/event-from-json.ts";
@@ -18,6 +15,7 @@ import { computeEventId, type UnhashedEvent, useSha256 } from "../src/ingest/epc
 import { importEpcisJson } from "../src/ingest/epcis/import-epcis-json.ts";
 import { createJsonSplitter } from "../src/ingest/epcis/json-event-splitter.ts";
 import type { JsonValue } from "../src/ingest/epcis/json-hash-tree.ts";
+import { generatedEpcis } from "./generated-epcis.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const DATA = join(ROOT, "bench/.data");
@@ -26,23 +24,6 @@ const PIECE = 1 << 20; // the import's read size (src/cli/read-file.ts)
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-async function generated(events: number): Promise<string[]> {
-  const dir = join(DATA, `epcis-${events}`);
-  if (!existsSync(join(dir, "done"))) {
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    for (const file of generateChain({ events, seed: 1 }).files) {
-      if (!file.name.endsWith(".jsonld")) continue;
-      await pipeline(Readable.from(file.chunks), createWriteStream(join(dir, file.name)));
-    }
-    createWriteStream(join(dir, "done")).end();
-  }
-  return readdirSync(dir)
-    .filter((n) => n.endsWith(".jsonld"))
-    .sort()
-    .map((n) => join(dir, n));
 }
 
 function cpuMicros(): number {
@@ -109,7 +90,7 @@ const rounds = arg("rounds", 3);
 const stages = process.argv.includes("--stages");
 // biome-ignore lint/correctness/useHookAtTopLevel: not a React hook; the app's native SHA-256, as the worker uses.
 useSha256(nativeSha256Hex);
-const files = await generated(events);
+const files = await generatedEpcis(DATA, events);
 const buffers = files.map((f) => readFileSync(f));
 const totalBytes = buffers.reduce((n, b) => n + b.length, 0);
 

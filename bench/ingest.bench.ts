@@ -12,7 +12,6 @@ import {
   createWriteStream,
   existsSync,
   mkdirSync,
-  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -23,8 +22,8 @@ import { join, resolve } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import Papa from "papaparse";
-import { generateChain } from "../src/app/index.ts";
 import { findServerBinaries, startCluster } from "../test/setup/postgres.ts";
+import { generatedEpcis } from "./generated-epcis.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const DATA = join(ROOT, "bench/.data");
@@ -37,23 +36,6 @@ function arg(name: string, fallback: number): number {
 function argText(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-async function generateEpcis(events: number): Promise<string[]> {
-  const dir = join(DATA, `epcis-${events}`);
-  if (!existsSync(join(dir, "done"))) {
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    for (const file of generateChain({ events, seed: 1 }).files) {
-      if (!file.name.endsWith(".jsonld")) continue;
-      await pipeline(Readable.from(file.chunks), createWriteStream(join(dir, file.name)));
-    }
-    createWriteStream(join(dir, "done")).end();
-  }
-  return readdirSync(dir)
-    .filter((n) => n.endsWith(".jsonld"))
-    .sort()
-    .map((n) => join(dir, n));
 }
 
 const HEADER =
@@ -170,7 +152,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `threadproof bench:ingest — ${events.toLocaleString("en-US")} EPCIS events, ${rows.toLocaleString("en-US")} CSV rows\n`,
   );
-  const jsonFiles = await generateEpcis(events);
+  const jsonFiles = await generatedEpcis(DATA, events);
   const jsonMb = bytesOf(jsonFiles) / 1e6;
   process.stdout.write(`load average before: ${load()}\n`);
 
