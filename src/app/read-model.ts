@@ -41,7 +41,12 @@ async function fingerprintOf(store: Store): Promise<string> {
 
 export function createReadModel(
   store: Store,
-  options: { readonly recheckMs?: number; readonly matchPool?: MatchPool } = {},
+  options: {
+    readonly recheckMs?: number;
+    readonly matchPool?: MatchPool;
+    /** Told when a part (`"trace"`, `"screening"`…) starts to be (re)built, before the work. */
+    readonly onBuild?: (part: string) => void;
+  } = {},
 ): ReadModel {
   const recheckMs = options.recheckMs ?? 1000;
   let cache = new Map<string, Promise<unknown>>();
@@ -63,6 +68,7 @@ export function createReadModel(
       await fresh();
       let hit = cache.get(key) as Promise<T> | undefined;
       if (!hit) {
+        options.onBuild?.(key);
         hit = build();
         cache.set(key, hit);
         // A failed build (store down) must not stay cached.

@@ -16,7 +16,8 @@ export interface TraceService {
   state(): GraphState;
   /**
    * A view of the graph (a trace, the shipments, the balance, the dashboard) as the route's JSON
-   * text. Throws `not-ready` while the graph is being built, or when it is not done within the bound.
+   * text. Throws `not-ready` while the graph is being built (the worker announces every rebuild);
+   * on a built graph a request waits for its answer, up to the bound of a whole table.
    */
   view(view: GraphView): Promise<string>;
   /** `view` of a trace, parsed (tests, callers that want the value). */
@@ -134,7 +135,7 @@ interface Pending {
   readonly resolve: (text: string) => void;
   readonly reject: (error: Error) => void;
   readonly sentAt: number;
-  /** Past this the request counts as waiting for a (re)build. */
+  /** Past this the request counts as waiting for a (re)build, unless the graph is known built. */
   readonly boundMs: number;
 }
 
@@ -164,7 +165,8 @@ export function createTraceWorker(db: string, options: TraceServiceOptions = {})
   const state = (): GraphState => {
     if (broken) return fallback ? fallback.state() : "failed";
     const now = Date.now();
-    // A poll behind a slow answer (a whole table) is not a rebuild: the worker answered since.
+    // The worker announces every rebuild, so once it has answered, a slow answer is not one.
+    if (lastAnswer === "ready") return "ready";
     if (pollOpen && now - Math.max(pollSentAt, lastReplyAt) > waitMs) return "building";
     for (const p of pending.values()) if (now - p.sentAt > p.boundMs) return "building";
     return lastAnswer;
@@ -180,7 +182,8 @@ export function createTraceWorker(db: string, options: TraceServiceOptions = {})
       lastReplyAt = Date.now();
       if (reply.type === "graph") {
         lastAnswer = reply.state;
-        pollOpen = false;
+        // "building" announces a rebuild; the poll's own answer comes when it is done.
+        if (reply.state !== "building") pollOpen = false;
         return;
       }
       // Any answer means the worker's loop is free again: the graph it answered from is built.
@@ -243,11 +246,22 @@ export function createTraceWorker(db: string, options: TraceServiceOptions = {})
       // A trace is quick once the graph is built; a whole table (the first time) may take seconds.
       const boundMs = view.kind === "trace" ? waitMs : Math.max(waitMs, TABLE_WAIT_MS);
       return new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          if (!pending.delete(requestId)) return;
-          lastAnswer = "building";
+        const sentAt = Date.now();
+        // Past the bound a request fails as not-ready only while the graph is being (re)built;
+        // behind a slow answer on a built graph (the worker announced no rebuild) it keeps waiting,
+        // up to the bound of a whole table.
+        const expire = (): void => {
+          if (!pending.has(requestId)) return;
+          if (lastAnswer === "ready" && Date.now() - sentAt < TABLE_WAIT_MS) {
+            timer = setTimeout(expire, Math.min(boundMs, TABLE_WAIT_MS - (Date.now() - sentAt)));
+            timer.unref();
+            return;
+          }
+          pending.delete(requestId);
+          lastAnswer = lastAnswer === "failed" ? "failed" : "building";
           reject(notReady());
-        }, boundMs);
+        };
+        let timer = setTimeout(expire, boundMs);
         timer.unref();
         pending.set(requestId, {
           resolve: (r) => {
@@ -258,7 +272,7 @@ export function createTraceWorker(db: string, options: TraceServiceOptions = {})
             clearTimeout(timer);
             reject(e);
           },
-          sentAt: Date.now(),
+          sentAt,
           boundMs,
         });
         send({ type: "view", id: requestId, view });

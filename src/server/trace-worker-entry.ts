@@ -14,7 +14,7 @@ export type TraceWorkerRequest =
  * trace's object tree would be cloned here, rebuilt there and then serialised on the event loop.
  */
 export type TraceWorkerReply =
-  | { readonly type: "graph"; readonly state: Exclude<GraphState, "building"> }
+  | { readonly type: "graph"; readonly state: GraphState }
   | { readonly type: "view"; readonly id: number; readonly text: string }
   | { readonly type: "error"; readonly id: number; readonly code: AppErrorCode; readonly message: string };
 
@@ -24,7 +24,13 @@ const { db } = workerData as { db: string };
 
 // The worker's own connection and read model: its graph is built here, off the server's event loop.
 const store = await openStore(db);
-const readModel = createReadModel(store);
+// The worker answers in order, so the parent cannot tell a rebuild from a slow answer by waiting:
+// it is told when a rebuild starts (a message crosses even while this thread is busy building).
+const readModel = createReadModel(store, {
+  onBuild: (part) => {
+    if (part === "trace") port.postMessage({ type: "graph", state: "building" } satisfies TraceWorkerReply);
+  },
+});
 const answer = graphViewCache(store, readModel);
 
 port.on("message", async (message: TraceWorkerRequest) => {

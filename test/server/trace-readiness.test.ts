@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import type { Store } from "../../src/app/index.ts";
+import { decidePair, type Store } from "../../src/app/index.ts";
 import { createApp, createTraceWorker, type ServerApp, type TraceService } from "../../src/server/index.ts";
 import { openStore } from "../../src/store/index.ts";
 import { scratchDatabases } from "../setup/scratch-databases.ts";
@@ -97,6 +97,25 @@ describe.skipIf(!adminUrl)("trace graph readiness", () => {
       const inThread = await (await app.request(`/api/lots/${SHIPMENT}/trace`, { headers: bearer })).json();
       expect(JSON.parse(JSON.stringify(viaWorker))).toEqual(inThread);
       await expect(worker.trace("no-such-lot", "up")).rejects.toMatchObject({ code: "not-found" });
+
+      // New data (a review decision) while the events are held: the worker announces its rebuild,
+      // so health says building and a trace fails fast, where a slow answer alone says neither.
+      const held = await lockEvents(url);
+      try {
+        await decidePair(store, {
+          status: "dismissed",
+          reason: "readiness test",
+          user: "alice",
+          subject: { kind: "party", id: FARM },
+          entryId: "uflpa:aksu-huafu-color-spinning-co-ltd",
+        });
+        await until("rebuild announced", () => worker.state() === "building", 10_000);
+        await expect(worker.trace(SHIPMENT, "up")).rejects.toMatchObject({ code: "not-ready" });
+      } finally {
+        await held();
+      }
+      await until("worker graph rebuilt", () => worker.state() === "ready");
+      expect(JSON.parse(JSON.stringify(await worker.trace(SHIPMENT, "up")))).toEqual(inThread);
     } finally {
       await release().catch(() => undefined);
       await traces?.close();
