@@ -11,6 +11,7 @@
  * lots nobody produced (untraced: unknown), some events put out more than their stage's yield
  * allows (the balance flags their location), some claim a country their inputs contradict.
  */
+import { createPrng } from "../../src/generate/prng.ts";
 export interface StoreGraphPlace {
   readonly id: string;
   readonly processingType?: string | undefined;
@@ -24,17 +25,6 @@ export interface StoreGraph {
   readonly edges: number;
   /** Output lots of the last stage: lots with long chains upstream. */
   readonly finalLots: readonly string[];
-}
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const STAGES = [
@@ -166,7 +156,7 @@ export function storeGraph(
   const empty = at.findIndex((ids) => ids.length === 0);
   if (empty >= 0) throw new Error(`no location for stage ${empty} (${STAGES[empty]?.match})`);
   const b: Builder = {
-    random: prng(options.seed ?? 3),
+    random: createPrng(options.seed ?? 3).next,
     at,
     eventList: [],
     lotsOf: STAGES.map(() => []),

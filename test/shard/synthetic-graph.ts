@@ -1,4 +1,5 @@
 import type { ShardGraph } from "../../src/app/index.ts";
+import { createPrng } from "../../src/generate/prng.ts";
 
 /**
  * A seeded layered lot → lot graph the size of a large store (`edges` about as asked), for the
@@ -10,24 +11,13 @@ export interface SyntheticGraph extends ShardGraph {
   readonly buckets: number;
 }
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const ID_STRIDE = 7919;
 
 export function syntheticGraph(
   edges: number,
   options: { seed?: number; layers?: number; buckets?: number } = {},
 ): SyntheticGraph {
-  const random = prng(options.seed ?? 1);
+  const random = createPrng(options.seed ?? 1).next;
   const layers = options.layers ?? 8;
   const buckets = options.buckets ?? 6;
   // Lots past the first layer average 3 inputs, 2 % of them untraced: edges per lot on average.
