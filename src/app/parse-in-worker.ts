@@ -39,15 +39,19 @@ export function parseChunks(
     : importerFor(format)({ source, bytes });
 }
 
+/** `node --cpu-prof` of an import profiles the parse worker too (its own file, by thread id). */
+const profiling = (): string[] => process.execArgv.filter((a) => a.startsWith("--cpu-prof"));
+
 function startWorker(data: ParseWorkerData): Worker {
+  const execArgv = profiling();
   // Built code (.js) loads the entry directly; from the TypeScript sources the worker registers tsx
   // itself (loader hooks of this thread do not carry over to workers on Node 20).
   const typescript = import.meta.url.endsWith(".ts");
   const entry = new URL(`./parse-worker-entry.${typescript ? "ts" : "js"}`, import.meta.url);
-  if (!typescript) return new Worker(entry, { workerData: data, execArgv: [] });
+  if (!typescript) return new Worker(entry, { workerData: data, execArgv });
   const tsx = import.meta.resolve("tsx/esm/api");
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(boot, { eval: true, workerData: data, execArgv: [] });
+  return new Worker(boot, { eval: true, workerData: data, execArgv });
 }
 
 /**
