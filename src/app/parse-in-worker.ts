@@ -26,6 +26,8 @@ const WORKER_FORMATS: ReadonlySet<ImportFormat> = new Set([
  */
 const MAX_QUEUED_CHUNKS = 4;
 
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** The importer's chunks for `bytes`, parsed in a worker thread when the file is large enough. */
 export function parseChunks(
   format: ImportFormat,
@@ -67,8 +69,10 @@ export async function* parseInWorker(
   const reader = bytes[Symbol.asyncIterator]();
   const worker = startWorker({ format, source });
   const queue: { readonly chunk: ParsedChunk; readonly events: readonly string[] }[] = [];
-  let wanted = false;
+  /** Pieces the worker asked for and has not been sent. */
+  let wanted = 0;
   let reading: Promise<unknown> | undefined;
+  let exhausted = false;
   let finished = false;
   let failure: { readonly error: unknown } | undefined;
   let wake: (() => void) | undefined;
@@ -80,14 +84,16 @@ export async function* parseInWorker(
     failure ??= { error };
     notify();
   };
-  /** One piece of input to the worker, when it asked and the writer is keeping up. */
+  /** The pieces of input the worker asked for, one read at a time, while the writer keeps up. */
   const feed = () => {
-    if (!wanted || reading || queue.length >= MAX_QUEUED_CHUNKS) return;
-    wanted = false;
+    if (wanted === 0 || reading || exhausted || queue.length >= MAX_QUEUED_CHUNKS) return;
+    wanted -= 1;
     reading = reader.next().then(
       (r) => {
         reading = undefined;
+        exhausted = r.done === true;
         worker.postMessage(r.done ? { type: "end" } : { type: "bytes", bytes: r.value });
+        feed();
       },
       (error: unknown) => {
         reading = undefined;
@@ -97,7 +103,7 @@ export async function* parseInWorker(
   };
   worker.on("message", (m: WorkerMessage) => {
     if (m.type === "want") {
-      wanted = true;
+      wanted += 1;
       feed();
     } else if (m.type === "chunk") queue.push(m);
     else if (m.type === "done") finished = true;
@@ -113,6 +119,10 @@ export async function* parseInWorker(
       const next = queue.shift();
       if (next !== undefined) {
         feed();
+        // The writer's loop runs on promises alone while chunks are queued; one turn of the event
+        // loop per chunk lets the worker's requests and the file reads through meanwhile, so the
+        // worker is not left waiting for bytes until the queue runs dry (then both threads idled).
+        await turn();
         const { chunk, events } = next;
         yield { ...chunk, records: { ...chunk.records, events: events.map(parseEventJson) } };
         continue;

@@ -26,31 +26,39 @@ const { format, source } = workerData as ParseWorkerData;
 // biome-ignore lint/correctness/useHookAtTopLevel: not a React hook; plugs node:crypto into the pure hasher, as import-file.ts does.
 useSha256(nativeSha256Hex);
 
+/**
+ * Pieces of input asked for ahead of the parser: the parent answers only between its chunk writes,
+ * so with one piece in hand and a few on the way this thread does not wait for it (≈ 4 MB at most).
+ */
+const PIECES_AHEAD = 4;
+
 const pending: Uint8Array[] = [];
 let ended = false;
-let asked = false;
+/** Pieces asked for that have not arrived. */
+let requested = 0;
 let arrived: (() => void) | undefined;
 
 port.on("message", (m: ParentMessage) => {
-  if (m.type === "bytes") pending.push(m.bytes);
-  else ended = true;
-  asked = false;
+  if (m.type === "bytes") {
+    pending.push(m.bytes);
+    requested -= 1;
+  } else ended = true;
   arrived?.();
   arrived = undefined;
 });
 
 const ask = () => {
-  if (asked || ended) return;
-  asked = true;
-  port.postMessage({ type: "want" } satisfies WorkerMessage);
+  while (!ended && pending.length + requested < PIECES_AHEAD) {
+    requested += 1;
+    port.postMessage({ type: "want" } satisfies WorkerMessage);
+  }
 };
 
-/** Asks for the next piece as soon as the last one is taken, so it arrives while this one is parsed. */
 async function* bytes(): AsyncGenerator<Uint8Array> {
   for (;;) {
     const next = pending.shift();
     if (next !== undefined) {
-      if (pending.length === 0) ask();
+      ask();
       yield next;
       continue;
     }
