@@ -1,6 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { type ImportFormat, importerFor, useSha256 } from "../ingest/index.ts";
 import type { ParsedChunk } from "../model/index.ts";
+import { eventText } from "./event-json.ts";
 import { nativeSha256Hex } from "./native-sha256.ts";
 
 /** The worker side of parse-in-worker.ts: runs one importer over the bytes the parent sends. */
@@ -72,7 +73,7 @@ async function* bytes(): AsyncGenerator<Uint8Array> {
 
 try {
   for await (const chunk of importerFor(format)({ source, bytes: bytes() })) {
-    const events = chunk.records.events.map((e) => JSON.stringify(e));
+    const events = chunk.records.events.map(eventText);
     const rest = { ...chunk, records: { ...chunk.records, events: [] } };
     port.postMessage({ type: "chunk", chunk: rest, events } satisfies WorkerMessage);
   }
