@@ -7,6 +7,7 @@ import {
   isCanonicalInstant,
   jsonNumberText,
   parseInstant,
+  webVocabulary,
 } from "./canonical-value.ts";
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
@@ -99,6 +100,47 @@ describe("canonicalJsonNumber (the quantity fast path of the event hash)", () =>
         expect(canonicalJsonNumber(x)).toBe(canonicalValue(jsonNumberText(x)));
       }),
       { numRuns: 5000 },
+    );
+  });
+});
+
+describe("webVocabulary", () => {
+  // The reference's way: each vocabulary's URN prefix replaced in turn over the whole text.
+  const inTurn = (text: string) =>
+    [
+      ["urn:epcglobal:cbv:bizstep:", "https://ref.gs1.org/cbv/BizStep-"],
+      ["urn:epcglobal:cbv:disp:", "https://ref.gs1.org/cbv/Disp-"],
+      ["urn:epcglobal:cbv:btt:", "https://ref.gs1.org/cbv/BTT-"],
+      ["urn:epcglobal:cbv:sdt:", "https://ref.gs1.org/cbv/SDT-"],
+      ["urn:epcglobal:cbv:er:", "https://ref.gs1.org/cbv/ER-"],
+    ].reduce((out, [from = "", to = ""]) => out.replaceAll(from, to), text);
+  const pieces = [
+    "urn:epcglobal:cbv:",
+    "bizstep:",
+    "disp:",
+    "btt:",
+    "bt:",
+    "sdt:",
+    "er:",
+    "urn:",
+    "x",
+    ":",
+    " ",
+  ];
+
+  it("replaces every CBV URN prefix in one pass as replacing them in turn does", () => {
+    expect(webVocabulary("urn:epcglobal:cbv:bt:0614141000005:PO-1")).toBe(
+      "urn:epcglobal:cbv:bt:0614141000005:PO-1",
+    );
+    expect(webVocabulary("urn:epcglobal:cbv:bizstep:shipping")).toBe(
+      "https://ref.gs1.org/cbv/BizStep-shipping",
+    );
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join("");
+        expect(webVocabulary(text)).toBe(inTurn(text));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

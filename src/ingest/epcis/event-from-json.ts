@@ -339,16 +339,26 @@ function readOffset(obj: JsonObject, issues: EventIssues): string | undefined {
   return undefined;
 }
 
+/** A non-empty list under `k` (a top-level function: a closure per event costs tsx's `__name` call). */
+function hasList(obj: JsonObject, k: string): boolean {
+  const v = obj[k];
+  return Array.isArray(v) && v.length > 0;
+}
+
 function checkIdentifiers(obj: JsonObject, type: string, issues: EventIssues): void {
-  const has = (k: string) => Array.isArray(obj[k]) && (obj[k] as readonly JsonValue[]).length > 0;
-  if (type === "ObjectEvent" && !has("epcList") && !has("quantityList") && !has("sensorElementList")) {
+  if (
+    type === "ObjectEvent" &&
+    !hasList(obj, "epcList") &&
+    !hasList(obj, "quantityList") &&
+    !hasList(obj, "sensorElementList")
+  ) {
     issues.error(
       "epcis.required",
       "epcList",
       "an ObjectEvent needs an epcList or a quantityList naming what was observed",
     );
   }
-  if (type === "TransactionEvent" && !has("bizTransactionList")) {
+  if (type === "TransactionEvent" && !hasList(obj, "bizTransactionList")) {
     issues.error("epcis.required", "bizTransactionList", "a TransactionEvent needs a bizTransactionList");
   }
 }
