@@ -1,5 +1,11 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { batchOf, importMeta, importSummary, sampleLocation } from "../../test/contract/sample-records.ts";
+import {
+  batchOf,
+  importMeta,
+  importSummary,
+  quietParty,
+  sampleLocation,
+} from "../../test/contract/sample-records.ts";
 import { storeTargets } from "../../test/setup/store-targets.ts";
 import { loadBundledLists } from "../ingest/index.ts";
 import { type Link, linkId, type Party, partyId } from "../model/index.ts";
@@ -12,15 +18,7 @@ import { screenStore } from "./screen-store.ts";
 import type { Store } from "./store.ts";
 
 // Neither name is anything like a listed entity: every pair here is below the threshold.
-const quiet: Party = {
-  typeName: "party",
-  id: partyId("quiet"),
-  name: "Quiet Harbour Knitting Co.",
-  aliases: [],
-  identifiers: [],
-  attributes: {},
-  provenance: { source: "pairs.json", locator: "party quiet" },
-};
+const quiet = quietParty;
 const meadow: Party = { ...quiet, id: partyId("meadow"), name: "Blue Meadow Weaving Co." };
 const gin = { ...sampleLocation(7), name: "Riverside Gin", operator: meadow.id };
 const entries = loadBundledLists().entries;

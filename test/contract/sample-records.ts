@@ -148,6 +148,20 @@ export function sampleDocument(n: number): DocumentRef {
   };
 }
 
+/**
+ * A party whose name is nothing like any listed entity: screening never pairs it with a list entry,
+ * so a review decision on it is on a pair the screening did not produce (`review confirm --party`).
+ */
+export const quietParty: Party = {
+  typeName: "party",
+  id: partyId("quiet"),
+  name: "Quiet Harbour Knitting Co.",
+  aliases: [],
+  identifiers: [],
+  attributes: {},
+  provenance: { source: "pairs.json", locator: "party quiet" },
+};
+
 export function batchOf(records: Partial<RecordBatch>): RecordBatch {
   return { parties: [], locations: [], lots: [], events: [], links: [], documents: [], ...records };
 }

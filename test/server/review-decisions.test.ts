@@ -1,22 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Store } from "../../src/app/index.ts";
 import { loadBundledLists } from "../../src/ingest/index.ts";
-import { type Party, partyId } from "../../src/model/index.ts";
 import { createApp, type ServerApp } from "../../src/server/index.ts";
-import { batchOf, importMeta, importSummary, sampleLocation } from "../contract/sample-records.ts";
+import {
+  batchOf,
+  importMeta,
+  importSummary,
+  quietParty,
+  sampleLocation,
+} from "../contract/sample-records.ts";
 import { storeTargets } from "../setup/store-targets.ts";
 import { createPrincipals, type RoleClient } from "./principals.ts";
 
 // Nothing like a listed name: the screening never produces these pairs as hits.
-const quiet: Party = {
-  typeName: "party",
-  id: partyId("quiet"),
-  name: "Quiet Harbour Knitting Co.",
-  aliases: [],
-  identifiers: [],
-  attributes: {},
-  provenance: { source: "pairs.json", locator: "party quiet" },
-};
+const quiet = quietParty;
 const gin = { ...sampleLocation(7), name: "Riverside Gin", operator: quiet.id };
 const huafu = loadBundledLists().entries.find((e) => e.id === "uflpa:aksu-huafu-color-spinning-co-ltd");
 if (!huafu) throw new Error("the bundled lists lost Aksu Huafu");
