@@ -7,10 +7,21 @@ export type {
 export { compareAddresses, findDuplicateFacilities } from "./facilities/index.ts";
 export type { DivisionRef, Region, RegionQuery, XinjiangLocation } from "./geo/index.ts";
 export { locateXinjiang, resolveRegion } from "./geo/index.ts";
-export type { NameEntry, NameIndex, NameKind, NameMatch, NameMatchResult, NameQuery } from "./names/index.ts";
+export type {
+  IndexPart,
+  NameEntry,
+  NameIndex,
+  NameKind,
+  NameMatch,
+  NameMatchResult,
+  NameQuery,
+} from "./names/index.ts";
 export {
   buildNameIndex,
   DEFAULT_THRESHOLD,
+  firstNames,
+  IndexKeyer,
+  joinIndexParts,
   matchName,
   NAME_ALGORITHM,
   normaliseName,

@@ -5,8 +5,16 @@ export { foldText, simplifyHan, stripDiacritics } from "./fold-text.ts";
 export type { LegalForm } from "./legal-forms.ts";
 export type { MatchOptions, NameMatch, NameMatchResult, NameQuery } from "./match-name.ts";
 export { matchName } from "./match-name.ts";
-export type { NameEntry, NameIndex } from "./name-index.ts";
-export { buildNameIndex, candidateNames, candidates, rarityOf } from "./name-index.ts";
+export type { IndexPart, NameEntry, NameIndex } from "./name-index.ts";
+export {
+  buildNameIndex,
+  candidateNames,
+  candidates,
+  firstNames,
+  IndexKeyer,
+  joinIndexParts,
+  rarityOf,
+} from "./name-index.ts";
 export type { NameKind, NameToken, TokenRole } from "./name-token.ts";
 export type { NormalisedName, NormaliseOptions } from "./normalise-name.ts";
 export { normaliseName } from "./normalise-name.ts";

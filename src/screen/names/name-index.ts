@@ -68,12 +68,15 @@ function kindOption(entry: NameEntry | undefined): { kind?: NameKind } {
   return entry?.kind ? { kind: entry.kind } : {};
 }
 
-const BLOCK_BITS = 20;
+const BLOCK_BITS = 16;
 const BLOCK = 1 << BLOCK_BITS;
 
-/** Grows in fixed blocks, so a stream of tens of millions of key numbers is never copied whole. */
+/**
+ * Grows in fixed blocks, so a stream of tens of millions of key numbers is never copied whole
+ * (and a part of a few thousand names built in a worker costs a block or two, not megabytes).
+ */
 class IntStream {
-  private readonly blocks: Int32Array[] = [new Int32Array(BLOCK)];
+  readonly blocks: Int32Array[] = [new Int32Array(BLOCK)];
   length = 0;
 
   push(value: number): void {
@@ -82,26 +85,35 @@ class IntStream {
     (this.blocks[block] as Int32Array)[this.length & (BLOCK - 1)] = value;
     this.length++;
   }
-
-  at(index: number): number {
-    return (this.blocks[index >> BLOCK_BITS] as Int32Array)[index & (BLOCK - 1)] as number;
-  }
 }
 
 /**
- * Posting lists built without a JavaScript array per key: keys are numbered as first met, each
- * name's key numbers go to one stream, and a counting pass lays every list out in one typed
- * array. Lists come out ascending and without repeats, in the order their keys were first met.
+ * The index keys of a run of entries (`from` to `to`, ends excluded), as key numbers of the
+ * `IndexKeyer` that read them: each name's numbers in `blocks` (`BLOCK` numbers a block, the last
+ * one partly filled), where name `i` of the run ends at `ends[i]`. Plain typed arrays, so a part
+ * read in a worker thread is handed over without copying.
  */
-class PostingsBuilder {
+export interface IndexPart {
+  readonly from: number;
+  readonly to: number;
+  readonly blocks: readonly Int32Array[];
+  readonly ends: Int32Array;
+}
+
+/**
+ * Reads entries into index keys, numbering keys as first met: each name's key numbers go to one
+ * stream (no JavaScript array per key), repeats within a name dropped. One keyer reads runs of
+ * entries in ascending order; several keyers (worker threads) can share the runs of one list,
+ * and `joinIndexParts` renumbers their keys in list order.
+ */
+export class IndexKeyer {
   readonly keys: string[] = [];
   private readonly numbers = new Map<string, number>();
-  private readonly stream = new IntStream();
-  /** Where each name's key numbers start in the stream. */
-  private readonly starts: number[] = [];
   /** The last name each key was added for, plus one, to drop repeats within a name. */
   private lastName = new Int32Array(1024);
   private name = -1;
+  private stream = new IntStream();
+  private readonly known = new TokenKeyNumbers(this);
 
   keyNumber(key: string): number {
     let number = this.numbers.get(key);
@@ -118,42 +130,147 @@ class PostingsBuilder {
     return number;
   }
 
-  startName(id: number): void {
-    this.name = id;
-    this.starts[id] = this.stream.length;
-  }
-
-  add(key: number): void {
+  private add(key: number): void {
     if (this.lastName[key] === this.name + 1) return;
     this.lastName[key] = this.name + 1;
     this.stream.push(key);
   }
 
-  finish(names: number): Map<string, Int32Array> {
-    const { stream, starts, keys } = this;
-    const counts = new Int32Array(keys.length + 1);
-    for (let at = 0; at < stream.length; at++) {
-      const key = stream.at(at) + 1;
+  /**
+   * Reads entries `from` to `to`; `firstName` is the list position of entry `from`'s first name.
+   * `keep` receives each normalised name (the index keeps them for small lists).
+   */
+  read(
+    entries: readonly NameEntry[],
+    from: number,
+    to: number,
+    firstName: number,
+    keep?: (id: number, name: NormalisedName) => void,
+  ): IndexPart {
+    this.stream = new IntStream();
+    const ends: number[] = [];
+    let id = firstName;
+    for (let entry = from; entry < to; entry++) {
+      const item = entries[entry] as NameEntry;
+      const options = kindOption(item);
+      let identifiers: number[] | undefined;
+      for (const raw of item.names) {
+        const name = normaliseNameOnce(raw, options);
+        keep?.(id, name);
+        this.name = id;
+        for (const t of name.tokens) for (const key of this.known.of(t)) this.add(key);
+        // Numbered after the first name's own keys, as they are first met.
+        identifiers ??= (item.identifiers ?? []).map((identifier) =>
+          this.keyNumber(identifierKey(identifier)),
+        );
+        for (const key of identifiers) this.add(key);
+        ends.push(this.stream.length);
+        id++;
+      }
+    }
+    const blocks = this.stream.blocks;
+    const used = Math.ceil(this.stream.length / BLOCK);
+    return { from, to, blocks: blocks.slice(0, used), ends: Int32Array.from(ends) };
+  }
+
+  /** Forgets the key map once the parts are read (the keys list stays for the join). */
+  done(): void {
+    this.numbers.clear();
+  }
+}
+
+/** Where each entry's first name sits in the list of all names. */
+export function firstNames(entries: readonly NameEntry[]): Int32Array {
+  const out = new Int32Array(entries.length + 1);
+  for (let i = 0; i < entries.length; i++)
+    out[i + 1] = (out[i] as number) + (entries[i] as NameEntry).names.length;
+  return out;
+}
+
+type KeyedPart = { readonly part: IndexPart; readonly keyer: number };
+
+const partLength = (part: IndexPart): number => part.ends[part.ends.length - 1] ?? 0;
+
+/** The keys of several keyers numbered as first met in list order; parts rewritten in place. */
+function renumber(keysOf: readonly (readonly string[])[], parts: readonly KeyedPart[]): string[] {
+  const keys: string[] = [];
+  const numbers = new Map<string, number>();
+  const global = keysOf.map((list) => new Int32Array(list.length).fill(-1));
+  for (const { part, keyer } of parts) {
+    const local = keysOf[keyer] as readonly string[];
+    const mapped = global[keyer] as Int32Array;
+    const length = partLength(part);
+    for (let at = 0; at < length; at++) {
+      const block = part.blocks[at >> BLOCK_BITS] as Int32Array;
+      const slot = at & (BLOCK - 1);
+      const key = block[slot] as number;
+      let number = mapped[key] as number;
+      if (number < 0) {
+        const text = local[key] as string;
+        number = numbers.get(text) ?? keys.length;
+        if (number === keys.length) {
+          keys.push(text);
+          numbers.set(text, number);
+        }
+        mapped[key] = number;
+      }
+      block[slot] = number;
+    }
+  }
+  return keys;
+}
+
+/** Where each key's list starts in the laid-out postings (one more entry: the total). */
+function listStarts(keys: number, parts: readonly KeyedPart[]): Int32Array {
+  const counts = new Int32Array(keys + 1);
+  for (const { part } of parts) {
+    const length = partLength(part);
+    for (let at = 0; at < length; at++) {
+      const key = ((part.blocks[at >> BLOCK_BITS] as Int32Array)[at & (BLOCK - 1)] as number) + 1;
       counts[key] = (counts[key] as number) + 1;
     }
-    for (let k = 1; k < counts.length; k++) counts[k] = (counts[k] as number) + (counts[k - 1] as number);
-    const all = new Int32Array(stream.length);
-    const fill = counts.slice(0, keys.length);
-    for (let name = 0; name < names; name++) {
-      const end = name + 1 < names ? (starts[name + 1] as number) : stream.length;
-      for (let at = starts[name] as number; at < end; at++) {
-        const key = stream.at(at);
+  }
+  for (let k = 1; k < counts.length; k++) counts[k] = (counts[k] as number) + (counts[k - 1] as number);
+  return counts;
+}
+
+/**
+ * Posting lists from the parts of every entry, whichever keyer read them: keys are renumbered as
+ * first met in list order (what one keyer reading the whole list gives), then a counting pass lays
+ * every list out in one typed array. Lists come out ascending and without repeats, in the order
+ * their keys were first met. `keysOf[k]` are the keys of keyer `k`, `partsOf[k]` its parts.
+ */
+function joinPostings(
+  keysOf: readonly (readonly string[])[],
+  partsOf: readonly (readonly IndexPart[])[],
+  names: number,
+): Map<string, Int32Array> {
+  const parts = partsOf
+    .flatMap((list, keyer) => list.map((part) => ({ part, keyer })))
+    .sort((a, b) => a.part.from - b.part.from);
+  // One keyer read the list in order: its numbering is already the list's.
+  const keys = keysOf.length === 1 ? (keysOf[0] as readonly string[]) : renumber(keysOf, parts);
+  const counts = listStarts(keys.length, parts);
+  const all = new Int32Array(counts[keys.length] as number);
+  const fill = counts.slice(0, keys.length);
+  let name = 0;
+  for (const { part } of parts) {
+    let at = 0;
+    for (const end of part.ends) {
+      for (; at < end; at++) {
+        const key = (part.blocks[at >> BLOCK_BITS] as Int32Array)[at & (BLOCK - 1)] as number;
         const slot = fill[key] as number;
         all[slot] = name;
         fill[key] = slot + 1;
       }
+      name++;
     }
-    const out = new Map<string, Int32Array>();
-    for (let k = 0; k < keys.length; k++)
-      out.set(keys[k] as string, all.subarray(counts[k] as number, counts[k + 1] as number));
-    this.numbers.clear();
-    return out;
   }
+  if (name !== names) throw new Error(`index parts hold ${name} names, the list ${names}`);
+  const out = new Map<string, Int32Array>();
+  for (let k = 0; k < keys.length; k++)
+    out.set(keys[k] as string, all.subarray(counts[k] as number, counts[k + 1] as number));
+  return out;
 }
 
 function idfOf(
@@ -201,7 +318,7 @@ class TokenKeyNumbers {
   private readonly byObject = new WeakMap<NameToken, Int32Array>();
   private readonly byText = new Map<string, { token: NameToken; numbers: Int32Array }[]>();
 
-  constructor(private readonly builder: PostingsBuilder) {}
+  constructor(private readonly builder: { keyNumber(key: string): number }) {}
 
   of(t: NameToken): Int32Array {
     let numbers = this.byObject.get(t);
@@ -227,44 +344,45 @@ class TokenKeyNumbers {
   }
 }
 
-function addTokens(name: NormalisedName, builder: PostingsBuilder, known: TokenKeyNumbers): void {
-  for (const t of name.tokens) for (const key of known.of(t)) builder.add(key);
+/** Builds the index in this thread: each name is normalised once here; small lists keep the result. */
+export function buildNameIndex(entries: readonly NameEntry[]): NameIndex {
+  const normalised = new Map<number, NormalisedName>();
+  const keyer = new IndexKeyer();
+  const part = keyer.read(entries, 0, entries.length, 0, (id, name) => {
+    if (normalised.size < KEPT_NAMES) normalised.set(id, name);
+  });
+  keyer.done();
+  return joinIndexParts(entries, [keyer.keys], [[part]], normalised);
 }
 
-/** Builds the index: each name is normalised once here; small lists keep the result. */
-export function buildNameIndex(entries: readonly NameEntry[]): NameIndex {
+/**
+ * The index from parts read by one or more keyers (see `IndexKeyer`), which together cover every
+ * entry once: the same index as `buildNameIndex` gives, whoever read which part.
+ */
+export function joinIndexParts(
+  entries: readonly NameEntry[],
+  keysOf: readonly (readonly string[])[],
+  partsOf: readonly (readonly IndexPart[])[],
+  normalised: Map<number, NormalisedName> = new Map(),
+): NameIndex {
+  const starts = firstNames(entries);
+  const count = starts[entries.length] as number;
   const names: string[] = [];
-  const entryOf: number[] = [];
-  const normalised = new Map<number, NormalisedName>();
-  const builder = new PostingsBuilder();
-  const known = new TokenKeyNumbers(builder);
-  for (const [entry, item] of entries.entries()) {
-    const options = kindOption(item);
-    let identifiers: number[] | undefined;
-    for (const raw of item.names) {
-      const name = normaliseNameOnce(raw, options);
-      const id = names.length;
-      names.push(raw);
-      entryOf.push(entry);
-      if (normalised.size < KEPT_NAMES) normalised.set(id, name);
-      builder.startName(id);
-      addTokens(name, builder, known);
-      // Numbered after the first name's own keys, as they are first met.
-      identifiers ??= (item.identifiers ?? []).map((identifier) =>
-        builder.keyNumber(identifierKey(identifier)),
-      );
-      for (const key of identifiers) builder.add(key);
+  const entryOf = new Int32Array(count);
+  for (let entry = 0; entry < entries.length; entry++)
+    for (const name of (entries[entry] as NameEntry).names) {
+      entryOf[names.length] = entry;
+      names.push(name);
     }
-  }
-  const lists = builder.finish(names.length);
+  const lists = joinPostings(keysOf, partsOf, count);
   return {
     entries,
     names,
-    entryOf: Int32Array.from(entryOf),
+    entryOf,
     postings: lists,
-    ...idfOf(lists, names.length),
+    ...idfOf(lists, count),
     normalised,
-    scores: new CandidateScores(names.length),
+    scores: new CandidateScores(count),
   };
 }
 

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { buildNameIndexInWorkers } from "../../src/app/build-name-index.ts";
+import { loadBundledLists } from "../../src/ingest/index.ts";
+import { buildNameIndex, matchName, type NameEntry, type NameIndex } from "../../src/screen/index.ts";
+
+// The bundled names in a few spellings each, some entries with identifiers: a few thousand names.
+const bundled = loadBundledLists().entries;
+const variants = ["", " Co., Ltd.", " Textile", " (Group)", " Aksu", " 2", "棉业有限公司", " Trading LLC"];
+const entries: NameEntry[] = variants.flatMap((suffix, v) =>
+  bundled.map((e, i) => ({
+    id: `${e.id}-${v}`,
+    names: [e.name, ...e.aliases, ...e.chineseNames].map((n) => `${n}${suffix}`),
+    kind: "company" as const,
+    ...(i % 5 === 0
+      ? { identifiers: [{ scheme: "uscc", value: `91650100${String(i).padStart(10, "0")}` }] }
+      : {}),
+  })),
+);
+
+function shape(index: NameIndex) {
+  return {
+    names: index.names,
+    entryOf: [...index.entryOf],
+    postings: [...index.postings].map(([key, list]) => [key, [...list]]),
+    idf: [...index.idf],
+    maxIdf: index.maxIdf,
+  };
+}
+
+describe("buildNameIndexInWorkers", () => {
+  const alone = buildNameIndex(entries);
+
+  it("gives buildNameIndex's index (keys in the same order) when workers read the list in runs", async () => {
+    // Runs of 20 entries read by two workers only (this thread would read them all before a worker starts).
+    const shared = await buildNameIndexInWorkers(entries, {
+      workers: 2,
+      minNames: 0,
+      run: 20,
+      thisThread: false,
+    });
+    expect(alone.names.length).toBeGreaterThan(1_000);
+    expect(shape(shared)).toEqual(shape(alone));
+    for (const name of ["Xinjiang Huafu Textile Co Ltd", "新疆天山毛纺织股份有限公司", "Hoshine Silicon"])
+      expect(matchName(shared, { name })).toEqual(matchName(alone, { name }));
+  }, 60_000);
+
+  it("builds small lists in this thread, and does not wait for workers when it read every run", async () => {
+    const small = await buildNameIndexInWorkers(entries);
+    expect(shape(small)).toEqual(shape(alone));
+    const oneRun = await buildNameIndexInWorkers(entries, { minNames: 0, run: entries.length });
+    expect(shape(oneRun)).toEqual(shape(alone));
+  }, 60_000);
+});
