@@ -48,6 +48,13 @@ export {
   JobStatusSchema,
   WriteCountsSchema,
 } from "./import-schemas.ts";
+export type { ListEntryPage, ListEntryRow, ListsSummary } from "./list-schemas.ts";
+export {
+  ListEntryPageSchema,
+  ListEntryQuerySchema,
+  ListEntryRowSchema,
+  ListsSummarySchema,
+} from "./list-schemas.ts";
 export { PackageJobSchema, PackageRequestSchema } from "./package-schemas.ts";
 export type {
   DocumentRef,

@@ -50,3 +50,52 @@ export async function describeLists(store: Store): Promise<ListsDescription> {
     regionRules: bundled.regionRules,
   };
 }
+
+/** `GET /api/lists`: what a reviewer needs to know about the lists before picking an entry. */
+export interface ListsSummary {
+  readonly current: number;
+  /** The latest effective date the current version covers. */
+  readonly asOf?: string;
+  /** The current version's UFLPA entries are the bundled snapshot's, which misses entities DHS lists. */
+  readonly partial: boolean;
+  /** Where the current version's UFLPA entries come from: the bundled snapshot's statement, or the loaded file. */
+  readonly source: string;
+  readonly lists: readonly {
+    readonly list: string;
+    readonly entityCount: number;
+    readonly countsBySection: Readonly<Record<string, number>>;
+  }[];
+  readonly versions: readonly ListVersion[];
+}
+
+/** Counts per list and section of the entries screening uses (`entries`, of version `current`). */
+export async function summariseLists(
+  store: Store,
+  current: { readonly version: number; readonly entries: Iterable<ListEntry> },
+): Promise<ListsSummary> {
+  const bundled = loadBundledLists().snapshot;
+  const versions = await store.listVersions();
+  const upTo = versions.filter((v) => v.version <= current.version);
+  const uflpaFrom = upTo.filter((v) => v.lists.includes("uflpa")).at(-1);
+  const byList = new Map<string, ListEntry[]>();
+  for (const e of current.entries) {
+    const same = byList.get(e.list);
+    if (same) same.push(e);
+    else byList.set(e.list, [e]);
+  }
+  const asOf = current.version === BUNDLED_VERSION ? bundled.asOf : upTo.at(-1)?.asOf;
+  return {
+    current: current.version,
+    ...(asOf ? { asOf } : {}),
+    partial: uflpaFrom === undefined,
+    source: uflpaFrom ? uflpaFrom.source : `the bundled snapshot, ${bundled.statement}`,
+    lists: [...byList.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([list, entries]) => ({
+        list,
+        entityCount: entries.length,
+        countsBySection: countsBySection(entries),
+      })),
+    versions,
+  };
+}

@@ -55,8 +55,8 @@ export { compareNames, readNamePairs } from "./compare-names.ts";
 export type { ComposeSummary, CompositionEngine, LotComposition } from "./compose-lots.ts";
 export { composeLots } from "./compose-lots.ts";
 export type { CompositionSql, LotMixRow, PlaceBuckets, SqlCompositionRun } from "./composition-sql.ts";
-export type { ListsDescription } from "./describe-lists.ts";
-export { describeLists } from "./describe-lists.ts";
+export type { ListsDescription, ListsSummary } from "./describe-lists.ts";
+export { describeLists, summariseLists } from "./describe-lists.ts";
 export type {
   DocumentAddResult,
   DocumentLink,
@@ -162,6 +162,8 @@ export { decideHitAs, decidePairAs, listHits, matchBatch } from "./screening-api
 export type { ScreeningContext } from "./screening-context.ts";
 export { loadScreeningContext } from "./screening-context.ts";
 export type { DecisionFilter, ListVersion, ReviewDecision, ScreeningRecords } from "./screening-records.ts";
+export type { FoundListEntry, ListEntrySearch } from "./search-list-entries.ts";
+export { searchListEntries } from "./search-list-entries.ts";
 export type { LoginResult, SessionPrincipal } from "./sessions.ts";
 export {
   csrfMatches,

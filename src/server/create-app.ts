@@ -10,6 +10,7 @@ import { documentRoutes } from "./routes/documents-routes.ts";
 import { eventRoutes } from "./routes/events-routes.ts";
 import { healthRoutes } from "./routes/health-routes.ts";
 import { importRoutes } from "./routes/imports-routes.ts";
+import { listRoutes } from "./routes/lists-routes.ts";
 import { locationRoutes } from "./routes/locations-routes.ts";
 import { lotRoutes } from "./routes/lots-routes.ts";
 import { packageRoutes } from "./routes/packages-routes.ts";
@@ -75,6 +76,7 @@ export function createApp(options: CreateAppOptions): ServerApp {
   traceRoutes(app);
   eventRoutes(app);
   screeningRoutes(app);
+  listRoutes(app); // GET /api/lists, /api/lists/entries (reviewers pick a list entry)
   balanceRoutes(app);
   authRoutes({ trustProxy: config.trustProxy, ...options.auth })(app);
   accountRoutes(app);

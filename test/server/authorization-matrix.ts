@@ -94,6 +94,13 @@ export const AUTHORIZATION_MATRIX: MatrixCase[] = [
     path: (f) => `/api/hits/${id(f.hitKey)}/decisions`,
     expect: STAFF_ONLY,
   },
+  { route: "GET /api/lists", method: "GET", path: () => "/api/lists", expect: STAFF_ONLY },
+  {
+    route: "GET /api/lists/entries",
+    method: "GET",
+    path: () => "/api/lists/entries?q=huafu",
+    expect: STAFF_ONLY,
+  },
   // Uploads, documents and packages (helper U). Upload bodies are the file's bytes; here the
   // JSON of an empty EPCIS document (detected as epcis-json) or a small text.
   {
