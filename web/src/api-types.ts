@@ -21,11 +21,15 @@ import type {
 import type { PackageJobSchema } from "../../src/api/package-schemas.ts";
 
 export type {
+  Decision,
   DecisionHistory,
   Event,
   Hit,
   HitCounts,
   HitPage,
+  ListEntryPage,
+  ListEntryRow,
+  ListsSummary,
   LocationRow,
   Lot,
   LotDetail,

@@ -11,6 +11,7 @@ import { PackagesPage } from "./pages/packages-page.tsx";
 import { PartiesPage } from "./pages/parties-page.tsx";
 import { PortalPage } from "./pages/portal-page.tsx";
 import { ReviewPage } from "./pages/review-page.tsx";
+import { ReviewPairPage } from "./pages/review-pair-page.tsx";
 import { TokensPage } from "./pages/tokens-page.tsx";
 import { UsersPage } from "./pages/users-page.tsx";
 import type { Role } from "./roles.ts";
@@ -34,6 +35,12 @@ export const ROUTES: readonly Route[] = [
   { path: "/", title: "Dashboard", roles: STAFF, nav: true, render: () => <DashboardPage /> },
   { path: "/gaps", title: "Suppliers with gaps", roles: STAFF, render: () => <GapsPage /> },
   { path: "/review", title: "Review queue", roles: STAFF, nav: true, render: () => <ReviewPage /> },
+  {
+    path: "/review/pair",
+    title: "Review a pair",
+    roles: ["admin", "analyst"],
+    render: () => <ReviewPairPage />,
+  },
   { path: "/parties", title: "Parties", roles: STAFF, nav: true, render: () => <PartiesPage /> },
   { path: "/locations", title: "Facilities", roles: STAFF, nav: true, render: () => <LocationsPage /> },
   { path: "/lots", title: "Lots", roles: STAFF, nav: true, render: () => <LotsPage /> },

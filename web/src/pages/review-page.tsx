@@ -34,6 +34,12 @@ export function ReviewPage() {
         Screening hits against the UFLPA Entity List and CBP's Withhold Release Orders. Confirmed hits stay in
         every trace; dismissed ones leave the chain, with your reason on record.
       </p>
+      {me && canWrite(me.user.role) && (
+        <p>
+          <Link to="/review/pair">Review a pair</Link>
+          <span className="muted small"> · any party or facility against any list entry, hit or not</span>
+        </p>
+      )}
       {counts && (
         <p className="small" aria-live="polite">
           {counts.open} awaiting a decision · {counts.confirmed} confirmed · {counts.dismissed} dismissed
