@@ -75,7 +75,7 @@ function SearchStep<T>(props: {
     <section className="panel pair-step" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{legend}</h2>
       {children}
-      <form className="filter-bar" onSubmit={submit} aria-label={label}>
+      <form className="filter-bar" onSubmit={submit} aria-labelledby={`${id}-title`}>
         <div className="field grow">
           <label htmlFor={`${id}-q`}>{label}</label>
           <input id={`${id}-q`} value={q} onChange={(e) => setQ(e.target.value)} placeholder={placeholder} />
