@@ -56,9 +56,35 @@ interface Scored {
 }
 
 /**
+ * One result; its sentences are written when first read (screening keeps only the matches, and
+ * most results are not), then kept. A plain object with the fields in the order of `NameMatch`,
+ * so JSON, spreads and structured clones see `explanations` like any other field.
+ */
+function result(
+  entityId: string,
+  query: NormalisedName,
+  name: NormalisedName,
+  scored: AlignedScore,
+  threshold: number,
+): NameMatch {
+  let explanations: readonly string[] | undefined;
+  return {
+    entityId,
+    matchedName: name.raw,
+    score: scored.score,
+    match: scored.score >= threshold,
+    get explanations() {
+      explanations ??= explainAligned(query, name, scored);
+      return explanations;
+    },
+    features: scored.features,
+  };
+}
+
+/**
  * Screens one name against the index: candidate retrieval, then every name of each candidate
  * entry is scored (rarity from the index) and the entry keeps its best. Best result first; only
- * the results returned are explained.
+ * the results returned are explained, when their sentences are read.
  */
 export function matchName(index: NameIndex, query: NameQuery, options: MatchOptions = {}): NameMatchResult {
   const normalised = normaliseName(query.name, query.kind ? { kind: query.kind } : {});
@@ -84,13 +110,8 @@ export function matchName(index: NameIndex, query: NameQuery, options: MatchOpti
   const ranked = [...best.values()]
     .sort((a, b) => b.scored.score - a.scored.score)
     .slice(0, options.limit ?? 5);
-  const results = ranked.map(({ entry, name, scored }) => ({
-    entityId: index.entries[entry]?.id ?? "",
-    matchedName: name.raw,
-    score: scored.score,
-    match: scored.score >= threshold,
-    explanations: explainAligned(normalised, name, scored),
-    features: scored.features,
-  }));
+  const results = ranked.map(({ entry, name, scored }) =>
+    result(index.entries[entry]?.id ?? "", normalised, name, scored, threshold),
+  );
   return { query: normalised, results };
 }

@@ -1,5 +1,5 @@
 import type { Identifier } from "../../model/index.ts";
-import { type Alignment, alignTokens } from "./align-tokens.ts";
+import { type Alignment, alignShaped, type TokenListShape, tokenListShape } from "./align-tokens.ts";
 import { countryCode } from "./countries.ts";
 import { explainScore } from "./explain-score.ts";
 import { isAcronymOf } from "./is-acronym-of.ts";
@@ -131,6 +131,7 @@ const SUBSTANTIVE: readonly TokenRole[] = [
 
 /** Roles of the unpaired words when both sides have some: each role costs a factor once. */
 function conflictRoles(alignment: Alignment): TokenRole[] {
+  if (alignment.leftOnly.length === 0 || alignment.rightOnly.length === 0) return [];
   const left = alignment.leftOnly.filter((t) => SUBSTANTIVE.includes(t.role));
   const right = alignment.rightOnly.filter((t) => SUBSTANTIVE.includes(t.role));
   if (left.length === 0 || right.length === 0) return [];
@@ -153,22 +154,54 @@ function extraQualifiers(alignment: Alignment): string[] {
   return extras.length ? ["number"] : [];
 }
 
-function agreement(
-  left: readonly NameToken[],
-  right: readonly NameToken[],
-  alignment: Alignment,
-  role: TokenRole,
-): Agreement {
-  const l = left.some((t) => t.role === role);
-  const r = right.some((t) => t.role === role);
-  if (!l && !r) return "absent";
-  if (!l || !r) return "one-sided";
-  return alignment.pairs.some((p) => p.left.role === role && p.right.role === role) ? "agree" : "differ";
+const ROLE_BIT: Readonly<Record<TokenRole, number>> = {
+  name: 1,
+  generic: 2,
+  industry: 4,
+  region: 8,
+  country: 16,
+  number: 32,
+  initial: 64,
+  particle: 128,
+};
+
+/** What scoring reads from a normalised name whatever it is compared with, worked out once per name. */
+interface NameShape {
+  /** The roles its tokens have, as `ROLE_BIT`s. */
+  readonly roles: number;
+  /** The generic kinds of its strong legal forms. */
+  readonly strongForms: readonly string[];
+  /** What alignment reads from its tokens. */
+  readonly tokens: TokenListShape;
 }
 
-function legalAgreement(query: NormalisedName, candidate: NormalisedName): Agreement {
-  const a = query.legalForms.filter((f) => !isWeakForm(f)).map((f) => f.generic);
-  const b = candidate.legalForms.filter((f) => !isWeakForm(f)).map((f) => f.generic);
+const shapes = new WeakMap<NormalisedName, NameShape>();
+
+function shapeOf(name: NormalisedName): NameShape {
+  let shape = shapes.get(name);
+  if (!shape) {
+    let roles = 0;
+    for (const t of name.tokens) roles |= ROLE_BIT[t.role];
+    const strongForms = name.legalForms.filter((f) => !isWeakForm(f)).map((f) => f.generic);
+    shape = { roles, strongForms, tokens: tokenListShape(name.tokens) };
+    shapes.set(name, shape);
+  }
+  return shape;
+}
+
+function agreement(left: NameShape, right: NameShape, alignment: Alignment, role: TokenRole): Agreement {
+  const bit = ROLE_BIT[role];
+  const l = (left.roles & bit) !== 0;
+  const r = (right.roles & bit) !== 0;
+  if (!l && !r) return "absent";
+  if (!l || !r) return "one-sided";
+  for (const p of alignment.pairs) if (p.left.role === role && p.right.role === role) return "agree";
+  return "differ";
+}
+
+function legalAgreement(query: NameShape, candidate: NameShape): Agreement {
+  const a = query.strongForms;
+  const b = candidate.strongForms;
   if (a.length === 0 && b.length === 0) return "absent";
   if (a.length === 0 || b.length === 0) return "one-sided";
   return a.some((g) => b.includes(g)) ? "agree" : "differ";
@@ -184,6 +217,7 @@ function contextCountry(options: ScoreOptions): Agreement {
 function identifierAgreement(options: ScoreOptions): NameFeatures["identifier"] {
   const a = options.query?.identifiers ?? [];
   const b = options.candidate?.identifiers ?? [];
+  if (a.length === 0 || b.length === 0) return "absent";
   const strong = (id: Identifier) => id.scheme === "uscc" || id.scheme === "lei";
   const key = (id: Identifier) => `${id.scheme}:${id.value.trim().toUpperCase()}`;
   const right = new Set(b.filter(strong).map(key));
@@ -222,18 +256,20 @@ function featuresOf(
   candidate: NormalisedName,
   alignment: Alignment,
   options: ScoreOptions,
+  left: NameShape,
+  right: NameShape,
 ): NameFeatures {
   const country = contextCountry(options);
-  const inName = agreement(query.tokens, candidate.tokens, alignment, "country");
+  const inName = agreement(left, right, alignment, "country");
   return {
     nameSimilarity: weightedSimilarity(
       alignment,
       query.kind === "person" || candidate.kind === "person" ? "person" : "company",
       options,
     ),
-    region: agreement(query.tokens, candidate.tokens, alignment, "region"),
-    industry: agreement(query.tokens, candidate.tokens, alignment, "industry"),
-    legalForm: legalAgreement(query, candidate),
+    region: agreement(left, right, alignment, "region"),
+    industry: agreement(left, right, alignment, "industry"),
+    legalForm: legalAgreement(left, right),
     country: country === "absent" || country === "one-sided" ? inName : country,
     ...(country === "agree" || country === "differ"
       ? {
@@ -274,8 +310,10 @@ export function scoreAligned(
   candidate: NormalisedName,
   options: ScoreOptions = {},
 ): AlignedScore {
-  const alignment = alignTokens(query.tokens, candidate.tokens);
-  const features = featuresOf(query, candidate, alignment, options);
+  const left = shapeOf(query);
+  const right = shapeOf(candidate);
+  const alignment = alignShaped(query.tokens, left.tokens, candidate.tokens, right.tokens);
+  const features = featuresOf(query, candidate, alignment, options, left, right);
   const score = Math.round(combine(features, compactSimilarity(query, candidate)) * 10_000) / 10_000;
   return { score, features, alignment };
 }

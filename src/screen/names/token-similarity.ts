@@ -14,13 +14,19 @@ function codes(text: string): number[] {
   return out;
 }
 
-const CONFUSABLE_CODES = new Set(
-  [...CONFUSABLE].map((pair) => codes(pair).reduce((x, y) => x * 0x110000 + y)),
-);
+/** Confusable pairs of ASCII codes (every pair in `CONFUSABLE` is ASCII) as a 128 × 128 table. */
+const CONFUSABLE_CODES = (() => {
+  const table = new Uint8Array(128 * 128);
+  for (const pair of CONFUSABLE) {
+    const [a, b] = codes(pair) as [number, number];
+    table[a * 128 + b] = 1;
+  }
+  return table;
+})();
 
 function substitutionCost(a: number, b: number): number {
   if (a === b) return 0;
-  return CONFUSABLE_CODES.has(a * 0x110000 + b) ? 0.5 : 1;
+  return a < 128 && b < 128 && CONFUSABLE_CODES[a * 128 + b] === 1 ? 0.5 : 1;
 }
 
 /**
@@ -270,25 +276,105 @@ function shortSimilarity(a: NameToken, b: NameToken): number | undefined {
 
 /**
  * Token pairs already compared. Tokens are immutable and shared (list names are normalised once,
- * plain words and dictionary words are read once), so most pairs of a screening recur.
+ * plain words and dictionary words are read once), so most pairs of a screening recur. Each token
+ * gets a number once (`tokenId`); pairs of numbers are kept in an open-addressed table of typed
+ * arrays (linear probing), cleared when it fills at its largest size: a lookup allocates
+ * nothing, where a weak map per token cost two weak-map lookups per pair and a new weak map per
+ * new token.
  */
-const compared = new WeakMap<NameToken, WeakMap<NameToken, number>>();
+let ids = new WeakMap<NameToken, number>();
+let nextId = 1;
+/** The table starts small and doubles up to this many slots (16 MB), then is cleared when full. */
+const MOST_SLOTS = 1 << 20;
+let slotBits = 12;
+let slots = 1 << slotBits;
+let pairLeft = new Int32Array(slots);
+let pairRight = new Int32Array(slots);
+let pairValue = new Float64Array(slots);
+let pairsKept = 0;
+
+function forgetPairs(): void {
+  pairLeft.fill(0);
+  pairsKept = 0;
+}
+
+function slotOf(left: number, right: number): number {
+  // The high bits of the products: the low bits of a product depend on the low bits alone.
+  return (Math.imul(left, 0x9e3779b1) ^ Math.imul(right, 0x85ebca77)) >>> (32 - slotBits);
+}
+
+/** Room for one more pair: the table doubles (pairs moved over) or, at its largest, starts empty. */
+function makeRoom(): void {
+  if (pairsKept < slots * 0.6) return;
+  if (slots >= MOST_SLOTS) {
+    forgetPairs();
+    return;
+  }
+  const [left, right, value] = [pairLeft, pairRight, pairValue];
+  slotBits++;
+  slots = 1 << slotBits;
+  pairLeft = new Int32Array(slots);
+  pairRight = new Int32Array(slots);
+  pairValue = new Float64Array(slots);
+  for (let old = 0; old < left.length; old++) {
+    const l = left[old] as number;
+    if (l === 0) continue;
+    let slot = slotOf(l, right[old] as number);
+    while (pairLeft[slot] !== 0) slot = (slot + 1) & (slots - 1);
+    pairLeft[slot] = l;
+    pairRight[slot] = right[old] as number;
+    pairValue[slot] = value[old] as number;
+  }
+}
+
+/** A number for a token, the same for the token's life (numbers start again after 2³¹ tokens). */
+export function tokenId(t: NameToken): number {
+  let id = ids.get(t);
+  if (id === undefined) {
+    if (nextId === 0x7fffffff) {
+      // Numbers run out after two billion tokens: every token is numbered afresh, and the pairs
+      // kept under the old numbers go.
+      ids = new WeakMap();
+      forgetPairs();
+      nextId = 1;
+    }
+    id = nextId++;
+    ids.set(t, id);
+  }
+  return id;
+}
+
+/**
+ * `tokenSimilarity(a, b)` for tokens whose numbers (`tokenId`) the caller already has, as
+ * alignment does for every pair of two lists.
+ */
+export function similarityOfIds(a: NameToken, aId: number, b: NameToken, bId: number): number {
+  let slot = slotOf(aId, bId);
+  for (;;) {
+    const kept = pairLeft[slot] as number;
+    if (kept === 0) break;
+    if (kept === aId && pairRight[slot] === bId) return pairValue[slot] as number;
+    slot = (slot + 1) & (slots - 1);
+  }
+  const value = compareTokens(a, b);
+  if (pairsKept >= slots * 0.6) {
+    makeRoom();
+    slot = slotOf(aId, bId);
+    while (pairLeft[slot] !== 0) slot = (slot + 1) & (slots - 1);
+  }
+  pairLeft[slot] = aId;
+  pairRight[slot] = bId;
+  pairValue[slot] = value;
+  pairsKept++;
+  return value;
+}
 
 /**
  * Similarity of two tokens in [0, 1], aware of roles: regions by containment, numbers exactly.
  * Exact from 0.74 up; below that, some value below 0.74.
  */
 export function tokenSimilarity(a: NameToken, b: NameToken): number {
-  let row = compared.get(a);
-  const known = row?.get(b);
-  if (known !== undefined) return known;
-  const value = compareTokens(a, b);
-  if (!row) {
-    row = new WeakMap();
-    compared.set(a, row);
-  }
-  row.set(b, value);
-  return value;
+  return similarityOfIds(a, tokenId(a), b, tokenId(b));
 }
 
 function compareTokens(a: NameToken, b: NameToken): number {
