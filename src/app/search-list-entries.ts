@@ -39,6 +39,18 @@ function namesOf(e: ListEntry): readonly string[] {
   return [e.name, ...e.aliases, ...e.formerNames, ...e.chineseNames];
 }
 
+/** Each entry's names folded once (the screener keeps its entries for its list version): folding was most of a search's time. */
+const foldedNames = new WeakMap<ListEntry, readonly (readonly [string, string])[]>();
+
+function foldedNamesOf(e: ListEntry): readonly (readonly [string, string])[] {
+  let names = foldedNames.get(e);
+  if (names === undefined) {
+    names = namesOf(e).map((n) => [n, folded(n)] as const);
+    foldedNames.set(e, names);
+  }
+  return names;
+}
+
 interface Ranked extends FoundListEntry {
   /** 3: a name is the query; 2: a name contains it; 1: the matcher alone found it. */
   readonly tier: number;
@@ -49,8 +61,7 @@ function textTier(entry: ListEntry, needle: string, raw: string): { tier: number
   if (entry.id === raw) return { tier: 3, name: entry.name };
   let best: { tier: number; name?: string } = { tier: 0 };
   if (needle === "") return best;
-  for (const name of namesOf(entry)) {
-    const f = folded(name);
+  for (const [name, f] of foldedNamesOf(entry)) {
     const tier = f === needle ? 3 : f.includes(needle) ? 2 : 0;
     if (tier > best.tier) best = { tier, name };
   }
