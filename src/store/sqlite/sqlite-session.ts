@@ -3,6 +3,7 @@ import { type AuditEntry, type ImportLogEntry, storedEventJson, type WriteCounts
 import {
   type DocumentRef,
   type Location,
+  type Lot,
   mergeLocation,
   mergeParty,
   type Party,
@@ -169,6 +170,14 @@ export function beginSqliteSession(db: Database, s: SqliteStatements): SessionDr
     return 0;
   };
 
+  const writeLot = (l: Lot): number => {
+    const key = s.insertLot.get(l.id, JSON.stringify(l)) as number | undefined;
+    if (key === undefined) return 0;
+    if (lotKeys.size >= LOT_CACHE_LIMIT) lotKeys.clear();
+    lotKeys.set(l.id, key);
+    return 1;
+  };
+
   const writeDocuments = (documents: readonly DocumentRef[]): number => {
     let added = 0;
     for (const d of documents) {
@@ -187,7 +196,7 @@ export function beginSqliteSession(db: Database, s: SqliteStatements): SessionDr
       const c = zeroCounts();
       for (const p of batch.parties) c.parties += writeParty(p);
       for (const l of batch.locations) c.locations += writeLocation(l);
-      for (const l of batch.lots) c.lots += s.insertLot.run(l.id, JSON.stringify(l)).changes;
+      for (const l of batch.lots) c.lots += writeLot(l);
       Object.assign(c, writeEvents(batch.events));
       for (const l of batch.links) {
         c.links += s.insertLink.run(l.id, l.kind, l.from, l.to, JSON.stringify(l)).changes;

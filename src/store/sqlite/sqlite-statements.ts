@@ -35,11 +35,13 @@ export function prepareSqliteStatements(db: Database): SqliteStatements {
     locationRecord: p("select record from locations where id = ?").pluck(),
     updateParty: p("update parties set name = ?, country = ?, record = ? where id = ?"),
     updateLocation: p("update locations set country = ?, operator = ?, record = ? where id = ?"),
-    // A lot first seen in an event has a row without a record; its master data fills it in.
+    // A lot first seen in an event has a row without a record; its master data fills it in. The
+    // key comes back (no row when nothing changed), so the session's events need not look it up.
     insertLot: p(
       `insert into lots (id, record) values (?, ?)
-       on conflict (id) do update set record = excluded.record where lots.record is null`,
-    ),
+       on conflict (id) do update set record = excluded.record where lots.record is null
+       returning key`,
+    ).pluck(),
     insertLotRef: p("insert into lots (id) values (?) on conflict (id) do nothing"),
     lotKey: p("select key from lots where id = ?").pluck(),
     insertEvent: p(
