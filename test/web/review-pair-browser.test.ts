@@ -135,6 +135,12 @@ describe.skipIf(skipReason !== "")(
         subject: { kind: "party", id: partyId },
         current: true,
       });
+
+      // From a hit's "Decide against another list entry": the party is picked already.
+      await page.goto(`${fixture.url}/review/pair?party=${encodeURIComponent(partyId)}`);
+      const summary = page.locator("#pair-decide-title + p");
+      await summary.filter({ hasText: party.name }).waitFor();
+      await expect(summary.textContent()).resolves.toContain("(party)");
       await page.context().close();
     });
 

@@ -35,6 +35,7 @@ export type {
   LotDetail,
   LotRecall,
   LotTrace,
+  PartyDetail,
   PartyRow,
   ShipmentAssessment,
   ShipmentList,

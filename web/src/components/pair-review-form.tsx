@@ -136,9 +136,16 @@ function EntryChoice({ entry }: { entry: ListEntryRow }) {
  * for a pair the screening did not produce (a below-threshold candidate, what a registry shows).
  * `onDecided` receives the stored decision (its `hitKey` names the pair's history).
  */
-export function PairReviewForm({ onDecided }: { onDecided: (decision: Decision) => void }) {
-  const [kind, setKind] = useState<SubjectKind>("party");
-  const [subject, setSubject] = useState<PairSubject | undefined>();
+export function PairReviewForm({
+  onDecided,
+  initialSubject,
+}: {
+  onDecided: (decision: Decision) => void;
+  /** Already picked (`/review/pair?party=ID` from a hit of that party): the reviewer picks the entry. */
+  initialSubject?: PairSubject;
+}) {
+  const [kind, setKind] = useState<SubjectKind>(initialSubject?.kind ?? "party");
+  const [subject, setSubject] = useState<PairSubject | undefined>(initialSubject);
   const [entry, setEntry] = useState<ListEntryRow | undefined>();
   const [status, setStatus] = useState<"confirmed" | "dismissed">("dismissed");
   const [reason, setReason] = useState("");

@@ -1,5 +1,6 @@
 import { type FormEvent, type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import type { Hit } from "../api-types.ts";
+import { Link } from "../router.tsx";
 import { HanName } from "./han-name.tsx";
 
 export type Decision = "confirmed" | "dismissed";
@@ -207,6 +208,13 @@ export function ReviewQueue({
                 <HanName text={current.subject.name} />
               </p>
               <p className="mono small muted">{current.subject.id}</p>
+              {!readOnly && (
+                <p className="small">
+                  <Link to={`/review/pair?${current.subject.kind}=${encodeURIComponent(current.subject.id)}`}>
+                    Decide against another list entry
+                  </Link>
+                </p>
+              )}
               <h3>Why it matched</h3>
               <p>
                 Score <strong>{Math.round(current.score * 100)} %</strong>
