@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from "pg";
 import { AppError, type AuditEntry, type ImportLogEntry, type WriteCounts } from "../../app/index.ts";
-import type { RecordBatch, SupplyEvent } from "../../model/index.ts";
+import type { DocumentRef, RecordBatch, SupplyEvent } from "../../model/index.ts";
 import type { SessionDriver } from "../shared/import-session.ts";
 import { zeroCounts } from "../shared/write-counts.ts";
 import { appendPostgresAudit } from "./postgres-account-records.ts";
@@ -17,6 +17,8 @@ import {
 const IMPORT_LOCK = "7526913408817150001";
 /** Events per statement: large enough to amortise round trips, small enough to keep statements modest. */
 const EVENT_CHUNK = 5000;
+/** Document ids remembered per session; cleared when large so memory stays bounded. */
+const DOCUMENT_CACHE_LIMIT = 200_000;
 
 async function writeEvents(
   client: PoolClient,
@@ -70,6 +72,19 @@ export async function beginPostgresSession(pool: Pool, location: string): Promis
     "select exists (select 1 from events where retracted) as any",
   );
   const state = { anyRetracted: rows[0]?.any === true };
+  // Document reference ids this session has sent: a shipment and its receipt name the same
+  // documents, and a repeat would only be the conflict's no-op on the server.
+  const documentIds = new Set<string>();
+  const newDocuments = (documents: readonly DocumentRef[]): DocumentRef[] => {
+    const fresh: DocumentRef[] = [];
+    for (const d of documents) {
+      if (documentIds.has(d.id)) continue;
+      if (documentIds.size >= DOCUMENT_CACHE_LIMIT) documentIds.clear();
+      documentIds.add(d.id);
+      fresh.push(d);
+    }
+    return fresh;
+  };
   const end = async (statement: "commit" | "rollback") => {
     try {
       await client.query(statement);
@@ -86,7 +101,7 @@ export async function beginPostgresSession(pool: Pool, location: string): Promis
       c.lots = await insertLots(client, batch.lots);
       Object.assign(c, await writeEvents(client, batch.events, state));
       c.links = await insertLinks(client, batch.links);
-      c.documents = await insertDocuments(client, batch.documents);
+      c.documents = await insertDocuments(client, newDocuments(batch.documents));
       return c;
     },
     async commit(entry: Omit<ImportLogEntry, "id">, audit?: (id: number) => AuditEntry): Promise<number> {
