@@ -25,20 +25,6 @@ export interface ReadModel {
   invalidate(): void;
 }
 
-async function fingerprintOf(store: Store): Promise<string> {
-  const [imports, versions, decisions] = await Promise.all([
-    store.importLog(),
-    store.listVersions(),
-    store.reviewDecisions(),
-  ]);
-  const latest =
-    decisions
-      .map((d) => d.decidedAt)
-      .sort()
-      .at(-1) ?? "";
-  return `${imports.length}:${imports.at(-1)?.id ?? 0}|${versions.length}|${decisions.length}:${latest}`;
-}
-
 export function createReadModel(
   store: Store,
   options: {
@@ -58,7 +44,7 @@ export function createReadModel(
     if (fingerprint && now - checkedAt < recheckMs) return;
     checkedAt = now;
     const previous = fingerprint;
-    fingerprint = fingerprintOf(store);
+    fingerprint = store.changeMark();
     const [before, after] = await Promise.all([previous, fingerprint]);
     if (before !== undefined && before !== after) cache = new Map();
   }

@@ -95,6 +95,11 @@ export interface Store extends ScreeningRecords, CompositionSql, AccountRecords,
   beginImport(meta: ImportMeta): Promise<ImportSession>;
   stats(): Promise<StoreStats>;
   importLog(): Promise<readonly ImportLogEntry[]>;
+  /**
+   * A short text that changes whenever an import commits, a list version is stored or a review
+   * decision is saved (by any process): what a long-running reader polls. A few index lookups.
+   */
+  changeMark(): Promise<string>;
   parties(): AsyncIterable<Party>;
   locations(): AsyncIterable<Location>;
   lots(): AsyncIterable<Lot>;

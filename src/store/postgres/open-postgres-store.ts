@@ -84,6 +84,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
     },
     stats: () => reads.stats(),
     importLog: () => reads.importLog(),
+    changeMark: () => reads.changeMark(),
     parties: () => reads.list<Party>("parties"),
     locations: () => reads.list<Location>("locations"),
     lots: () => reads.list<Lot>("lots"),

@@ -1,5 +1,6 @@
 import type { Pool } from "pg";
 import type { EventQuery, ImportLogEntry, StoreStats } from "../../app/index.ts";
+import { CHANGE_MARK_SQL, changeMarkOf } from "../shared/change-mark-sql.ts";
 import { STATS_SQL, toImportLogEntry, toStats } from "../shared/read-rows.ts";
 import { guarded } from "../shared/store-error.ts";
 import { recordColumns, recordOf } from "../shared/stored-records.ts";
@@ -50,6 +51,11 @@ export function postgresReads(pool: Pool) {
         ]);
         return toStats(counts.rows[0] ?? {}, byKind.rows, byCountry.rows);
       });
+    },
+    async changeMark(): Promise<string> {
+      return guarded("reading the store's change mark", async () =>
+        changeMarkOf((await pool.query(CHANGE_MARK_SQL)).rows[0]),
+      );
     },
     async importLog(): Promise<readonly ImportLogEntry[]> {
       return guarded("reading the import log", async () =>

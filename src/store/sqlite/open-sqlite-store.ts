@@ -129,6 +129,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
     },
     stats: () => reads.stats(),
     importLog: () => reads.importLog(),
+    changeMark: () => reads.changeMark(),
     parties: () => reads.list<Party>("parties"),
     locations: () => reads.list<Location>("locations"),
     lots: () => reads.list<Lot>("lots"),

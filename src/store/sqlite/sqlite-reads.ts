@@ -1,8 +1,10 @@
 import type { Database } from "better-sqlite3";
 import type { EventQuery, ImportLogEntry, StoreStats } from "../../app/index.ts";
+import { CHANGE_MARK_SQL, changeMarkOf } from "../shared/change-mark-sql.ts";
 import { STATS_SQL, toImportLogEntry, toStats } from "../shared/read-rows.ts";
 import { guarded, storeError } from "../shared/store-error.ts";
 import { recordColumns, recordOf } from "../shared/stored-records.ts";
+import { statementCache } from "./sqlite-scoped-reads.ts";
 
 type Row = Record<string, unknown>;
 export type RecordTable = "parties" | "locations" | "lots" | "events" | "links" | "document_refs";
@@ -23,6 +25,8 @@ function listingSql(table: RecordTable, includeRetracted: boolean): string {
  * open import stays invisible until it commits) and may iterate while the writer writes.
  */
 export function sqliteReads(db: Database) {
+  // For `get` and `all` only: they finish before returning, so requests can share a statement.
+  const prepared = statementCache(db);
   return {
     async *list<T>(table: RecordTable, query: EventQuery = {}): AsyncGenerator<T> {
       // A fresh statement per listing: one statement cannot be iterated twice at once.
@@ -40,21 +44,26 @@ export function sqliteReads(db: Database) {
       return guarded(`reading ${table}`, () => {
         const extra = table === "lots" ? "and record is not null" : "";
         const sql = `select ${recordColumns(table)} from ${table} where id = ? ${extra}`;
-        const row = db.prepare(sql).get(id) as Row | undefined;
+        const row = prepared(sql).get(id) as Row | undefined;
         return row === undefined ? undefined : recordOf<T>(table, row);
       });
     },
     async stats(): Promise<StoreStats> {
       return guarded("reading store statistics", () => {
-        const counts = db.prepare(STATS_SQL.counts).get() as Row;
-        const byKind = db.prepare(STATS_SQL.byKind).all() as Row[];
-        const byCountry = db.prepare(STATS_SQL.byCountry).all() as Row[];
+        const counts = prepared(STATS_SQL.counts).get() as Row;
+        const byKind = prepared(STATS_SQL.byKind).all() as Row[];
+        const byCountry = prepared(STATS_SQL.byCountry).all() as Row[];
         return toStats(counts, byKind, byCountry);
       });
     },
+    async changeMark(): Promise<string> {
+      return guarded("reading the store's change mark", () =>
+        changeMarkOf(prepared(CHANGE_MARK_SQL).get() as Row | undefined),
+      );
+    },
     async importLog(): Promise<readonly ImportLogEntry[]> {
       return guarded("reading the import log", () =>
-        (db.prepare(STATS_SQL.importLog).all() as Row[]).map(toImportLogEntry),
+        (prepared(STATS_SQL.importLog).all() as Row[]).map(toImportLogEntry),
       );
     },
   };
