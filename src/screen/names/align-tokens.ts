@@ -32,6 +32,12 @@ function spells(joined: string, f: string): boolean {
   return Math.abs(f.length - joined.length) <= 2 && similarityAbove(joined, f, 0.9) >= 0.9;
 }
 
+function spellsAny(joined: string, o: NameToken): boolean {
+  if (spells(joined, o.text)) return true;
+  for (const f of o.forms) if (spells(joined, f)) return true;
+  return false;
+}
+
 /** Whether any spelling of `o` has about `length` letters (the joined text is built only then). */
 function nearLength(o: NameToken, length: number): boolean {
   if (Math.abs(o.text.length - length) <= 2) return true;
@@ -54,8 +60,7 @@ function closedUpMatch(
       for (const o of other) {
         if (!nearLength(o, x.length + y.length)) continue;
         joined ??= x + y;
-        if (spells(joined, o.text) || o.forms.some((f) => spells(joined as string, f)))
-          return { joined, target: o };
+        if (spellsAny(joined, o)) return { joined, target: o };
       }
     }
   }

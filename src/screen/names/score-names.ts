@@ -132,15 +132,31 @@ const SUBSTANTIVE: readonly TokenRole[] = [
 /** Roles of the unpaired words when both sides have some: each role costs a factor once. */
 function conflictRoles(alignment: Alignment): TokenRole[] {
   if (alignment.leftOnly.length === 0 || alignment.rightOnly.length === 0) return [];
-  const left = alignment.leftOnly.filter((t) => SUBSTANTIVE.includes(t.role));
-  const right = alignment.rightOnly.filter((t) => SUBSTANTIVE.includes(t.role));
-  if (left.length === 0 || right.length === 0) return [];
-  const roles = new Set(
-    [...left, ...right].map((t) => (t.role === "generic" || t.role === "initial" ? "name" : t.role)),
-  );
+  if (!alignment.leftOnly.some(isSubstantive) || !alignment.rightOnly.some(isSubstantive)) return [];
+  // Each role once, in the order first met (left side first), as a set of them would list it.
+  const roles: TokenRole[] = [];
+  const seen = addRoles(alignment.rightOnly, roles, addRoles(alignment.leftOnly, roles, 0));
   // An unpaired industry word beside a paired one is a second line of business, not a conflict.
-  if (alignment.pairs.some((p) => p.left.role === "industry")) roles.delete("industry");
-  return [...roles];
+  if (seen & ROLE_BIT.industry && alignment.pairs.some((p) => p.left.role === "industry"))
+    roles.splice(roles.indexOf("industry"), 1);
+  return roles;
+}
+
+/** Adds the roles of substantive tokens not `seen` (as `ROLE_BIT`s) to `roles`; returns those seen. */
+function addRoles(tokens: readonly NameToken[], roles: TokenRole[], seen: number): number {
+  let out = seen;
+  for (const t of tokens) {
+    if (!isSubstantive(t)) continue;
+    const role = t.role === "generic" || t.role === "initial" ? "name" : t.role;
+    if (out & ROLE_BIT[role]) continue;
+    out |= ROLE_BIT[role];
+    roles.push(role);
+  }
+  return out;
+}
+
+function isSubstantive(t: NameToken): boolean {
+  return SUBSTANTIVE.includes(t.role);
 }
 
 /** "Fund II" beside "Fund": a sibling in a series, not a spelling of the same name. */

@@ -284,23 +284,37 @@ function shortSimilarity(a: NameToken, b: NameToken): number | undefined {
  */
 let ids = new WeakMap<NameToken, number>();
 let nextId = 1;
-/** The table starts small and doubles up to this many slots (16 MB), then is cleared when full. */
+/**
+ * The table starts small and doubles up to this many slots (16 MB), then is cleared when full. A
+ * slot is 16 bytes in one buffer: the two token numbers as 32-bit integers, then the similarity
+ * as a double, so a probe reads one cache line.
+ */
 const MOST_SLOTS = 1 << 20;
 let slotBits = 12;
 let slots = 1 << slotBits;
-let pairLeft = new Int32Array(slots);
-let pairRight = new Int32Array(slots);
-let pairValue = new Float64Array(slots);
+let table = new ArrayBuffer(slots * 16);
+let keys = new Int32Array(table);
+let values = new Float64Array(table);
 let pairsKept = 0;
 
 function forgetPairs(): void {
-  pairLeft.fill(0);
+  keys.fill(0);
   pairsKept = 0;
 }
 
 function slotOf(left: number, right: number): number {
   // The high bits of the products: the low bits of a product depend on the low bits alone.
   return (Math.imul(left, 0x9e3779b1) ^ Math.imul(right, 0x85ebca77)) >>> (32 - slotBits);
+}
+
+/** The slot holding the pair, or the empty slot where it goes. */
+function find(left: number, right: number): number {
+  let slot = slotOf(left, right);
+  for (;;) {
+    const kept = keys[slot * 4] as number;
+    if (kept === 0 || (kept === left && keys[slot * 4 + 1] === right)) return slot;
+    slot = (slot + 1) & (slots - 1);
+  }
 }
 
 /** Room for one more pair: the table doubles (pairs moved over) or, at its largest, starts empty. */
@@ -310,20 +324,20 @@ function makeRoom(): void {
     forgetPairs();
     return;
   }
-  const [left, right, value] = [pairLeft, pairRight, pairValue];
+  const [oldKeys, oldValues, oldSlots] = [keys, values, slots];
   slotBits++;
   slots = 1 << slotBits;
-  pairLeft = new Int32Array(slots);
-  pairRight = new Int32Array(slots);
-  pairValue = new Float64Array(slots);
-  for (let old = 0; old < left.length; old++) {
-    const l = left[old] as number;
-    if (l === 0) continue;
-    let slot = slotOf(l, right[old] as number);
-    while (pairLeft[slot] !== 0) slot = (slot + 1) & (slots - 1);
-    pairLeft[slot] = l;
-    pairRight[slot] = right[old] as number;
-    pairValue[slot] = value[old] as number;
+  table = new ArrayBuffer(slots * 16);
+  keys = new Int32Array(table);
+  values = new Float64Array(table);
+  for (let old = 0; old < oldSlots; old++) {
+    const left = oldKeys[old * 4] as number;
+    if (left === 0) continue;
+    const right = oldKeys[old * 4 + 1] as number;
+    const slot = find(left, right);
+    keys[slot * 4] = left;
+    keys[slot * 4 + 1] = right;
+    values[slot * 2 + 1] = oldValues[old * 2 + 1] as number;
   }
 }
 
@@ -349,22 +363,16 @@ export function tokenId(t: NameToken): number {
  * alignment does for every pair of two lists.
  */
 export function similarityOfIds(a: NameToken, aId: number, b: NameToken, bId: number): number {
-  let slot = slotOf(aId, bId);
-  for (;;) {
-    const kept = pairLeft[slot] as number;
-    if (kept === 0) break;
-    if (kept === aId && pairRight[slot] === bId) return pairValue[slot] as number;
-    slot = (slot + 1) & (slots - 1);
-  }
+  let slot = find(aId, bId);
+  if (keys[slot * 4] !== 0) return values[slot * 2 + 1] as number;
   const value = compareTokens(a, b);
   if (pairsKept >= slots * 0.6) {
     makeRoom();
-    slot = slotOf(aId, bId);
-    while (pairLeft[slot] !== 0) slot = (slot + 1) & (slots - 1);
+    slot = find(aId, bId);
   }
-  pairLeft[slot] = aId;
-  pairRight[slot] = bId;
-  pairValue[slot] = value;
+  keys[slot * 4] = aId;
+  keys[slot * 4 + 1] = bId;
+  values[slot * 2 + 1] = value;
   pairsKept++;
   return value;
 }
