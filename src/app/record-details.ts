@@ -10,6 +10,7 @@ import {
   type ListingPage,
   type LocationRow,
   locationRow,
+  partyNamesOf,
 } from "./record-listings.ts";
 import type { EventFilter, PageRequest, ScopedKind } from "./scoped-reads.ts";
 import type { Store } from "./store.ts";
@@ -79,10 +80,7 @@ export async function locationDetail(
   await visible(store, scope, "location", id);
   const location = found(await store.getLocation(id as Location["id"]), "location", id);
   const records = (await model.screening()).records;
-  const names = new Map(
-    records.filter((r) => r.subject.kind === "party").map((r) => [r.subject.id, r.subject.name]),
-  );
-  return locationRow(location, hitCountsBySubject(records), names);
+  return locationRow(location, hitCountsBySubject(records), partyNamesOf(records));
 }
 
 export async function eventDetail(store: Store, scope: DataScope, id: string): Promise<SupplyEvent> {

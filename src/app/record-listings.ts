@@ -51,8 +51,32 @@ export interface LocationListing extends PartyListing {
 
 const NO_HITS: HitCounts = { open: 0, confirmed: 0, dismissed: 0 };
 
-/** Hit counts by subject (`party:ID`, `location:ID`), each hit once per subject. */
-export function hitCountsBySubject(records: readonly ScreeningRecord[]): Map<string, HitCounts> {
+// One count per screening (the read model hands out the same records until the data changes):
+// counting every record's hits for each listing page held the server's event loop (profiled).
+const countsKept = new WeakMap<readonly ScreeningRecord[], ReadonlyMap<string, HitCounts>>();
+const namesKept = new WeakMap<readonly ScreeningRecord[], ReadonlyMap<string, string>>();
+
+/** Hit counts by subject (`party:ID`, `location:ID`), each hit once per subject; computed once per screening. */
+export function hitCountsBySubject(records: readonly ScreeningRecord[]): ReadonlyMap<string, HitCounts> {
+  const known = countsKept.get(records);
+  if (known) return known;
+  const counts = countHits(records);
+  countsKept.set(records, counts);
+  return counts;
+}
+
+/** Party names by id, from the screening's records; computed once per screening. */
+export function partyNamesOf(records: readonly ScreeningRecord[]): ReadonlyMap<string, string> {
+  const known = namesKept.get(records);
+  if (known) return known;
+  const names = new Map(
+    records.filter((r) => r.subject.kind === "party").map((r) => [r.subject.id, r.subject.name]),
+  );
+  namesKept.set(records, names);
+  return names;
+}
+
+function countHits(records: readonly ScreeningRecord[]): Map<string, HitCounts> {
   const out = new Map<string, HitCounts>();
   for (const r of records) {
     const seen = new Set<string>();
@@ -151,9 +175,7 @@ export async function listLocations(
 ): Promise<ListingPage<LocationRow>> {
   const screening = (await model.screening()).records;
   const counts = hitCountsBySubject(screening);
-  const names = new Map(
-    screening.filter((r) => r.subject.kind === "party").map((r) => [r.subject.id, r.subject.name]),
-  );
+  const names = partyNamesOf(screening);
   const { hits, region, risk, after, limit, ...filter } = query;
   return filteredPage(
     (from, n) => store.scopedLocations(scope, { ...filter, after: from, limit: n }),
