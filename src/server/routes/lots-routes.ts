@@ -1,52 +1,41 @@
-import { createRoute } from "@hono/zod-openapi";
-import { IdParamSchema, LotDetailSchema, LotPageSchema, PageQuerySchema } from "../../api/index.ts";
-import { listLots, lotDetail } from "../../app/index.ts";
-import { requireRole } from "../auth/index.ts";
-import { errorResponses, json } from "../error-responses.ts";
-import { apiPage, decodeCursor } from "../pagination.ts";
-import { ANY_ROLE, scopeOfRequest } from "../request-context.ts";
-import type { RouteModule } from "../server-app.ts";
-import { defined, wire } from "../wire.ts";
+import { LotDetailSchema, LotPageSchema, PageQuerySchema } from "../../api/index.ts";
+import {
+  type DataScope,
+  type ListingPage,
+  type LotDetail,
+  listLots,
+  lotDetail,
+  type PageRequest,
+  type ReadModel,
+  type Store,
+} from "../../app/index.ts";
+import type { Lot } from "../../model/index.ts";
+import { recordRoutes } from "./record-routes.ts";
 
-const list = createRoute({
-  method: "get",
+// Lots carry no screening: their use cases do not take the read model.
+const page = (
+  store: Store,
+  _model: ReadModel,
+  scope: DataScope,
+  listing: PageRequest,
+): Promise<ListingPage<Lot>> => listLots(store, scope, listing);
+const detail = (store: Store, _model: ReadModel, scope: DataScope, id: string): Promise<LotDetail> =>
+  lotDetail(store, scope, id);
+
+export const lotRoutes = recordRoutes({
   path: "/api/lots",
-  tags: ["records"],
-  summary: "Lots (batches of one product class) in id order",
-  description: "A supplier sees the lots created, held or transformed at its locations.",
-  middleware: [requireRole(...ANY_ROLE)] as const,
-  request: { query: PageQuerySchema },
-  responses: {
-    200: { description: "a page of lots", content: json(LotPageSchema) },
-    ...errorResponses(400, 401, 403),
+  list: {
+    summary: "Lots (batches of one product class) in id order",
+    description: "A supplier sees the lots created, held or transformed at its locations.",
+    query: PageQuerySchema,
+    page: LotPageSchema,
+    answers: "a page of lots",
   },
-});
-
-const one = createRoute({
-  method: "get",
-  path: "/api/lots/{id}",
-  tags: ["records"],
-  summary: "One lot with its events (oldest first), the business documents they cite and registered files",
-  middleware: [requireRole(...ANY_ROLE)] as const,
-  request: { params: IdParamSchema },
-  responses: {
-    200: { description: "the lot", content: json(LotDetailSchema) },
-    ...errorResponses(401, 403, 404),
+  one: {
+    summary: "One lot with its events (oldest first), the business documents they cite and registered files",
+    detail: LotDetailSchema,
+    answers: "the lot",
   },
+  page,
+  detail,
 });
-
-export const lotRoutes: RouteModule = (app) => {
-  app.openapi(list, async (c) => {
-    const { cursor, limit } = c.req.valid("query");
-    const page = await listLots(
-      c.var.store,
-      scopeOfRequest(c),
-      defined({ limit, after: decodeCursor(cursor) }),
-    );
-    return c.json(wire(apiPage(page)), 200);
-  });
-  app.openapi(one, async (c) => {
-    const detail = await lotDetail(c.var.store, scopeOfRequest(c), c.req.valid("param").id);
-    return c.json(wire(detail), 200);
-  });
-};
