@@ -52,7 +52,7 @@ export async function graphViewValue(store: Store, model: ReadModel, view: Graph
 }
 
 /** A view's cache key: its fields in a fixed order (absent options left out). */
-function keyOf(view: GraphView): string {
+export function keyOf(view: GraphView): string {
   return JSON.stringify(Object.entries(view).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
@@ -92,7 +92,7 @@ export function graphViewCache(
 }
 
 /** Strings by key up to `maxBytes` (UTF-16 length), the oldest dropped first. */
-function textCache(maxBytes: number) {
+export function textCache(maxBytes: number) {
   const kept = new Map<string, string>();
   let bytes = 0;
   return {

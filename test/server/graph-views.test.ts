@@ -5,11 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   balanceFromModel,
   createReadModel,
+  decidePair,
   overview,
   type Store,
+  type TraceResult,
   traceFromModel,
   verdictCounts,
 } from "../../src/app/index.ts";
+import { loadBundledLists } from "../../src/ingest/index.ts";
+import type { LocationId } from "../../src/model/index.ts";
 import { createApp, createTraceWorker, type ServerApp, type TraceService } from "../../src/server/index.ts";
 import { openStore } from "../../src/store/index.ts";
 import { seedSample } from "./api-fixture.ts";
@@ -93,5 +97,50 @@ describe("graph views through the trace worker", () => {
     const response = await viaWorker.request("/api/lots/no-such-lot/trace", { headers: bearer });
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ error: { code: "not-found" } });
+  });
+
+  it("answers a trace asked again from the server thread's copy of the worker's text, until new data", async () => {
+    const up = { kind: "trace", lot: SHIPMENT, direction: "up" } as const;
+    const down = { kind: "trace", lot: SHIPMENT, direction: "down" } as const;
+    const before = traces.counts?.() ?? { asked: 0, kept: 0 };
+    const first = await traces.view(down);
+    expect(traces.counts?.()).toEqual({ asked: before.asked + 1, kept: before.kept });
+    expect(await traces.view(down)).toBe(first);
+    expect(traces.counts?.()).toEqual({ asked: before.asked + 2, kept: before.kept + 1 });
+    const kept = await traces.view(up);
+
+    // A decision another connection makes (the listed entity in the trace dismissed): the worker
+    // notices it (its poll), announces the rebuild, and the copies go; the trace then shows it.
+    const listed = (JSON.parse(kept) as TraceResult & { direction: "up" }).listedEntities[0];
+    if (!listed) throw new Error("the sample shipment lost its listed entity");
+    const entry = loadBundledLists().entries.find((e) => listed.listEntry.endsWith(`: ${e.name}`));
+    if (!entry) throw new Error(`no bundled entry for ${listed.listEntry}`);
+    const operator = (await store.getLocation(listed.location as LocationId))?.operator;
+    const subjects = [
+      { kind: "location" as const, id: listed.location },
+      ...(operator === undefined ? [] : [{ kind: "party" as const, id: operator as string }]),
+    ];
+    const other = await openStore(store.location);
+    try {
+      for (const subject of subjects)
+        await decidePair(other, {
+          status: "dismissed",
+          reason: "graph views test",
+          user: "alice",
+          subject,
+          entryId: entry.id,
+        });
+    } finally {
+      await other.close();
+    }
+    const fresh = JSON.stringify(await traceFromModel(createReadModel(store), SHIPMENT, "up"));
+    expect(fresh).not.toBe(kept);
+    const end = Date.now() + 30_000;
+    // While the worker rebuilds, a trace is 503 not-ready; then the new answer.
+    const now = () => traces.view(up).catch((e: { code?: string }) => e.code ?? "failed");
+    while ((await now()) !== fresh) {
+      if (Date.now() > end) throw new Error("the trace never showed the decision");
+      await new Promise((r) => setTimeout(r, 100));
+    }
   });
 });
