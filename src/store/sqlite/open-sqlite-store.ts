@@ -27,9 +27,8 @@ function openWriter(path: string): Database.Database {
     db.pragma("journal_mode = WAL");
     // NORMAL under WAL: a power cut may lose the last commits but never corrupts the file.
     db.pragma("synchronous = NORMAL");
-    // Foreign keys stay declared but unenforced (SQLite's default): the session writes every
-    // parent before its edges, and the checks cost about a tenth of bulk-import time.
-    // PostgreSQL enforces them.
+    // Foreign keys are enforced, as on PostgreSQL: better-sqlite3 turns them on for every
+    // connection, and turning them off saved no measurable import time (BENCHMARKS.md, Ingest).
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma("cache_size = -65536");
     db.pragma(`mmap_size = ${MMAP_BYTES}`);
