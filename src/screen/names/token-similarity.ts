@@ -247,12 +247,17 @@ const PAIR_FLOOR = 0.74;
 /** Dictionary words pair the same way every time: their similarity is worked out once per pair of terms. */
 const termPairs = new Map<string, number>();
 
-/** The closest pair of spellings of two tokens; stops at an exact one. */
+/**
+ * The closest pair of spellings of two tokens (text first, then the other forms, as
+ * `spellingsOf` lists them); stops at an exact one. Indexes the forms instead of building the
+ * lists: this runs for every pair of words not compared before.
+ */
 function bestFormSimilarity(a: NameToken, b: NameToken): number {
   let best = 0;
-  for (const x of spellingsOf(a)) {
-    for (const y of spellingsOf(b)) {
-      const value = similarityAbove(x, y, PAIR_FLOOR);
+  for (let i = -1; i < a.forms.length; i++) {
+    const x = i < 0 ? a.text : (a.forms[i] as string);
+    for (let j = -1; j < b.forms.length; j++) {
+      const value = similarityAbove(x, j < 0 ? b.text : (b.forms[j] as string), PAIR_FLOOR);
       if (value > best) best = value;
       if (best === 1) return 1;
     }
