@@ -1,6 +1,6 @@
 /**
  * HTTP server load: `npm run bench:server -- [--events N] [--duration S] [--connections C]
- * [--store PATH]`, loopback only. Loads a generated chain of N events (default 100 000; the issue's
+ * [--store PATH] [--trace-lots N]`, loopback only. Loads a generated chain of N events (default 100 000; the issue's
  * 1 M sample is `--events 1000000`, which takes tens of minutes to load on the shared machine)
  * into a SQLite store (kept at PATH between runs, default in the temp folder), starts
  * `threadproof serve` on it as a child process, and drives C clients (default 50) for S seconds
@@ -51,6 +51,11 @@ const PROFILE = flag("profile", "");
 /** `--match-workers N` for the server (0: match on its event loop, the pre-pool behaviour). */
 const MATCH_WORKERS = flag("match-workers", "");
 const MATCH_BATCH = 10;
+/**
+ * `--trace-lots N`: trace N lots spread evenly over every lot of the store (all tiers, few repeats
+ * in a run) instead of the first 2,000 the store lists (raw-cotton lots, traced again and again).
+ */
+const TRACE_LOTS = Number(flag("trace-lots", "0"));
 const SETUP: Principal = { userId: "bench", username: "bench-setup", role: "admin", via: "cli" };
 
 function localSource(path: string): ImportSource {
@@ -111,11 +116,23 @@ async function take<T>(items: AsyncIterable<T>, n: number): Promise<T[]> {
   return out;
 }
 
+async function spreadLots(store: Store, n: number): Promise<string[]> {
+  const all: string[] = [];
+  for await (const lot of store.lots()) all.push(lot.id as string);
+  const step = Math.max(1, all.length / n);
+  const out: string[] = [];
+  for (let i = 0; i < all.length && out.length < n; i += step) out.push(all[Math.floor(i)] as string);
+  return out;
+}
+
 async function prepare(store: Store): Promise<Workload> {
   const username = `bench-${Date.now()}`;
   await createUser(store, SETUP, { username, password: "bench password 123", role: "analyst" });
   const { token } = await createApiToken(store, SETUP, { username, name: "bench:server" });
-  const lots = (await take(store.lots(), 2000)).map((l) => l.id as string);
+  const lots =
+    TRACE_LOTS > 0
+      ? await spreadLots(store, TRACE_LOTS)
+      : (await take(store.lots(), 2000)).map((l) => l.id as string);
   const names = (await take(store.parties(), 2000)).map((p) => p.name);
   return { token, lots, names };
 }
