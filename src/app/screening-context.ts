@@ -1,7 +1,7 @@
 import type { Link, Party } from "../model/index.ts";
 import { listsAtVersion } from "./current-lists.ts";
 import { entryFingerprint, type HitReview, type HitSubject, reviewOf } from "./hit-review.ts";
-import { createScreener, entityOf, type ListMatch, type Screener, screenParties } from "./screener.ts";
+import { entityOf, type ListMatch, loadScreener, type Screener, screenParties } from "./screener.ts";
 import type { ReviewDecision } from "./screening-records.ts";
 import type { Store } from "./store.ts";
 
@@ -17,7 +17,7 @@ export async function loadScreeningContext(
   options: { readonly version?: number; readonly threshold?: number } = {},
 ): Promise<ScreeningContext> {
   const lists = await listsAtVersion(store, options.version);
-  const screener = createScreener({
+  const screener = await loadScreener({
     entries: lists.entries,
     ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
   });

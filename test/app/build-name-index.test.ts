@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildNameIndexInWorkers } from "../../src/app/build-name-index.ts";
+import { createScreener, loadScreener } from "../../src/app/screener.ts";
 import { loadBundledLists } from "../../src/ingest/index.ts";
 import { buildNameIndex, matchName, type NameEntry, type NameIndex } from "../../src/screen/index.ts";
 
@@ -50,4 +51,16 @@ describe("buildNameIndexInWorkers", () => {
     const oneRun = await buildNameIndexInWorkers(entries, { minNames: 0, run: entries.length });
     expect(shape(oneRun)).toEqual(shape(alone));
   }, 60_000);
+});
+
+describe("loadScreener", () => {
+  it("is createScreener's screener (index, entries, thresholds), as every screening context loads it", async () => {
+    const listEntries = bundled.slice(0, 40);
+    const sync = createScreener({ entries: listEntries, threshold: 0.8 });
+    const loaded = await loadScreener({ entries: listEntries, threshold: 0.8 });
+    expect(shape(loaded.index)).toEqual(shape(sync.index));
+    expect([...loaded.entries.keys()]).toEqual(listEntries.map((e) => e.id));
+    expect(loaded.threshold).toBe(0.8);
+    expect(loaded.ownershipThreshold).toBe(0.5);
+  });
 });
