@@ -14,10 +14,9 @@
  *   npx tsx bench/match-rate-probe.ts [--generated N] [--explain] [--against /tmp/wt-before]
  *   node --cpu-prof --import tsx bench/match-rate-probe.ts --generated 6000
  */
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { parseCsv, readFixture } from "../test/fixtures/names/name-benchmark.ts";
 import { generateCompany, seededRandom } from "./ftm-company-generator.ts";
+import { realisticQueries } from "./realistic-queries.ts";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -27,23 +26,6 @@ const option = (name: string, fallback: string) => {
 const GENERATED = Number(option("--generated", "0"));
 const AGAINST = option("--against", "");
 const EXPLAIN = args.includes("--explain");
-
-/** As bench/screen.bench.ts: the sample chain's names and both labelled sets' names. */
-function realisticQueries(): string[] {
-  const facilities = parseCsv(readFileSync(resolve(import.meta.dirname, "../sample/facilities.csv"), "utf8"));
-  const sample = facilities.flatMap((r) => [
-    r.facility_name ?? "",
-    r.party_name ?? "",
-    r.party_name_local ?? "",
-    r.owner_party_name ?? "",
-    ...(r.party_aliases ?? "").split(";"),
-  ]);
-  const labelled = [
-    ...readFixture("zh-en-pairs.csv").map((r) => r.name1 ?? ""),
-    ...readFixture("cases-with-logicv2.csv").flatMap((r) => [r.name1 ?? "", r.name2 ?? ""]),
-  ];
-  return [...sample, ...labelled].map((n) => n.trim()).filter((n) => n.length > 0);
-}
 
 interface Time {
   cpu: number;

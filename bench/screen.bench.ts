@@ -17,8 +17,8 @@ import { join, resolve } from "node:path";
 import { buildNameIndexInWorkers } from "../src/app/build-name-index.ts";
 import { type ListEntry, loadBundledLists, parseFtmList } from "../src/ingest/lists/index.ts";
 import { buildNameIndex, matchName, type NameIndex } from "../src/screen/names/index.ts";
-import { parseCsv, readFixture } from "../test/fixtures/names/name-benchmark.ts";
 import { ftmCompanyLine, generateCompany, seededRandom } from "./ftm-company-generator.ts";
+import { realisticQueries } from "./realistic-queries.ts";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -37,23 +37,6 @@ function entriesOf(list: readonly ListEntry[]) {
     names: [e.name, ...e.aliases, ...e.formerNames, ...e.chineseNames],
     kind: "company" as const,
   }));
-}
-
-/** The sample chain's party, facility, owner and alias names, and both labelled sets' names. */
-function realisticQueries(): string[] {
-  const facilities = parseCsv(readFileSync(resolve(import.meta.dirname, "../sample/facilities.csv"), "utf8"));
-  const sample = facilities.flatMap((r) => [
-    r.facility_name ?? "",
-    r.party_name ?? "",
-    r.party_name_local ?? "",
-    r.owner_party_name ?? "",
-    ...(r.party_aliases ?? "").split(";"),
-  ]);
-  const labelled = [
-    ...readFixture("zh-en-pairs.csv").map((r) => r.name1 ?? ""),
-    ...readFixture("cases-with-logicv2.csv").flatMap((r) => [r.name1 ?? "", r.name2 ?? ""]),
-  ];
-  return [...sample, ...labelled].map((n) => n.trim()).filter((n) => n.length > 0);
 }
 
 /** The baseline: exact lower-case words, one posting list each. */
