@@ -3,6 +3,8 @@ import { firstNames, IndexKeyer, type IndexPart, type NameEntry } from "../scree
 
 /** Parent → worker (as `workerData`): the whole list and the shared counter of runs handed out. */
 export interface NameIndexWorkerData {
+  /** Marks this worker's data: other workers (trace, match pool) load this module too, via src/app. */
+  readonly role: "name-index";
   readonly entries: readonly NameEntry[];
   /** One Int32: the next run to read; each thread takes runs with `Atomics.add` until none is left. */
   readonly next: Int32Array;
@@ -36,7 +38,7 @@ export function readRuns(
 }
 
 const port = parentPort;
-if (port !== null && workerData) {
+if (port !== null && (workerData as Partial<NameIndexWorkerData> | null)?.role === "name-index") {
   const data = workerData as NameIndexWorkerData;
   try {
     const keyer = new IndexKeyer();

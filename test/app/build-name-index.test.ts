@@ -1,3 +1,4 @@
+import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import { buildNameIndexInWorkers } from "../../src/app/build-name-index.ts";
 import { createScreener, loadScreener } from "../../src/app/screener.ts";
@@ -63,4 +64,27 @@ describe("loadScreener", () => {
     expect(loaded.threshold).toBe(0.8);
     expect(loaded.ownershipThreshold).toBe(0.5);
   });
+});
+
+describe("name-index-worker", () => {
+  it("stays silent in other workers that load it through src/app (trace, match pool)", async () => {
+    // A worker with another worker's data imports the module, then says "loaded": nothing before it.
+    const tsx = import.meta.resolve("tsx/esm/api");
+    const entry = new URL("../../src/app/name-index-worker.ts", import.meta.url).href;
+    const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); }).then(() => require("node:worker_threads").parentPort.postMessage("loaded"))`;
+    const worker = new Worker(boot, { eval: true, workerData: { db: "/tmp/x.db" }, execArgv: [] });
+    const messages: unknown[] = [];
+    try {
+      await new Promise<void>((resolve, reject) => {
+        worker.on("message", (m) => {
+          messages.push(m);
+          if (m === "loaded") resolve();
+        });
+        worker.once("error", reject);
+      });
+    } finally {
+      await worker.terminate();
+    }
+    expect(messages).toEqual(["loaded"]);
+  }, 60_000);
 });

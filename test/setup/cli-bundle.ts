@@ -8,7 +8,7 @@ import type { TestProject } from "vitest/node";
  * end-to-end tests spawn plain `node` instead of paying tsx's start-up (≈ 1–2 s) on each of their
  * ≈ 200 CLI runs. Dependencies stay external (the same node_modules as `bin/threadproof.js`), and
  * the bundle sits two folders below the package root like `src/<layer>/` does, so PACKAGE_ROOT_URL
- * and the workers' sibling entries (parse, match pool) resolve as they do from the sources. `bin/threadproof.js`
+ * and the workers' sibling entries (parse, match pool, trace, name index) resolve as they do from the sources. `bin/threadproof.js`
  * itself is still spawned by the tests that check the installed command (docs, main job).
  */
 declare module "vitest" {
@@ -29,6 +29,7 @@ export async function setup(project: TestProject): Promise<() => void> {
       "parse-worker-entry": join(ROOT, "src/app/parse-worker-entry.ts"),
       "match-pool-worker": join(ROOT, "src/app/match-pool-worker.ts"),
       "trace-worker-entry": join(ROOT, "src/server/trace-worker-entry.ts"),
+      "name-index-worker": join(ROOT, "src/app/name-index-worker.ts"),
     },
     outdir: dir,
     bundle: true,
