@@ -65,7 +65,9 @@ export async function buildNameIndexInWorkers(
   if (names < (options.minNames ?? MIN_NAMES) || workers < 1) return buildNameIndex(entries);
   const next = new Int32Array(new SharedArrayBuffer(4));
   const run = options.run ?? RUN;
-  const started = Array.from({ length: workers }, () => startWorker({ role: "name-index", entries, next, run }));
+  const started = Array.from({ length: workers }, () =>
+    startWorker({ role: "name-index", entries, next, run }),
+  );
   const replies = started.map(reply);
   // Awaited below; a failure of this thread first must not leave them unhandled.
   for (const r of replies) r.catch(() => undefined);
