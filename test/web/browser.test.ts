@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { AxeResults } from "axe-core";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HitPageSchema } from "../../src/api/index.ts";
+import { axeViolations } from "./axe-violations.ts";
 import { PASSWORD, startWebFixture, type WebFixture } from "./web-fixture.ts";
 
 /**
@@ -47,7 +47,6 @@ async function newContext(): Promise<BrowserContext> {
   return context;
 }
 
-const AXE_SOURCE = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
 /** Time spent in axe, reported at the end (the audit's share of the test's time). */
 const axeTime = { ms: 0, pages: 0, each: [] as string[] };
 
@@ -57,24 +56,7 @@ const axeTime = { ms: 0, pages: 0, each: [] as string[] };
  */
 async function audit(page: Page, name: string): Promise<void> {
   const started = performance.now();
-  // Evaluated over the DevTools protocol: the UI's Content-Security-Policy (script-src 'self') stays on.
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<AxeResults> } }).axe;
-    const result = await axe.run(document, {
-      resultTypes: ["violations"],
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
-    });
-    return result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map(
-        (v) =>
-          `${v.id} (${v.impact}): ${v.help}: ${v.nodes
-            .slice(0, 3)
-            .map((n) => n.target.join(" "))
-            .join(" | ")}`,
-      );
-  });
+  const violations = await axeViolations(page);
   const ms = performance.now() - started;
   axeTime.ms += ms;
   axeTime.pages += 1;

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { AxeResults } from "axe-core";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DecisionHistorySchema, HitPageSchema, PartyDetailSchema } from "../../src/api/index.ts";
 import { createUser, type Principal } from "../../src/app/index.ts";
+import { axeViolations } from "./axe-violations.ts";
 import { PASSWORD, startWebFixture, type WebFixture } from "./web-fixture.ts";
 
 /**
@@ -25,21 +25,9 @@ if (REQUIRED && skipReason) throw new Error(`THREADPROOF_REQUIRE_BROWSER=1 but $
 
 const SETUP: Principal = { userId: "setup", username: "setup", role: "admin", via: "cli" };
 const HUAFU = "uflpa:huafu-fashion-co-ltd";
-const AXE_SOURCE = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
 
 async function audit(page: Page, name: string): Promise<void> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<AxeResults> } }).axe;
-    const result = await axe.run(document, {
-      resultTypes: ["violations"],
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
-    });
-    return result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id} (${v.impact}): ${v.help}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
-  });
-  expect(violations, `axe-core on ${name}`).toEqual([]);
+  expect(await axeViolations(page), `axe-core on ${name}`).toEqual([]);
 }
 
 function escaped(text: string): RegExp {
