@@ -374,6 +374,27 @@ export function describeStoreContract(target: ContractTarget): void {
   });
 
   describe("streaming", () => {
+    it("closes while a listing is paused; the listing then fails or completes, never cut short", async () => {
+      const where = await target.fresh();
+      const store = await openStore(where);
+      const session = await store.beginImport(importMeta());
+      await session.write(batchOf({ events: [1, 2, 3].map((n) => sampleEvent(n, "observe")) }));
+      await session.commit(importSummary());
+      const listing = store.events()[Symbol.asyncIterator]();
+      expect((await listing.next()).done).toBe(false);
+      await store.close();
+      const rest: unknown[] = [];
+      const ended = await (async () => {
+        for (let r = await listing.next(); !r.done; r = await listing.next()) rest.push(r.value);
+      })().then(
+        () => "completed",
+        (e: unknown) => (isAppError(e) ? e.code : String(e)),
+      );
+      if (ended === "completed") expect(rest).toHaveLength(2);
+      else expect(ended).toMatch(/^store-(unavailable|failure)$/);
+      expect((await (await openNew(where)).stats()).events).toBe(3);
+    });
+
     it("lists 20,000 events in id order without holding them all in memory", async () => {
       const store = await openNew();
       const total = 20_000;

@@ -148,6 +148,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
     async close() {
       await guarded("closing the SQLite store", () => {
         // Closing the writer mid-import rolls the open transaction back.
+        reads.endListings();
         writer.close();
         reader.close();
       });

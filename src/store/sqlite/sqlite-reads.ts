@@ -27,6 +27,9 @@ function listingSql(table: RecordTable, includeRetracted: boolean): string {
 export function sqliteReads(db: Database) {
   // For `get` and `all` only: they finish before returning, so requests can share a statement.
   const prepared = statementCache(db);
+  // Listings paused between yields: SQLite cannot close a connection with a statement mid-step.
+  const open = new Set<IterableIterator<Row>>();
+  let closed = false;
   return {
     async *list<T>(table: RecordTable, query: EventQuery = {}): AsyncGenerator<T> {
       // A fresh statement per listing: one statement cannot be iterated twice at once.
@@ -38,7 +41,25 @@ export function sqliteReads(db: Database) {
       } catch (e) {
         throw storeError("store-failure", `listing ${table}`, e);
       }
-      for (const row of rows) yield recordOf<T>(table, row);
+      open.add(rows);
+      try {
+        for (;;) {
+          const next = rows.next();
+          // A listing the store's closing cut short fails, rather than ending as if complete.
+          if (closed) throw storeError("store-unavailable", `listing ${table}`, "the store was closed");
+          if (next.done) return;
+          yield recordOf<T>(table, next.value);
+        }
+      } finally {
+        open.delete(rows);
+        rows.return?.();
+      }
+    },
+    /** Ends the listings still open, so that the connection can close. */
+    endListings(): void {
+      closed = true;
+      for (const rows of open) rows.return?.();
+      open.clear();
     },
     async get<T>(table: RecordTable, id: string): Promise<T | undefined> {
       return guarded(`reading ${table}`, () => {
