@@ -13,7 +13,7 @@
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { buildNameIndexInWorkers } from "../src/app/build-name-index.ts";
 import { type ListEntry, loadBundledLists, parseFtmList } from "../src/ingest/lists/index.ts";
 import { buildNameIndex, matchName, type NameIndex } from "../src/screen/names/index.ts";
@@ -28,6 +28,8 @@ const option = (name: string, fallback: number) => {
 const ENTITIES = option("--entities", 1_000_000);
 const LARGE_QUERIES = option("--queries", 2_000);
 const WORKERS = option("--workers", 1);
+/** Generated names run against the bundled lists after the realistic ones: a pass long enough for a steady rate. */
+const BUNDLED_GENERATED = option("--generated", 6_000);
 /** Queries the large list's baseline runs (at 1 M names it manages about 9 a second). */
 const BASELINE_QUERIES = 300;
 
@@ -114,13 +116,40 @@ function bundled(): void {
   });
   const queries = realisticQueries();
   const ours = matchRate(index, queries);
-  const base = baselineRate(baselineIndex(entries), queries, 4);
+  const generated = generatedNames(BUNDLED_GENERATED);
+  const steady =
+    generated.length /
+    cpuSeconds(() => {
+      for (const q of generated) matchName(index, { name: q });
+    });
+  const baseIndex = baselineIndex(entries);
+  const base = baselineRate(baseIndex, queries, 4);
   console.log(
-    `\n## bundled lists (${entries.length} entities, ${index.names.length} names; index ${(built * 1000).toFixed(0)} ms; ${queries.length} queries)`,
+    `\n## bundled lists (${entries.length} entities, ${index.names.length} names; index ${(built * 1000).toFixed(0)} ms; ${queries.length} queries; ${allowedCores()})`,
   );
   console.log(`matchName, new names:    ${rate(ours.fresh)}`);
   console.log(`matchName, repeated:     ${rate(ours.repeated)}`);
+  console.log(`matchName, ${generated.length} generated: ${rate(steady)}   (all new, after the above)`);
   console.log(`baseline exact-token:    ${rate(base)}`);
+  console.log(`baseline, generated:     ${rate(baselineRate(baseIndex, generated, 1))}`);
+}
+
+/** English, Chinese and registry-pinyin company names from the FtM generator, none on the lists. */
+function generatedNames(n: number): string[] {
+  const random = seededRandom(11);
+  return Array.from({ length: n }, (_, i) => {
+    const c = generateCompany(random);
+    return [c.english, c.han, c.pinyin][i % 3] as string;
+  });
+}
+
+/**
+ * CPU time counts V8's compiler and GC threads too; on more than one core they run beside the
+ * matcher, so "on one core" is measured pinned: `taskset -c 0 npm run bench:screen`.
+ */
+function allowedCores(): string {
+  const cpus = /Cpus_allowed_list:\s*(\S+)/.exec(readFileSync("/proc/self/status", "utf8"))?.[1];
+  return cpus === undefined ? "cores unknown" : `CPUs allowed: ${cpus}`;
 }
 
 /** Queries for the large list: the realistic mix plus generated names in another spelling. */
