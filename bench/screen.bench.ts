@@ -6,12 +6,13 @@
  *   2. a generated list of N FtM Company entities (default 1 000 000), written as JSON lines to a
  *      temporary file and loaded through the FtM list loader: index build time, names/s, peak RSS.
  *
- *   npm run bench:screen -- [--entities 1000000] [--queries 2000] [--workers 1] [--skip-large]
+ *   npm run bench:screen -- [--entities 1000000] [--queries 2000] [--workers 1] [--generated 6000] [--skip-large]
+ *   taskset -c 0 npm run bench:screen -- --skip-large      (one core: V8's helper threads share it)
  *
  * The large list's index is built by this thread and `--workers` worker threads together
  * (`buildNameIndexInWorkers`; 0: this thread alone): wall time and CPU time of all threads.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildNameIndexInWorkers } from "../src/app/build-name-index.ts";
@@ -148,7 +149,8 @@ function generatedNames(n: number): string[] {
  * matcher, so "on one core" is measured pinned: `taskset -c 0 npm run bench:screen`.
  */
 function allowedCores(): string {
-  const cpus = /Cpus_allowed_list:\s*(\S+)/.exec(readFileSync("/proc/self/status", "utf8"))?.[1];
+  const status = existsSync("/proc/self/status") ? readFileSync("/proc/self/status", "utf8") : "";
+  const cpus = /Cpus_allowed_list:\s*(\S+)/.exec(status)?.[1];
   return cpus === undefined ? "cores unknown" : `CPUs allowed: ${cpus}`;
 }
 
