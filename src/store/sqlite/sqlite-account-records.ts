@@ -19,6 +19,7 @@ import {
   type UserRow,
 } from "../shared/account-rows.ts";
 import { guarded } from "../shared/store-error.ts";
+import { statementCache } from "./sqlite-scoped-reads.ts";
 
 /** Seals and inserts one record after the chain's head; call inside a write transaction. */
 export function appendSqliteAudit(writer: Database, entry: AuditEntry): AuditRecord {
@@ -42,6 +43,10 @@ function isUniqueViolation(e: unknown): boolean {
  * head. Reads of accounts go through the writer too: a login right after `users add` sees it.
  */
 export function sqliteAccountRecords(writer: Database, reader: Database): AccountRecords & AuditTrail {
+  // Every authenticated request looks up its token (or session) and its user: prepared once per
+  // store, since preparing them per request cost the server's event loop more than running them
+  // (3 of 60 busy seconds under bench:server).
+  const prepared = statementCache(writer);
   const append = (entry: AuditEntry): AuditRecord => appendSqliteAudit(writer, entry);
   const audited = <A extends unknown[], T>(work: (...args: A) => T) =>
     writer.transaction((entry: AuditEntry, ...args: A): T => {
@@ -99,12 +104,12 @@ export function sqliteAccountRecords(writer: Database, reader: Database): Accoun
       guarded("disabling a user", () => falseIfMissing(() => disableUser.immediate(entry, userId, at))),
     findUser: (username) =>
       guarded("reading a user", () => {
-        const row = writer.prepare(`select ${USERS.columns} from users where username = ?`).get(username);
+        const row = prepared(`select ${USERS.columns} from users where username = ?`).get(username);
         return row === undefined ? undefined : USERS.of(row as UserRow);
       }),
     getUser: (userId) =>
       guarded("reading a user", () => {
-        const row = writer.prepare(`select ${USERS.columns} from users where id = ?`).get(userId);
+        const row = prepared(`select ${USERS.columns} from users where id = ?`).get(userId);
         return row === undefined ? undefined : USERS.of(row as UserRow);
       }),
     userRecords: () =>
@@ -122,7 +127,7 @@ export function sqliteAccountRecords(writer: Database, reader: Database): Accoun
       }),
     findSession: (idHash) =>
       guarded("reading a session", () => {
-        const row = writer.prepare(`select ${SESSIONS.columns} from sessions where id_hash = ?`).get(idHash);
+        const row = prepared(`select ${SESSIONS.columns} from sessions where id_hash = ?`).get(idHash);
         return row === undefined ? undefined : SESSIONS.of(row as SessionRow);
       }),
     deleteSession: (idHash) =>
@@ -135,9 +140,9 @@ export function sqliteAccountRecords(writer: Database, reader: Database): Accoun
       }),
     findApiToken: (tokenHash) =>
       guarded("reading an API token", () => {
-        const row = writer
-          .prepare(`select ${API_TOKENS.columns} from api_tokens where token_hash = ?`)
-          .get(tokenHash);
+        const row = prepared(`select ${API_TOKENS.columns} from api_tokens where token_hash = ?`).get(
+          tokenHash,
+        );
         return row === undefined ? undefined : API_TOKENS.of(row as ApiTokenRow);
       }),
     apiTokenRecords: () =>
@@ -152,7 +157,7 @@ export function sqliteAccountRecords(writer: Database, reader: Database): Accoun
       guarded("revoking an API token", () => falseIfMissing(() => revokeToken.immediate(entry, tokenId, at))),
     touchApiToken: (tokenId, at) =>
       guarded("recording an API token's use", () => {
-        writer.prepare("update api_tokens set last_used_at = ? where id = ?").run(at, tokenId);
+        prepared("update api_tokens set last_used_at = ? where id = ?").run(at, tokenId);
       }),
     appendAuditEntry: (entry) => guarded("appending to the audit log", () => appendTx.immediate(entry)),
     auditRecords: (query = {}) =>
