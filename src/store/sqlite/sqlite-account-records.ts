@@ -19,7 +19,7 @@ import {
   type UserRow,
 } from "../shared/account-rows.ts";
 import { guarded } from "../shared/store-error.ts";
-import { statementCache } from "./sqlite-scoped-reads.ts";
+import { statementCache } from "./statement-cache.ts";
 
 /** Seals and inserts one record after the chain's head; call inside a write transaction. */
 export function appendSqliteAudit(writer: Database, entry: AuditEntry): AuditRecord {

@@ -4,7 +4,7 @@ import { CHANGE_MARK_SQL, changeMarkOf } from "../shared/change-mark-sql.ts";
 import { STATS_SQL, toImportLogEntry, toStats } from "../shared/read-rows.ts";
 import { guarded, storeError } from "../shared/store-error.ts";
 import { recordColumns, recordOf } from "../shared/stored-records.ts";
-import { statementCache } from "./sqlite-scoped-reads.ts";
+import { statementCache } from "./statement-cache.ts";
 
 type Row = Record<string, unknown>;
 export type RecordTable = "parties" | "locations" | "lots" | "events" | "links" | "document_refs";

@@ -1,4 +1,4 @@
-import type { Database, Statement } from "better-sqlite3";
+import type { Database } from "better-sqlite3";
 import type { ScopedReads } from "../../app/index.ts";
 import type { DocumentRef, Location, Lot, Party, SupplyEvent } from "../../model/index.ts";
 import {
@@ -12,29 +12,9 @@ import {
 } from "../shared/scoped-reads-sql.ts";
 import { guarded } from "../shared/store-error.ts";
 import { recordOf } from "../shared/stored-records.ts";
+import { statementCache } from "./statement-cache.ts";
 
 const DIALECT = { locationName: "json_extract(locations.record, '$.name')" };
-
-/**
- * Statements by SQL text, prepared once per connection. A listing's text depends only on which
- * filters are set and on the scope's kind (the values are parameters), so there are a few dozen at
- * most; preparing one per request cost the server's event loop more than running it (profiled
- * under bench:server). Bounded all the same, the oldest dropped first.
- */
-export function statementCache(db: Database, max = 256): (text: string) => Statement {
-  const kept = new Map<string, Statement>();
-  return (text) => {
-    const known = kept.get(text);
-    if (known) return known;
-    const statement = db.prepare(text);
-    if (kept.size >= max) {
-      const oldest = kept.keys().next().value;
-      if (oldest !== undefined) kept.delete(oldest);
-    }
-    kept.set(text, statement);
-    return statement;
-  };
-}
 
 /** Scoped listings on the read-only connection (committed data only). */
 export function sqliteScopedReads(db: Database): ScopedReads {
