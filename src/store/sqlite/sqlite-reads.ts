@@ -29,7 +29,6 @@ export function sqliteReads(db: Database) {
   const prepared = statementCache(db);
   // Listings paused between yields: SQLite cannot close a connection with a statement mid-step.
   const open = new Set<IterableIterator<Row>>();
-  let closed = false;
   return {
     async *list<T>(table: RecordTable, query: EventQuery = {}): AsyncGenerator<T> {
       // A fresh statement per listing: one statement cannot be iterated twice at once.
@@ -45,8 +44,9 @@ export function sqliteReads(db: Database) {
       try {
         for (;;) {
           const next = rows.next();
-          // A listing the store's closing cut short fails, rather than ending as if complete.
-          if (closed) throw storeError("store-unavailable", `listing ${table}`, "the store was closed");
+          // A listing the store's closing ended (no longer open) fails, rather than ending as if complete.
+          if (!open.has(rows))
+            throw storeError("store-unavailable", `listing ${table}`, "the store was closed");
           if (next.done) return;
           yield recordOf<T>(table, next.value);
         }
@@ -57,7 +57,6 @@ export function sqliteReads(db: Database) {
     },
     /** Ends the listings still open, so that the connection can close. */
     endListings(): void {
-      closed = true;
       for (const rows of open) rows.return?.();
       open.clear();
     },
