@@ -172,3 +172,14 @@ export function ftmCompanyLine(i: number, random: () => number): string {
     properties: { name, alias, country: ["cn"] },
   });
 }
+
+/** The company's name in its `i`-th spelling: English, Chinese and registry pinyin in turn. */
+export function spellingOf(c: GeneratedCompany, i: number): string {
+  return [c.english, c.han, c.pinyin][i % 3] as string;
+}
+
+/** `n` generated company names from `seed`, the spellings in turn: queries new to the matcher. */
+export function generatedNames(n: number, seed: number): string[] {
+  const random = seededRandom(seed);
+  return Array.from({ length: n }, (_, i) => spellingOf(generateCompany(random), i));
+}

@@ -14,7 +14,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseCsv } from "../test/fixtures/names/name-benchmark.ts";
-import { generateCompany, seededRandom } from "./ftm-company-generator.ts";
+import { generatedNames } from "./ftm-company-generator.ts";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -32,7 +32,6 @@ const fixture = (file: string) => parseCsv(readFileSync(resolve(ROOT, "test/fixt
 const facilities = parseCsv(readFileSync(resolve(ROOT, "sample/facilities.csv"), "utf8"));
 const benchPairs = fixture("cases-with-logicv2.csv");
 const zhEn = fixture("zh-en-pairs.csv");
-const random = seededRandom(5);
 const queries = [
   ...facilities.flatMap((r) => [
     r.facility_name ?? "",
@@ -43,10 +42,7 @@ const queries = [
   ]),
   ...zhEn.flatMap((r) => [r.name1 ?? "", r.name2 ?? ""]),
   ...benchPairs.flatMap((r) => [r.name1 ?? "", r.name2 ?? ""]),
-  ...Array.from({ length: GENERATED }, (_, i) => {
-    const c = generateCompany(random);
-    return [c.english, c.han, c.pinyin][i % 3] as string;
-  }),
+  ...generatedNames(GENERATED, 5),
 ]
   .map((n) => n.trim())
   .filter((n) => n.length > 0);

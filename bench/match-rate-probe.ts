@@ -15,7 +15,7 @@
  *   node --cpu-prof --import tsx bench/match-rate-probe.ts --generated 6000
  */
 import { resolve } from "node:path";
-import { generateCompany, seededRandom } from "./ftm-company-generator.ts";
+import { generatedNames } from "./ftm-company-generator.ts";
 import { realisticQueries } from "./realistic-queries.ts";
 
 const args = process.argv.slice(2);
@@ -70,11 +70,7 @@ async function matcherFrom(root: string): Promise<Match> {
 const queries = realisticQueries();
 const warmUp = queries.filter((_, i) => i % 2 === 1);
 const measured = queries.filter((_, i) => i % 2 === 0);
-const random = seededRandom(11);
-const generated = Array.from({ length: GENERATED }, (_, i) => {
-  const c = generateCompany(random);
-  return [c.english, c.han, c.pinyin][i % 3] as string;
-});
+const generated = generatedNames(GENERATED, 11);
 
 const rate = (n: number, t: Time) =>
   `${(n / t.cpu).toFixed(0).padStart(6)} names/s CPU, ${(n / t.wall).toFixed(0).padStart(6)} wall`;

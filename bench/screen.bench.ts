@@ -18,7 +18,13 @@ import { join } from "node:path";
 import { buildNameIndexInWorkers } from "../src/app/build-name-index.ts";
 import { type ListEntry, loadBundledLists, parseFtmList } from "../src/ingest/lists/index.ts";
 import { buildNameIndex, matchName, type NameIndex } from "../src/screen/names/index.ts";
-import { ftmCompanyLine, generateCompany, seededRandom } from "./ftm-company-generator.ts";
+import {
+  ftmCompanyLine,
+  generateCompany,
+  generatedNames,
+  seededRandom,
+  spellingOf,
+} from "./ftm-company-generator.ts";
 import { realisticQueries } from "./realistic-queries.ts";
 
 const args = process.argv.slice(2);
@@ -117,7 +123,7 @@ function bundled(): void {
   });
   const queries = realisticQueries();
   const ours = matchRate(index, queries);
-  const generated = generatedNames(BUNDLED_GENERATED);
+  const generated = generatedNames(BUNDLED_GENERATED, 11);
   const steady =
     generated.length /
     cpuSeconds(() => {
@@ -133,15 +139,6 @@ function bundled(): void {
   console.log(`matchName, ${generated.length} generated: ${rate(steady)}   (all new, after the above)`);
   console.log(`baseline exact-token:    ${rate(base)}`);
   console.log(`baseline, generated:     ${rate(baselineRate(baseIndex, generated, 1))}`);
-}
-
-/** English, Chinese and registry-pinyin company names from the FtM generator, none on the lists. */
-function generatedNames(n: number): string[] {
-  const random = seededRandom(11);
-  return Array.from({ length: n }, (_, i) => {
-    const c = generateCompany(random);
-    return [c.english, c.han, c.pinyin][i % 3] as string;
-  });
 }
 
 /**
@@ -160,8 +157,7 @@ function largeQueries(count: number): string[] {
   const real = realisticQueries();
   return Array.from({ length: count }, (_, i) => {
     if (i % 2 === 0) return real[i % real.length] as string;
-    const c = generateCompany(random);
-    return [c.english, c.han, c.pinyin][i % 3] as string;
+    return spellingOf(generateCompany(random), i);
   });
 }
 
