@@ -16,8 +16,9 @@ export interface TraceService {
   state(): GraphState;
   /**
    * A view of the graph (a trace, the shipments, the balance, the dashboard) as the route's JSON
-   * text. Throws `not-ready` while the graph is being built (the worker announces every rebuild);
-   * on a built graph a request waits for its answer, up to the bound of a whole table.
+   * text. Throws `not-ready` while the graph is being built (the worker announces every rebuild)
+   * and the build has run past the wait bound; a younger build is waited for up to the request's
+   * bound. On a built graph a request waits for its answer, up to the bound of a whole table.
    */
   view(view: GraphView): Promise<string>;
   /** `view` of a trace, parsed (tests, callers that want the value). */
@@ -169,7 +170,8 @@ export function createTraceWorker(db: string, options: TraceServiceOptions = {})
   /** Set once the worker answered: a worker that dies before that is not restarted (no crash loop). */
   let answered = false;
   let broken = false;
-  let startedAt = Date.now();
+  /** When the worker started, or announced the rebuild it is in: a build younger than waitMs may be quick. */
+  let buildingSince = Date.now();
   const fallback = options.fallback;
   // A trace asked again is answered here, from the text the worker sent the first time: one pass
   // through this thread's event loop instead of two (the request, then the worker's reply), which
@@ -207,8 +209,12 @@ export function createTraceWorker(db: string, options: TraceServiceOptions = {})
     p.resolve(reply.text);
   }
 
-  /** Building for sure: a request timed out, or the worker has not answered since it started (not just booting). */
-  const knownBuilding = (): boolean => lastAnswer === "building" && Date.now() - startedAt > waitMs;
+  /**
+   * Building for sure: the build (at start, or a rebuild after an import) has run for longer than
+   * waitMs. A younger one may be a small store's, done in well under a second, so a request then is
+   * sent and waits on its own bound instead of failing at once.
+   */
+  const knownBuilding = (): boolean => lastAnswer === "building" && Date.now() - buildingSince > waitMs;
 
   /** The text the worker gave for this trace before, while its graph has not been rebuilt since. */
   function keptAnswer(keep: string | undefined): string | undefined {
@@ -223,6 +229,7 @@ export function createTraceWorker(db: string, options: TraceServiceOptions = {})
       answered = true;
       lastReplyAt = Date.now();
       if (reply.type === "graph") {
+        if (reply.state === "building" && lastAnswer !== "building") buildingSince = Date.now();
         lastAnswer = reply.state;
         if (reply.state !== "ready") kept.clear();
         // "building" announces a rebuild; the poll's own answer comes when it is done.
@@ -250,7 +257,7 @@ export function createTraceWorker(db: string, options: TraceServiceOptions = {})
       }
       lastAnswer = "building";
       answered = false;
-      startedAt = Date.now();
+      buildingSince = Date.now();
       worker = startWorker(db);
       attach(worker);
       ask();
@@ -277,10 +284,11 @@ export function createTraceWorker(db: string, options: TraceServiceOptions = {})
         return fallback
           ? fallback.view(view)
           : Promise.reject(new AppError("internal", "the trace worker could not start"));
-      // Fails fast only when the worker is known to be building (a request timed out, or it has
-      // not answered since it started) and not just booting. A poll that merely looks overdue
-      // (this thread was busy and has not read the answer yet) is not enough: the request is sent
-      // and its own bound decides.
+      // Fails fast only when the worker is known to be building: its build (at start, or after an
+      // import) has run past waitMs, or a request timed out. A younger build, or a poll that merely
+      // looks overdue (this thread was busy and has not read the answer yet), is not enough: the
+      // request is sent and its own bound decides, so a small store's rebuild after an import is
+      // waited for, not a 503.
       if (knownBuilding()) return Promise.reject(notReady());
       asked += 1;
       const keep = view.kind === "trace" ? keyOf(view) : undefined;
@@ -302,6 +310,7 @@ export function createTraceWorker(db: string, options: TraceServiceOptions = {})
             return;
           }
           pending.delete(requestId);
+          if (lastAnswer === "ready") buildingSince = sentAt;
           lastAnswer = lastAnswer === "failed" ? "failed" : "building";
           reject(notReady());
         };
