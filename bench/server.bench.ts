@@ -2,7 +2,9 @@
  * HTTP server load: `npm run bench:server -- [--events N] [--duration S] [--connections C]
  * [--store PATH] [--trace-lots N]`, loopback only. Loads a generated chain of N events (default 100 000; the issue's
  * 1 M sample is `--events 1000000`, which takes tens of minutes to load on the shared machine)
- * into a SQLite store (kept at PATH between runs, default in the temp folder), starts
+ * into a SQLite store (kept at PATH between runs, default bench/.data/server-N.db) or, with
+ * `--store postgres://…`, into that PostgreSQL database (must be empty the first time; loaded once,
+ * then reused), starts
  * `threadproof serve` on it as a child process, and drives C clients (default 50) for S seconds
  * (default 60) mixing POST /api/match (10 names each), GET /api/lots/{id}/trace and paged reads
  * with a bearer token, beside a same-run baseline: a static route alone before the mix, and the
@@ -24,6 +26,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import autocannon, { type Request as LoadRequest, type Result } from "autocannon";
 import {
+  appendAudit,
   createApiToken,
   createUser,
   generateChain,
@@ -44,7 +47,10 @@ const DURATION = Number(flag("duration", "60"));
 const CONNECTIONS = Number(flag("connections", "50"));
 const ROOT = resolve(import.meta.dirname, "..");
 // bench/.data is gitignored: the loaded store is kept there and reused by later runs.
-const STORE = resolve(flag("store", join(ROOT, "bench", ".data", `server-${EVENTS}.db`)));
+const STORE_FLAG = flag("store", join(ROOT, "bench", ".data", `server-${EVENTS}.db`));
+/** `--store postgres://…`: the server runs on that PostgreSQL database (loaded once, then reused). */
+const ON_POSTGRES = /^postgres(ql)?:\/\//.test(STORE_FLAG);
+const STORE = ON_POSTGRES ? STORE_FLAG : resolve(STORE_FLAG);
 const PREPARE_ONLY = process.argv.includes("--prepare-only");
 /** `--profile DIR`: the server writes a V8 CPU profile there (node --cpu-prof) when it stops. */
 const PROFILE = flag("profile", "");
@@ -68,17 +74,46 @@ function localSource(path: string): ImportSource {
   };
 }
 
+/** The marker a complete PostgreSQL load leaves, as the renamed file does for SQLite. */
+const LOADED_MARK = "bench:server loaded";
+
+async function postgresLoaded(): Promise<boolean> {
+  const store = await openStore(STORE);
+  try {
+    const { events } = await store.stats();
+    if (events === 0) return false;
+    const records = await store.auditRecords({ newestFirst: true, limit: 1000 });
+    if (records.some((r) => r.action === LOADED_MARK)) return true;
+    throw new Error(
+      `${redact(STORE)} holds ${events} events but no complete bench load: use an empty database`,
+    );
+  } finally {
+    await store.close();
+  }
+}
+
+function markLoaded(store: Store): Promise<unknown> {
+  return appendAudit(store, SETUP, LOADED_MARK, `generated chain of ${EVENTS} events, seed 42`);
+}
+
+const redact = (url: string): string => url.replace(/\/\/[^@/]*@/, "//…@");
+
 async function loadStore(): Promise<void> {
-  if (existsSync(STORE)) {
-    console.log(`store ${STORE} exists: reused (delete it to reload)`);
+  if (ON_POSTGRES ? await postgresLoaded() : existsSync(STORE)) {
+    console.log(
+      `store ${ON_POSTGRES ? redact(STORE) : STORE} exists: reused (${ON_POSTGRES ? "drop the database" : "delete it"} to reload)`,
+    );
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), "threadproof-bench-chain-"));
   const started = performance.now();
-  mkdirSync(dirname(STORE), { recursive: true });
-  // Load into a side file and rename at the end, so an interrupted load is never reused as complete.
-  const loading = `${STORE}.loading`;
-  rmSync(loading, { force: true });
+  // SQLite: load into a side file and rename at the end, so an interrupted load is never reused as
+  // complete. PostgreSQL: the load ends with an audit record that says it is complete.
+  const loading = ON_POSTGRES ? STORE : `${STORE}.loading`;
+  if (!ON_POSTGRES) {
+    mkdirSync(dirname(STORE), { recursive: true });
+    rmSync(loading, { force: true });
+  }
   const store = await openStore(loading);
   try {
     const files = generateChain({ events: EVENTS, seed: 42 }).files.filter(
@@ -93,11 +128,12 @@ async function loadStore(): Promise<void> {
       const result = await importFile(store, localSource(path), {});
       console.log(`  ${file.name}: ${result.added.events} events, ${result.added.lots} lots`);
     }
+    if (ON_POSTGRES) await markLoaded(store);
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  renameSync(loading, STORE);
+  if (!ON_POSTGRES) renameSync(loading, STORE);
   console.log(`loaded ${EVENTS} generated events in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
