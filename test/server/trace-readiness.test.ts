@@ -48,6 +48,31 @@ describe.skipIf(!adminUrl)("trace graph readiness", () => {
   let app: ServerApp;
   let bearer: Readonly<Record<string, string>>;
 
+  /**
+   * Writes new data (a review decision) while the events are held, waits until the worker announces
+   * its rebuild, runs `during`, then releases the events.
+   */
+  async function whileRebuilding<T>(
+    worker: TraceService,
+    status: "dismissed" | "confirmed",
+    during: () => Promise<T>,
+  ): Promise<T> {
+    const held = await lockEvents(url);
+    try {
+      await decidePair(store, {
+        status,
+        reason: `readiness test (${status})`,
+        user: "alice",
+        subject: { kind: "party", id: FARM },
+        entryId: "uflpa:aksu-huafu-color-spinning-co-ltd",
+      });
+      await until(`rebuild announced (${status})`, () => worker.state() === "building", 10_000);
+      return await during();
+    } finally {
+      await held();
+    }
+  }
+
   it("health says building and a trace answers 503 not-ready at once while the graph is built; both are ready after", async () => {
     url = await databases.create();
     store = await openStore(url);
@@ -100,46 +125,23 @@ describe.skipIf(!adminUrl)("trace graph readiness", () => {
 
       // New data (a review decision) while the events are held: the worker announces its rebuild,
       // so health says building and a trace fails fast, where a slow answer alone says neither.
-      const held = await lockEvents(url);
-      try {
-        await decidePair(store, {
-          status: "dismissed",
-          reason: "readiness test",
-          user: "alice",
-          subject: { kind: "party", id: FARM },
-          entryId: "uflpa:aksu-huafu-color-spinning-co-ltd",
-        });
-        await until("rebuild announced", () => worker.state() === "building", 10_000);
-        await expect(worker.trace(SHIPMENT, "up")).rejects.toMatchObject({ code: "not-ready" });
-      } finally {
-        await held();
-      }
+      await whileRebuilding(worker, "dismissed", () =>
+        expect(worker.trace(SHIPMENT, "up")).rejects.toMatchObject({ code: "not-ready" }),
+      );
       await until("worker graph rebuilt", () => worker.state() === "ready");
       expect(JSON.parse(JSON.stringify(await worker.trace(SHIPMENT, "up")))).toEqual(inThread);
 
       // A view asked within waitMs of a rebuild's start (a client reading the dashboard right after
       // its import succeeded) waits for the rebuild instead of a 503: a small store's is quick.
-      const again = await lockEvents(url);
-      let stats: Promise<string> | undefined;
-      try {
-        await decidePair(store, {
-          status: "confirmed",
-          reason: "readiness test, again",
-          user: "alice",
-          subject: { kind: "party", id: FARM },
-          entryId: "uflpa:aksu-huafu-color-spinning-co-ltd",
-        });
-        await until("second rebuild announced", () => worker.state() === "building", 10_000);
-        stats = worker.view({ kind: "stats" });
+      const { stats } = await whileRebuilding(worker, "confirmed", async () => {
+        const asked = worker.view({ kind: "stats" });
         // Handled here so a rejection during the pause is not reported as unhandled; awaited below.
-        stats.catch(() => undefined);
+        asked.catch(() => undefined);
         await new Promise((r) => setTimeout(r, 200));
-      } finally {
-        await again();
-      }
-      const overview = JSON.parse(await (stats ?? Promise.reject(new Error("stats not asked")))) as {
-        counts: { events: number };
-      };
+        // Wrapped: returning the promise itself would wait for it before the lock is released.
+        return { stats: asked };
+      });
+      const overview = JSON.parse(await stats) as { counts: { events: number } };
       expect(overview.counts.events).toBeGreaterThan(0);
       expect(worker.state()).toBe("ready");
     } finally {
