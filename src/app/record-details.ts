@@ -1,4 +1,11 @@
-import type { DocumentRef, Location, Lot, Party, SupplyEvent } from "../model/index.ts";
+import {
+  type DocumentRef,
+  documentRefId,
+  type Location,
+  type Lot,
+  type Party,
+  type SupplyEvent,
+} from "../model/index.ts";
 import type { RegisteredDocument } from "./document-registry.ts";
 import { AppError } from "./errors.ts";
 import { listDocuments } from "./find-documents.ts";
@@ -88,6 +95,16 @@ export async function eventDetail(store: Store, scope: DataScope, id: string): P
   return found(await store.getEvent(id as SupplyEvent["id"]), "event", id);
 }
 
+/**
+ * The ids of the document references an event cites, as the importers make them from its business
+ * transactions (an EPCIS transaction without a type is filed under "bt", a CSV row's under its type).
+ */
+function citedRefIds(e: SupplyEvent): string[] {
+  return e.bizTransactions.flatMap((bt) =>
+    bt.type ? [documentRefId(bt.type, bt.id)] : [documentRefId("bt", bt.id), documentRefId("", bt.id)],
+  );
+}
+
 /** A lot with every event naming it (oldest first), the documents those events cite, and registered files. */
 export async function lotDetail(store: Store, scope: DataScope, id: string): Promise<LotDetail> {
   await visible(store, scope, "lot", id);
@@ -95,8 +112,14 @@ export async function lotDetail(store: Store, scope: DataScope, id: string): Pro
   const events = [...(await store.scopedEvents(scope, { lot: id, limit: DETAIL_ROWS }))].sort(
     (a, b) => a.eventTime.localeCompare(b.eventTime) || a.id.localeCompare(b.id),
   );
+  // By the ids each event cites (the primary key): the event filter alone reads every reference in
+  // the store, ≈ 1.7 s an event on SQLite at 1 M events, with the server's event loop held.
   const refs = await Promise.all(
-    events.map((e) => store.scopedDocumentRefs(scope, { event: e.id, limit: 100 })),
+    events.map((e) =>
+      e.bizTransactions.length === 0
+        ? []
+        : store.scopedDocumentRefs(scope, { event: e.id, ids: citedRefIds(e), limit: 100 }),
+    ),
   );
   // The scope goes to the registry too: a document linked to this lot and to another party's records
   // is that party's as much as this one's, and a supplier sees only documents wholly its own.

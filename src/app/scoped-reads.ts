@@ -26,6 +26,11 @@ export interface EventFilter extends PageRequest {
 export interface DocumentRefFilter extends PageRequest {
   /** Business-document references cited by this event. */
   readonly event?: string;
+  /**
+   * Only references with these ids (none when empty). With `event`, the ids that event cites: found
+   * by the primary key, where `event` alone reads every reference in the store.
+   */
+  readonly ids?: readonly string[];
 }
 
 export type ScopedKind = "party" | "location" | "lot" | "event" | "document-ref";

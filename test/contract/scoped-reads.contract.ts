@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { DataScope, Store } from "../../src/app/index.ts";
 import {
+  documentRefId,
   type Link,
   type Location,
   linkId,
@@ -172,6 +173,22 @@ export function describeScopedReadsContract(target: ContractTarget): void {
       expect(ids(await s.scopedDocumentRefs(ALL, { ...PAGE, event: sampleEvent(2).id }))).toEqual([
         sampleDocument(2).id,
       ]);
+      // By id (what a lot's detail asks, with the ids its events cite): in id order, with the event
+      // and the caller's scope still applied, and nothing for an empty list.
+      const byIds = [sampleDocument(3).id, sampleDocument(1).id, documentRefId("po", "PO-none")];
+      expect(ids(await s.scopedDocumentRefs(ALL, { ...PAGE, ids: byIds }))).toEqual([
+        sampleDocument(1).id,
+        sampleDocument(3).id,
+      ]);
+      expect(ids(await s.scopedDocumentRefs(ALL, { ...PAGE, ids: byIds, event: sampleEvent(3).id }))).toEqual(
+        [sampleDocument(3).id],
+      );
+      expect(ids(await s.scopedDocumentRefs(supplier(Y), { ...PAGE, ids: byIds }))).toEqual([]);
+      expect(ids(await s.scopedDocumentRefs(supplier(X), { ...PAGE, ids: byIds }))).toEqual([
+        sampleDocument(1).id,
+        sampleDocument(3).id,
+      ]);
+      expect(ids(await s.scopedDocumentRefs(ALL, { ...PAGE, ids: [] }))).toEqual([]);
     });
   });
 }

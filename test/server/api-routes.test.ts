@@ -119,6 +119,24 @@ describe.each(TARGETS)("HTTP API on $kind", (target) => {
       expect(byLot.json?.items?.map((e) => e.id).sort()).toEqual(events.map((e) => e.id).sort());
     });
 
+    it("gives each lot's document references: those its events cite, event by event, as stored", async () => {
+      const lots = (await call("viewer", "/api/lots?limit=200")).json?.items ?? [];
+      let cited = 0;
+      for (const item of lots) {
+        const id = item.id as string;
+        const detail = (await call("viewer", `/api/lots/${encodeURIComponent(id)}`)).json;
+        const events = detail?.events as { id: string }[];
+        // What the store holds for each event, read by the event alone (every reference scanned).
+        const stored = [];
+        for (const e of events)
+          stored.push(...(await f.store.scopedDocumentRefs({ kind: "all" }, { event: e.id, limit: 100 })));
+        expect(detail?.documentRefs, id).toEqual(JSON.parse(JSON.stringify(stored)));
+        cited += stored.length;
+      }
+      // The sample's lots cite purchase orders, invoices, bills of lading…: the check above compared some.
+      expect(cited).toBeGreaterThan(10);
+    });
+
     it("traces a shipment exactly as `threadproof trace` does, and recalls a lot downward", async () => {
       const r = await call("analyst", `/api/lots/${f.shipment}/trace`);
       expect(r.status).toBe(200);

@@ -137,6 +137,10 @@ export function eventsQuery(scope: DataScope, f: EventFilter): ScopedQuery {
 
 export function documentRefsQuery(scope: DataScope, f: DocumentRefFilter): ScopedQuery {
   const filters: Part[] = f.event ? [["document_refs.event_id = ?", f.event]] : [];
+  if (f.ids)
+    filters.push(
+      f.ids.length === 0 ? ["1 = 0"] : [`document_refs.id in (${f.ids.map(() => "?").join(", ")})`, ...f.ids],
+    );
   return build("document-ref", scope, f, filters);
 }
 
