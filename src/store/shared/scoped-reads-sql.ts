@@ -36,8 +36,21 @@ function eventsAtScope(alias: string, party: string): Part {
   return [`(${alias}.biz_location in (${locs}) or ${alias}.read_point in (${locs}))`, ...p, ...p];
 }
 
-function lotsAtScope(party: string): Part {
+/**
+ * How a condition reads the events at the scope. `set`: every such event once per statement (a
+ * listing walks many rows); `row`: only the events of the row at hand, through its indexes (a read
+ * of one or a few rows by id, where the set would cost a scan of the events table: ≈ 0.6 s at 1 M).
+ */
+export type ScopeReach = "set" | "row";
+
+function lotsAtScope(party: string, reach: ScopeReach): Part {
   const [at, ...p] = eventsAtScope("se", party);
+  if (reach === "row")
+    return [
+      `exists (select 1 from event_lots sl join events se on se.key = sl.event_key
+        where sl.lot_key = lots.key and not se.retracted and ${at})`,
+      ...p,
+    ];
   return [
     `lots.key in (select sl.lot_key from event_lots sl join events se on se.key = sl.event_key
       where not se.retracted and ${at})`,
@@ -45,13 +58,19 @@ function lotsAtScope(party: string): Part {
   ];
 }
 
-function refsAtScope(party: string): Part {
+function refsAtScope(party: string, reach: ScopeReach): Part {
   const [at, ...p] = eventsAtScope("se", party);
+  if (reach === "row")
+    return [`exists (select 1 from events se where se.id = document_refs.event_id and ${at})`, ...p];
   return [`document_refs.event_id in (select se.id from events se where ${at})`, ...p];
 }
 
 /** The condition a row of `kind` must meet to be visible to `scope` (none for `all`). */
-export function scopeCondition(kind: ScopedKind, scope: DataScope): Part | undefined {
+export function scopeCondition(
+  kind: ScopedKind,
+  scope: DataScope,
+  reach: ScopeReach = "set",
+): Part | undefined {
   if (scope.kind === "all") return undefined;
   const party = scope.partyId as string;
   switch (kind) {
@@ -62,11 +81,11 @@ export function scopeCondition(kind: ScopedKind, scope: DataScope): Part | undef
       return [`locations.id in (${locs})`, ...p];
     }
     case "lot":
-      return lotsAtScope(party);
+      return lotsAtScope(party, reach);
     case "event":
       return eventsAtScope("events", party);
     case "document-ref":
-      return refsAtScope(party);
+      return refsAtScope(party, reach);
   }
 }
 
@@ -83,10 +102,16 @@ function containing(q: string): string {
   return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function build(kind: ScopedKind, scope: DataScope, page: PageRequest, filters: readonly Part[]): ScopedQuery {
+function build(
+  kind: ScopedKind,
+  scope: DataScope,
+  page: PageRequest,
+  filters: readonly Part[],
+  reach: ScopeReach = "set",
+): ScopedQuery {
   const table = TABLE[kind];
   const parts: Part[] = [[`${table}.id > ?`, page.after ?? ""], ...filters];
-  const scoped = scopeCondition(kind, scope);
+  const scoped = scopeCondition(kind, scope, reach);
   if (scoped) parts.push(scoped);
   if (kind === "lot") parts.push(["lots.record is not null"]);
   const where = parts.map(([sql]) => `(${sql})`).join(" and ");
@@ -141,13 +166,14 @@ export function documentRefsQuery(scope: DataScope, f: DocumentRefFilter): Scope
     filters.push(
       f.ids.length === 0 ? ["1 = 0"] : [`document_refs.id in (${f.ids.map(() => "?").join(", ")})`, ...f.ids],
     );
-  return build("document-ref", scope, f, filters);
+  // A few rows by id: each is checked against the scope on its own.
+  return build("document-ref", scope, f, filters, f.ids ? "row" : "set");
 }
 
 export function inScopeQuery(scope: DataScope, kind: ScopedKind, id: string): ScopedQuery {
   const table = TABLE[kind];
   const parts: Part[] = [[`${table}.id = ?`, id]];
-  const scoped = scopeCondition(kind, scope);
+  const scoped = scopeCondition(kind, scope, "row");
   if (scoped) parts.push(scoped);
   if (kind === "lot") parts.push(["lots.record is not null"]);
   return {
