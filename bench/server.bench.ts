@@ -36,7 +36,7 @@ import {
   type Principal,
   type Store,
 } from "../src/app/index.ts";
-import { openStore } from "../src/store/index.ts";
+import { openStore, redactUrl } from "../src/store/index.ts";
 
 function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -86,7 +86,7 @@ async function postgresLoaded(): Promise<boolean> {
     const records = await store.auditRecords({ newestFirst: true, limit: 1000 });
     if (records.some((r) => r.action === LOADED_MARK)) return true;
     throw new Error(
-      `${redact(STORE)} holds ${events} events but no complete bench load: use an empty database`,
+      `${redactUrl(STORE)} holds ${events} events but no complete bench load: use an empty database`,
     );
   } finally {
     await store.close();
@@ -97,12 +97,10 @@ function markLoaded(store: Store): Promise<unknown> {
   return appendAudit(store, SETUP, LOADED_MARK, `generated chain of ${EVENTS} events, seed 42`);
 }
 
-const redact = (url: string): string => url.replace(/\/\/[^@/]*@/, "//…@");
-
 async function loadStore(): Promise<void> {
   if (ON_POSTGRES ? await postgresLoaded() : existsSync(STORE)) {
     console.log(
-      `store ${ON_POSTGRES ? redact(STORE) : STORE} exists: reused (${ON_POSTGRES ? "drop the database" : "delete it"} to reload)`,
+      `store ${ON_POSTGRES ? redactUrl(STORE) : STORE} exists: reused (${ON_POSTGRES ? "drop the database" : "delete it"} to reload)`,
     );
     return;
   }
