@@ -45,24 +45,17 @@ export type ScopeReach = "set" | "row";
 
 function lotsAtScope(party: string, reach: ScopeReach): Part {
   const [at, ...p] = eventsAtScope("se", party);
-  if (reach === "row")
-    return [
-      `exists (select 1 from event_lots sl join events se on se.key = sl.event_key
-        where sl.lot_key = lots.key and not se.retracted and ${at})`,
-      ...p,
-    ];
-  return [
-    `lots.key in (select sl.lot_key from event_lots sl join events se on se.key = sl.event_key
-      where not se.retracted and ${at})`,
-    ...p,
-  ];
+  const edges = `from event_lots sl join events se on se.key = sl.event_key where not se.retracted and ${at}`;
+  return reach === "row"
+    ? [`exists (select 1 ${edges} and sl.lot_key = lots.key)`, ...p]
+    : [`lots.key in (select sl.lot_key ${edges})`, ...p];
 }
 
 function refsAtScope(party: string, reach: ScopeReach): Part {
   const [at, ...p] = eventsAtScope("se", party);
-  if (reach === "row")
-    return [`exists (select 1 from events se where se.id = document_refs.event_id and ${at})`, ...p];
-  return [`document_refs.event_id in (select se.id from events se where ${at})`, ...p];
+  return reach === "row"
+    ? [`exists (select 1 from events se where ${at} and se.id = document_refs.event_id)`, ...p]
+    : [`document_refs.event_id in (select se.id from events se where ${at})`, ...p];
 }
 
 /** The condition a row of `kind` must meet to be visible to `scope` (none for `all`). */
